@@ -1,0 +1,74 @@
+package no.ipshub.connectors.security;
+
+import jakarta.servlet.DispatcherType;
+import no.ipshub.routes.partner.PartnerDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what (DESIGN section 6). Callers present an API key as a bearer token; partners are found
+ * in the partners file, operators and researchers in {@code hub.security.accounts}. Stateless: no session,
+ * no cookie, so CSRF protection has nothing to protect and is off. Anything not listed is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HubSecurityProperties.class)
+public class HubSecurityConfiguration {
+
+    private static final String PARTNER = HubRole.PARTNER.name();
+    private static final String OPERATOR = HubRole.OPERATOR.name();
+    private static final String RESEARCHER = HubRole.RESEARCHER.name();
+
+    @Bean
+    ApiKeyAuthenticator apiKeyAuthenticator(ObjectProvider<PartnerDirectory> partners,
+            HubSecurityProperties properties) {
+        return new ApiKeyAuthenticator(partners, properties);
+    }
+
+    @Bean
+    ProblemResponses securityProblemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    SecurityFilterChain hubSecurityFilterChain(HttpSecurity http, ApiKeyAuthenticator authenticator,
+            ProblemResponses problems) throws Exception {
+        http
+            .csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(AbstractHttpConfigurer::disable)
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .formLogin(AbstractHttpConfigurer::disable)
+            .logout(AbstractHttpConfigurer::disable)
+            .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems),
+                    AnonymousAuthenticationFilter.class)
+            .exceptionHandling(errors -> errors
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems))
+            .authorizeHttpRequests(rules -> rules
+                // error pages and async completions belong to a request that was already authorised
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/messages").hasRole(PARTNER)
+                .requestMatchers(HttpMethod.GET, "/api/v1/inbox").hasRole(PARTNER)
+                .requestMatchers("/api/v1/research/**").hasRole(RESEARCHER)
+                .requestMatchers("/ops/**", "/api/v1/ops/**").hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.GET, "/registry/**").permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/registry/**").permitAll()
+                // Confluent's "is this schema registered" and compatibility checks are POSTs that change nothing
+                .requestMatchers(HttpMethod.POST, "/registry/subjects/{subject}").permitAll()
+                .requestMatchers(HttpMethod.POST, "/registry/compatibility/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/registry/**").hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.PUT, "/registry/**").hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.DELETE, "/registry/**").hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus").permitAll()
+                .anyRequest().denyAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,68 @@
+package no.ipshub.connectors.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers refused requests as RFC 9457 {@code application/problem+json}: 401 with a
+ * {@code WWW-Authenticate: Bearer} challenge when the caller is unknown, 403 when the caller's role does not
+ * allow the request. The bodies name no key, hash or partner.
+ */
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    /** The realm named in challenges. */
+    public static final String REALM = "ips-hub";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        boolean keyPresented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        String bearer = "Bearer realm=\"" + REALM + "\"" + (keyPresented ? ", error=\"invalid_token\"" : "");
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, bearer);
+        if (isBrowserPage(request)) {
+            // Lets a browser ask for the account name and API key on the operations pages.
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
+        write(request, response, HttpStatus.UNAUTHORIZED, keyPresented
+                ? "The API key is not recognised."
+                : "This request needs an API key: send it as 'Authorization: Bearer <api key>'.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+    }
+
+    private static boolean isBrowserPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/ops") || path.startsWith("/ops/");
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}
