@@ -1,0 +1,32 @@
+# Multi-stage build of the hub: compile with Maven, run on a JRE as a non-root user.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY schemas/pom.xml schemas/
+COPY registry/pom.xml registry/
+COPY routes/pom.xml routes/
+COPY connectors/pom.xml connectors/
+COPY collaboration-log/pom.xml collaboration-log/
+COPY hub/pom.xml hub/
+# Dependencies first, so that a source change does not download the world again.
+RUN mvn -B -q dependency:go-offline -DexcludeReactor=true || true
+COPY . .
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system hub \
+    && useradd --system --gid hub --home-dir /opt/hub --shell /usr/sbin/nologin hub \
+    && mkdir -p /opt/hub/data \
+    && chown -R hub:hub /opt/hub
+WORKDIR /opt/hub
+COPY --from=build --chown=hub:hub /src/hub/target/ips-hub.jar /opt/hub/ips-hub.jar
+USER hub
+EXPOSE 8080
+# Container memory decides the heap; the hub stays well under 768 MB resident.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
+  CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "-jar", "/opt/hub/ips-hub.jar"]
