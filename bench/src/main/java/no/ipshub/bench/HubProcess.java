@@ -1,0 +1,123 @@
+package no.ipshub.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A hub started the way the README starts it ({@code java -jar hub/target/ips-hub.jar}, embedded broker,
+ * registry and database), in its own working directory and on free ports, so its memory is measured as
+ * a user would see it.
+ */
+final class HubProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int httpPort;
+    private final int kafkaPort;
+    private final Duration startUp;
+
+    private HubProcess(Process process, int httpPort, int kafkaPort, Duration startUp) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.kafkaPort = kafkaPort;
+        this.startUp = startUp;
+    }
+
+    static HubProcess start(Path hubJar, Path workDir) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        int httpPort = freePort();
+        int kafkaPort = freePort();
+        int controllerPort = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", hubJar.toAbsolutePath().toString(),
+                "--server.port=" + httpPort,
+                "--hub.kafka.embedded.port=" + kafkaPort,
+                "--hub.kafka.embedded.controller-port=" + controllerPort));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("hub.log").toFile())
+                .start();
+        HubProcess hub = new HubProcess(process, httpPort, kafkaPort, Duration.ZERO);
+        hub.awaitHealthy(Duration.ofSeconds(180));
+        return new HubProcess(process, httpPort, kafkaPort, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see hub.log");
+            }
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the server is still starting
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException("the hub was not healthy within " + timeout);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    Duration startUp() {
+        return startUp;
+    }
+
+    /** Resident set size now, in MiB, from /proc (Linux). */
+    double residentMiB() {
+        return procStatusKb("VmRSS:") / 1024.0;
+    }
+
+    private long procStatusKb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: the hub drains its routes and stops the broker last
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
