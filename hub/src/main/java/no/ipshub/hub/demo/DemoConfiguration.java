@@ -1,0 +1,18 @@
+package no.ipshub.hub.demo;
+
+import no.ipshub.routes.partner.PartnerDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Starts the demo traffic simulator when {@code hub.demo.enabled} is true (the {@code --demo} flag). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("hub.demo.enabled")
+public class DemoConfiguration {
+
+    @Bean
+    DemoSimulator demoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment) {
+        return new DemoSimulator(properties, partners, environment);
+    }
+}
