@@ -41,6 +41,24 @@ public interface SchemaRegistryClient {
     /** Sets {@code subject}'s own compatibility level, or the global one when {@code subject} is null. */
     void setCompatibility(String subject, String level);
 
+    /**
+     * The version of {@code subject} that holds {@code schema}, soft-deleted versions included when
+     * {@code includeDeleted}; errors 40401 (no such subject) / 40403 (schema not under it).
+     */
+    SubjectVersion lookup(String subject, Schema schema, boolean includeDeleted);
+
+    /**
+     * Deletes every live version of {@code subject} (soft), or, with {@code permanent}, removes a subject
+     * whose versions were all soft-deleted before; returns the versions deleted. Errors 40401, 40404, 40405.
+     */
+    List<Integer> deleteSubject(String subject, boolean permanent);
+
+    /**
+     * Deletes one version ({@code -1} for the latest) soft, or removes a soft-deleted one with
+     * {@code permanent}; returns the version number. Errors 40401, 40402, 40406, 40407.
+     */
+    int deleteVersion(String subject, int version, boolean permanent);
+
     /** One registered version of a subject. */
     record SubjectVersion(String subject, int version, int id, Schema schema) {
     }
