@@ -1,0 +1,18 @@
+package no.ipshub.routes.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long the hub remembers processed message ids ({@code hub.idempotency.*}). A message repeated within
+ * the window is answered as a duplicate; the inbox store dedupes beyond it.
+ *
+ * @param retention     how long a processed message id is kept
+ * @param purgeInterval how often ids older than the retention are deleted
+ */
+@ConfigurationProperties("hub.idempotency")
+public record IdempotencyProperties(
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue("1h") Duration purgeInterval) {
+}

@@ -1,0 +1,301 @@
+package no.ipshub.routes.validation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import no.ipshub.routes.partner.Partner;
+import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.schemas.v1.FollowUp;
+import no.ipshub.schemas.v1.FollowUpKind;
+import no.ipshub.schemas.v1.HubMessage;
+import no.ipshub.schemas.v1.Outcome;
+import no.ipshub.schemas.v1.OutcomeKind;
+import no.ipshub.schemas.v1.Referral;
+import no.ipshub.schemas.v1.Sector;
+import no.ipshub.schemas.validation.NationalIdentityNumber;
+import no.ipshub.schemas.validation.OrganisationNumber;
+import no.ipshub.schemas.validation.Styrk08Code;
+
+/**
+ * The semantic rules every message must pass before the hub accepts it, whether it came over Kafka or HTTP:
+ * identifier checksums, required fields per payload kind, no future dates, the sender is the partner it came
+ * from, the recipient is a known partner of the other sector, and follow-ups and outcomes stay between the
+ * two parties of their case. Returns every violation, not just the first.
+ */
+public final class IngressValidator {
+
+    /** Dates are calendar days in Norway. */
+    static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+    static final int MAX_CASE_ID_LENGTH = 100;
+    static final int MAX_TEXT_LENGTH = 4000;
+    static final int MAX_REF_LENGTH = 100;
+    static final double MAX_HOURS_PER_WEEK = 75.0;
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9._:-]+");
+    private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final Pattern MEASURE_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+    private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+    private static final Set<OutcomeKind> JOB_OUTCOMES = Set.of(OutcomeKind.JOB_STARTED, OutcomeKind.JOB_ENDED);
+
+    private final PartnerDirectory partners;
+    private final Clock clock;
+    private final Duration clockSkew;
+
+    public IngressValidator(PartnerDirectory partners, Clock clock, Duration clockSkew) {
+        this.partners = partners;
+        this.clock = clock;
+        this.clockSkew = clockSkew;
+    }
+
+    /**
+     * Every violation of {@code message} sent by {@code fromPartner} (the partner whose topic or API key it
+     * came through), with case membership answered by {@code caseParties}. Empty when the message is valid.
+     */
+    public List<Violation> validate(HubMessage message, String fromPartner, CaseParties caseParties) {
+        Checks c = new Checks(clock.instant().plus(clockSkew));
+        checkEnvelope(message, fromPartner, c);
+        Object payload = message.getPayload();
+        if (payload instanceof Referral referral) {
+            checkReferral(message, referral, c);
+        } else if (payload instanceof FollowUp followUp) {
+            checkFollowUp(followUp, c);
+            checkCaseParties(message, caseParties, c);
+        } else if (payload instanceof Outcome outcome) {
+            checkOutcome(outcome, c);
+            checkCaseParties(message, caseParties, c);
+        } else {
+            c.add("payload", ViolationCode.REQUIRED, "must be a referral, a follow-up or an outcome");
+        }
+        return List.copyOf(c.violations);
+    }
+
+    private void checkEnvelope(HubMessage m, String fromPartner, Checks c) {
+        if (c.required("messageId", m.getMessageId()) && !UUID.matcher(m.getMessageId()).matches()) {
+            c.add("messageId", ViolationCode.INVALID_FORMAT, "must be a UUID");
+        }
+        String caseId = m.getCaseId();
+        if (c.required("caseId", caseId)) {
+            if (caseId.length() > MAX_CASE_ID_LENGTH) {
+                c.add("caseId", ViolationCode.OUT_OF_RANGE, "must be at most " + MAX_CASE_ID_LENGTH + " characters");
+            } else if (!CASE_ID.matcher(caseId).matches()) {
+                c.add("caseId", ViolationCode.INVALID_FORMAT, "may hold letters, digits and . _ : - only");
+            } else if (ELEVEN_DIGITS.matcher(caseId).matches() && NationalIdentityNumber.isValid(caseId)) {
+                c.add("caseId", ViolationCode.INVALID_FORMAT, "must not be a national identity number");
+            }
+        }
+        Optional<Partner> sender = Optional.empty();
+        if (c.required("sender", m.getSender())) {
+            if (!m.getSender().equals(fromPartner)) {
+                c.add("sender", ViolationCode.SPOOFED_SENDER, "is not the partner the message came from");
+            } else {
+                sender = partners.find(m.getSender());
+            }
+        }
+        if (c.required("recipient", m.getRecipient())) {
+            Optional<Partner> recipient = partners.find(m.getRecipient());
+            if (recipient.isEmpty()) {
+                c.add("recipient", ViolationCode.UNKNOWN_PARTNER, "is not a partner of the hub");
+            } else if (sender.isPresent() && sender.get().sector() == recipient.get().sector()) {
+                c.add("recipient", ViolationCode.WRONG_SECTOR, "must be a partner of the other sector than the sender");
+            }
+        }
+        c.notFuture("occurredAt", m.getOccurredAt());
+        c.notFuture("recordedAt", m.getRecordedAt());
+        if (m.getSchemaVersion() < 1) {
+            c.add("schemaVersion", ViolationCode.OUT_OF_RANGE, "must be 1 or higher");
+        }
+        c.maxLength("correlationId", m.getCorrelationId(), MAX_REF_LENGTH);
+    }
+
+    private void checkReferral(HubMessage m, Referral r, Checks c) {
+        String nationalId = r.getParticipantNationalId();
+        if (c.required("payload.participantNationalId", nationalId) && !NationalIdentityNumber.isValid(nationalId)) {
+            c.add("payload.participantNationalId", ViolationCode.INVALID_CHECKSUM,
+                    "is not a valid fødselsnummer or D-nummer");
+        }
+        boolean teamOk = checkPartnerRole("payload.referringTeam", r.getReferringTeam(), Sector.HEALTH, c);
+        boolean navOk = checkPartnerRole("payload.navOffice", r.getNavOffice(), Sector.NAV, c);
+        if (teamOk && navOk && !samePair(r.getReferringTeam(), r.getNavOffice(), m.getSender(), m.getRecipient())) {
+            c.add("payload", ViolationCode.CASE_PARTIES_MISMATCH,
+                    "referringTeam and navOffice must be the message's sender and recipient");
+        }
+        c.notFutureDate("payload.referralDate", r.getReferralDate());
+        c.maxLength("payload.jobSpecialistRef", r.getJobSpecialistRef(), MAX_REF_LENGTH);
+        c.maxLength("payload.note", r.getNote(), MAX_TEXT_LENGTH);
+    }
+
+    private void checkFollowUp(FollowUp f, Checks c) {
+        FollowUpKind kind = f.getKind();
+        if (kind == null || kind == FollowUpKind.UNKNOWN) {
+            c.add("payload.kind", ViolationCode.UNSUPPORTED_KIND, "is not a follow-up kind this hub handles");
+        }
+        c.notFutureDate("payload.date", f.getDate());
+        if (kind == FollowUpKind.REFERRAL_REJECTED) {
+            if (c.required("payload.reason", f.getReason()) && !REASON_CODE.matcher(f.getReason()).matches()) {
+                c.add("payload.reason", ViolationCode.INVALID_FORMAT,
+                        "must be a short upper-case code such as NOT_MOTIVATED, not free text");
+            }
+        } else {
+            c.absent("payload.reason", f.getReason(), "is only for REFERRAL_REJECTED");
+        }
+        if (kind == FollowUpKind.EMPLOYER_CONTACT) {
+            c.required("payload.employerOrganisationNumber", f.getEmployerOrganisationNumber());
+        }
+        c.organisationNumber("payload.employerOrganisationNumber", f.getEmployerOrganisationNumber());
+        if (kind == FollowUpKind.NAV_MEASURE_CHANGED) {
+            if (c.required("payload.navMeasureCode", f.getNavMeasureCode())
+                    && !MEASURE_CODE.matcher(f.getNavMeasureCode()).matches()) {
+                c.add("payload.navMeasureCode", ViolationCode.INVALID_FORMAT, "must be NAV's measure code");
+            }
+        } else {
+            c.absent("payload.navMeasureCode", f.getNavMeasureCode(), "is only for NAV_MEASURE_CHANGED");
+        }
+        c.maxLength("payload.note", f.getNote(), MAX_TEXT_LENGTH);
+    }
+
+    private void checkOutcome(Outcome o, Checks c) {
+        OutcomeKind kind = o.getKind();
+        if (kind == null || kind == OutcomeKind.UNKNOWN) {
+            c.add("payload.kind", ViolationCode.UNSUPPORTED_KIND, "is not an outcome kind this hub handles");
+        }
+        c.notFutureDate("payload.date", o.getDate());
+        if (kind != null && JOB_OUTCOMES.contains(kind)) {
+            c.required("payload.employerOrganisationNumber", o.getEmployerOrganisationNumber());
+            if (kind == OutcomeKind.JOB_STARTED) {
+                c.required("payload.hoursPerWeek", o.getHoursPerWeek());
+                c.required("payload.competitive", o.getCompetitive());
+                c.required("payload.permanent", o.getPermanent());
+                c.required("payload.wageSubsidy", o.getWageSubsidy());
+            }
+            c.organisationNumber("payload.employerOrganisationNumber", o.getEmployerOrganisationNumber());
+            if (o.getStyrkCode() != null && !Styrk08Code.isValid(o.getStyrkCode())) {
+                c.add("payload.styrkCode", ViolationCode.INVALID_FORMAT, "is not a STYRK-08 occupation code");
+            }
+            Double hours = o.getHoursPerWeek();
+            if (hours != null && (hours.isNaN() || hours <= 0 || hours > MAX_HOURS_PER_WEEK)) {
+                c.add("payload.hoursPerWeek", ViolationCode.OUT_OF_RANGE,
+                        "must be more than 0 and at most " + (int) MAX_HOURS_PER_WEEK);
+            }
+            BigDecimal wage = o.getHourlyWage();
+            if (wage != null && wage.signum() < 0) {
+                c.add("payload.hourlyWage", ViolationCode.OUT_OF_RANGE, "must not be negative");
+            }
+        } else if (kind != null && kind != OutcomeKind.UNKNOWN) {
+            String onlyForJobs = "is only for JOB_STARTED and JOB_ENDED";
+            c.absent("payload.employerOrganisationNumber", o.getEmployerOrganisationNumber(), onlyForJobs);
+            c.absent("payload.styrkCode", o.getStyrkCode(), onlyForJobs);
+            c.absent("payload.hoursPerWeek", o.getHoursPerWeek(), onlyForJobs);
+            c.absent("payload.hourlyWage", o.getHourlyWage(), onlyForJobs);
+            c.absent("payload.competitive", o.getCompetitive(), onlyForJobs);
+            c.absent("payload.permanent", o.getPermanent(), onlyForJobs);
+            c.absent("payload.wageSubsidy", o.getWageSubsidy(), onlyForJobs);
+        }
+        c.maxLength("payload.note", o.getNote(), MAX_TEXT_LENGTH);
+    }
+
+    private void checkCaseParties(HubMessage m, CaseParties caseParties, Checks c) {
+        // a spoofed sender or a recipient that cannot be a party is reported as such, not as a case problem
+        if (c.has("sender", ViolationCode.SPOOFED_SENDER) || c.has("recipient", ViolationCode.UNKNOWN_PARTNER)
+                || c.has("recipient", ViolationCode.WRONG_SECTOR) || isBlank(m.getCaseId())
+                || isBlank(m.getSender()) || isBlank(m.getRecipient())) {
+            return;
+        }
+        if (!caseParties.areParties(m.getCaseId(), m.getSender(), m.getRecipient())) {
+            c.add("caseId", ViolationCode.NOT_A_CASE_PARTY,
+                    "no referral opened this case between the sender and the recipient");
+        }
+    }
+
+    private boolean checkPartnerRole(String field, String partnerId, Sector sector, Checks c) {
+        if (!c.required(field, partnerId)) {
+            return false;
+        }
+        Optional<Partner> partner = partners.find(partnerId);
+        if (partner.isEmpty()) {
+            c.add(field, ViolationCode.UNKNOWN_PARTNER, "is not a partner of the hub");
+            return false;
+        }
+        if (partner.get().sector() != sector) {
+            c.add(field, ViolationCode.WRONG_SECTOR, "must be a partner of sector " + sector);
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean samePair(String a, String b, String x, String y) {
+        return (a.equals(x) && b.equals(y)) || (a.equals(y) && b.equals(x));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Collects violations for one message against one notion of "now". */
+    private static final class Checks {
+        private final List<Violation> violations = new ArrayList<>();
+        private final Instant latestAllowed;
+        private final LocalDate latestDate;
+
+        Checks(Instant latestAllowed) {
+            this.latestAllowed = latestAllowed;
+            this.latestDate = LocalDate.ofInstant(latestAllowed, NORWAY);
+        }
+
+        void add(String field, ViolationCode code, String message) {
+            violations.add(new Violation(field, code, message));
+        }
+
+        boolean has(String field, ViolationCode code) {
+            return violations.stream().anyMatch(v -> v.field().equals(field) && v.code() == code);
+        }
+
+        /** Adds REQUIRED when the value is missing or blank; true when it is present. */
+        boolean required(String field, Object value) {
+            if (value == null || (value instanceof CharSequence s && s.toString().isBlank())) {
+                add(field, ViolationCode.REQUIRED, "is required");
+                return false;
+            }
+            return true;
+        }
+
+        void absent(String field, Object value, String why) {
+            if (value != null) {
+                add(field, ViolationCode.NOT_ALLOWED, why);
+            }
+        }
+
+        void notFuture(String field, Instant value) {
+            if (required(field, value) && value.isAfter(latestAllowed)) {
+                add(field, ViolationCode.FUTURE_DATE, "must not be in the future");
+            }
+        }
+
+        void notFutureDate(String field, LocalDate value) {
+            if (required(field, value) && value.isAfter(latestDate)) {
+                add(field, ViolationCode.FUTURE_DATE, "must not be in the future");
+            }
+        }
+
+        void maxLength(String field, String value, int max) {
+            if (value != null && value.length() > max) {
+                add(field, ViolationCode.OUT_OF_RANGE, "must be at most " + max + " characters");
+            }
+        }
+
+        void organisationNumber(String field, String value) {
+            if (value != null && !value.isBlank() && !OrganisationNumber.isValid(value)) {
+                add(field, ViolationCode.INVALID_CHECKSUM, "is not a valid organisation number");
+            }
+        }
+    }
+}
