@@ -1,0 +1,163 @@
+package no.ipshub.log.pseudonym;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
+import no.ipshub.log.config.ResearchProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A research project's id and secret pseudonymisation key. The key comes from {@code hub.research.key} or
+ * {@code hub.research.key-file}, must hold at least {@value #MIN_KEY_BYTES} bytes, and is never printed.
+ */
+public final class ProjectKey {
+
+    /** HMAC-SHA256 keys shorter than the hash output weaken it; 32 bytes is the floor. */
+    public static final int MIN_KEY_BYTES = 32;
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectKey.class);
+    private static final Pattern PROJECT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    private final String project;
+    private final byte[] key;
+
+    public ProjectKey(String project, byte[] key) {
+        if (project == null || !PROJECT_ID.matcher(project).matches()) {
+            throw new ResearchKeyException("hub.research.project must name the research project in lower-case "
+                    + "letters, digits, '.', '_' or '-' (e.g. ipsnor); the collaboration log cannot start without it");
+        }
+        if (key == null || key.length < MIN_KEY_BYTES) {
+            throw new ResearchKeyException("the research key of project " + project + " has "
+                    + (key == null ? 0 : key.length) + " bytes; at least " + MIN_KEY_BYTES
+                    + " are needed (e.g. 'openssl rand -out research.key 32' and hub.research.key-file=research.key)");
+        }
+        this.project = project;
+        this.key = key.clone();
+    }
+
+    /**
+     * The key configured in {@code hub.research}: {@code key} when set, else the contents of {@code key-file}
+     * (created with 32 random bytes first when {@code generate-key-if-missing} is on).
+     *
+     * @throws ResearchKeyException naming the setting to fix when the key is missing, unreadable or short
+     */
+    public static ProjectKey from(ResearchProperties properties) {
+        String project = properties.project();
+        boolean hasKey = properties.key() != null && !properties.key().isBlank();
+        boolean hasFile = properties.keyFile() != null && !properties.keyFile().isBlank();
+        if (hasKey && hasFile) {
+            throw new ResearchKeyException("set either hub.research.key or hub.research.key-file, not both");
+        }
+        if (hasKey) {
+            return new ProjectKey(project, decode(properties.key().getBytes(StandardCharsets.UTF_8), "hub.research.key"));
+        }
+        if (!hasFile) {
+            throw new ResearchKeyException("no research key: set hub.research.key-file (preferred) or hub.research.key "
+                    + "for project " + project + "; the collaboration log pseudonymises with it and cannot start without it");
+        }
+        Path file = Path.of(properties.keyFile());
+        if (!Files.exists(file) && properties.generateKeyIfMissing()) {
+            generate(file);
+        }
+        return new ProjectKey(project, decode(read(file), "hub.research.key-file " + file));
+    }
+
+    /** The research project the key belongs to. */
+    public String project() {
+        return project;
+    }
+
+    /** A copy of the key bytes, for building a MAC. */
+    byte[] keyBytes() {
+        return key.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "ProjectKey[project=" + project + ", key=<redacted, " + key.length + " bytes>]";
+    }
+
+    private static byte[] decode(byte[] raw, String source) {
+        String text = new String(raw, StandardCharsets.UTF_8).strip();
+        try {
+            if (text.startsWith("base64:")) {
+                return Base64.getDecoder().decode(text.substring("base64:".length()).strip());
+            }
+            if (text.startsWith("hex:")) {
+                return HexFormat.of().parseHex(text.substring("hex:".length()).strip());
+            }
+        } catch (IllegalArgumentException e) {
+            // the message of the decoder may quote part of the value; say only where it came from
+            throw new ResearchKeyException(source + " is not valid " + text.substring(0, text.indexOf(':')));
+        }
+        return raw;
+    }
+
+    private static byte[] read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ResearchKeyException("hub.research.key-file " + file + " does not exist or is not a file");
+        }
+        warnIfReadableByOthers(file);
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ResearchKeyException("hub.research.key-file " + file + " cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void generate(Path file) {
+        byte[] fresh = new byte[MIN_KEY_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (supportsPosix(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+            } else {
+                Files.createFile(file);
+            }
+            Files.write(file, fresh);
+            log.warn("Generated a new research key in {}: pseudonyms made with it cannot be linked to those of any "
+                    + "other key; keep the file safe and out of version control", file);
+        } catch (FileAlreadyExistsException e) {
+            // another instance created it first; its key is the one to use
+        } catch (IOException e) {
+            throw new ResearchKeyException("cannot create hub.research.key-file " + file + ": " + e.getClass().getSimpleName(), e);
+        } finally {
+            Arrays.fill(fresh, (byte) 0);
+        }
+    }
+
+    private static void warnIfReadableByOthers(Path file) {
+        if (!supportsPosix(file)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                log.warn("The research key file {} is readable by every user of the machine; restrict it to the hub's user", file);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // permissions are advice here, not a condition to start
+        }
+    }
+
+    private static boolean supportsPosix(Path file) {
+        Path probe = file.toAbsolutePath().getParent();
+        return probe != null && probe.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}
