@@ -1,0 +1,32 @@
+package no.ipshub.log.indicators;
+
+/**
+ * The IPS process and outcome indicators the log computes. Each is defined once, in
+ * {@code collaboration-log/docs/indicators.md}; the ids are the names in the API and the exports.
+ */
+public enum Indicator {
+
+    REFERRALS("referrals"),
+    ACCEPTANCE_RATE("acceptanceRate"),
+    MEDIAN_DAYS_TO_FIRST_EMPLOYER_CONTACT("medianDaysToFirstEmployerContact"),
+    SHARE_FIRST_EMPLOYER_CONTACT_WITHIN_30_DAYS("shareFirstEmployerContactWithin30Days"),
+    EMPLOYER_CONTACTS_PER_OPEN_CASE_MONTH("employerContactsPerOpenCaseMonth"),
+    TEAM_NAV_MEETINGS_PER_OPEN_CASE_MONTH("teamNavMeetingsPerOpenCaseMonth"),
+    OPEN_CASELOAD("openCaseload"),
+    OPEN_CASES_PER_JOB_SPECIALIST("openCasesPerJobSpecialist"),
+    SHARE_STARTED_COMPETITIVE_WORK("shareStartedCompetitiveWork"),
+    MEDIAN_DAYS_TO_FIRST_JOB("medianDaysToFirstJob"),
+    MEDIAN_JOB_TENURE_WEEKS("medianJobTenureWeeks"),
+    MEAN_HOURS_PER_WEEK("meanHoursPerWeek");
+
+    private final String id;
+
+    Indicator(String id) {
+        this.id = id;
+    }
+
+    /** The indicator's name in the API and the exports. */
+    public String id() {
+        return id;
+    }
+}
