@@ -1,0 +1,25 @@
+package no.ipshub.routes.store;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The store tests on H2 in PostgreSQL mode, the embedded default database. */
+class H2StoreIT extends StoreContract {
+
+    private DataSource dataSource;
+
+    @Override
+    DataSource dataSource() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:store-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        dataSource = h2;
+        return dataSource;
+    }
+
+    @Override
+    String schema() {
+        return null;
+    }
+}
