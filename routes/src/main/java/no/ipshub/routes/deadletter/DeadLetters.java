@@ -1,0 +1,69 @@
+package no.ipshub.routes.deadletter;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import no.ipshub.registry.serde.WireFormatException;
+import no.ipshub.routes.kafka.ConsumedRecord;
+import no.ipshub.schemas.v1.DeadLetter;
+import no.ipshub.schemas.v1.DeadLetterReason;
+
+/** Builds {@link DeadLetter} records from failed Kafka records. */
+public final class DeadLetters {
+
+    /** How much of an oversized message a dead letter keeps: enough to identify it, not enough to hurt. */
+    public static final int KEPT_BYTES_OF_OVERSIZED = 64 * 1024;
+
+    private DeadLetters() {
+    }
+
+    /**
+     * A dead letter holding the record's key and value byte for byte.
+     *
+     * @param partner   the partner whose ingress it came through, or null
+     * @param messageId the message id when the value could be decoded, or null
+     */
+    public static DeadLetter of(ConsumedRecord record, String routeId, String partner, String messageId,
+            DeadLetterReason reasonCode, String reason, Instant now) {
+        return build(record, record.value(), routeId, partner, messageId, reasonCode, reason, now);
+    }
+
+    /** A MESSAGE_TOO_LARGE dead letter that keeps only the first {@value #KEPT_BYTES_OF_OVERSIZED} bytes. */
+    public static DeadLetter tooLarge(ConsumedRecord record, String routeId, String partner, int limit, Instant now) {
+        byte[] value = record.value();
+        byte[] kept = Arrays.copyOf(value, Math.min(value.length, KEPT_BYTES_OF_OVERSIZED));
+        String reason = "message of " + value.length + " bytes exceeds the limit of " + limit
+                + " bytes (hub.ingress.max-message-bytes); originalValue keeps only its first " + kept.length + " bytes";
+        return build(record, kept, routeId, partner, null, DeadLetterReason.MESSAGE_TOO_LARGE, reason, now);
+    }
+
+    /** The dead-letter reason of a record that could not be decoded. */
+    public static DeadLetterReason reasonOf(WireFormatException failure) {
+        return switch (failure.kind()) {
+            case WRONG_MAGIC_BYTE -> DeadLetterReason.WRONG_MAGIC_BYTE;
+            case UNKNOWN_SCHEMA_ID -> DeadLetterReason.UNKNOWN_SCHEMA_ID;
+            default -> DeadLetterReason.MALFORMED_AVRO;
+        };
+    }
+
+    private static DeadLetter build(ConsumedRecord record, byte[] value, String routeId, String partner,
+            String messageId, DeadLetterReason reasonCode, String reason, Instant now) {
+        return DeadLetter.newBuilder()
+                .setDeadLetterId(UUID.randomUUID().toString())
+                .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
+                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
+                .setSourceTopic(record.topic())
+                .setSourcePartition(record.partition())
+                .setSourceOffset(record.offset())
+                .setRouteId(routeId)
+                .setPartner(partner)
+                .setMessageId(messageId)
+                .setReasonCode(reasonCode)
+                .setReason(reason)
+                .setFirstFailureAt(now)
+                .setLastFailureAt(now)
+                .setAttempts(1)
+                .build();
+    }
+}

@@ -1,0 +1,13 @@
+package no.ipshub.routes.intake;
+
+import no.ipshub.schemas.v1.HubMessage;
+
+/**
+ * A message handed to the hub, with the partner it came from: the partner of the ingress topic, or the
+ * partner whose API key authenticated the HTTP request.
+ *
+ * @param message     the decoded message
+ * @param fromPartner the partner it came from, which must be its sender
+ */
+public record Submission(HubMessage message, String fromPartner) {
+}

@@ -1,0 +1,61 @@
+package no.ipshub.routes.topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.partner.Partner;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * The topics the hub needs and how they must be set up, derived from the topic names, the partners and the
+ * size of the cluster: replication factor min(3, brokers), {@code min.insync.replicas} 2 on a cluster of
+ * three or more brokers (1 below), ingress topics that take records up to 16 MB so that oversized messages
+ * reach the hub and become dead letters, and a compacted collaboration log.
+ */
+public final class TopicPlan {
+
+    /** Ingress topics accept records this large; the hub itself refuses anything above hub.ingress.max-message-bytes. */
+    public static final int INGRESS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** Topics the hub writes take records up to the size of the hub producer's largest request. */
+    public static final int HUB_TOPIC_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+    private TopicPlan() {
+    }
+
+    /**
+     * One topic as the hub wants it.
+     *
+     * @param name              topic name
+     * @param partitions        partition count
+     * @param replicationFactor replicas per partition
+     * @param configs           topic-level configuration
+     */
+    public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+    }
+
+    public static List<TopicSpec> of(HubTopics topics, List<Partner> partners, int clusterSize) {
+        short replication = (short) Math.max(1, Math.min(3, clusterSize));
+        String minInsync = clusterSize >= 3 ? "2" : "1";
+        HubTopics.Partitions p = topics.partitions();
+        Map<String, String> hubWritten = Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES));
+        List<TopicSpec> specs = new ArrayList<>();
+        for (String canonical : topics.canonicalTopics()) {
+            specs.add(new TopicSpec(canonical, p.canonical(), replication, hubWritten));
+        }
+        specs.add(new TopicSpec(topics.deadLetter(), p.deadLetter(), replication, hubWritten));
+        specs.add(new TopicSpec(topics.collaborationLog(), p.collaborationLog(), replication, Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (Partner partner : partners) {
+            specs.add(new TopicSpec(topics.ingressFor(partner.id()), p.ingress(), replication, Map.of(
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(INGRESS_MAX_MESSAGE_BYTES))));
+            specs.add(new TopicSpec(topics.inboxFor(partner.id()), p.inbox(), replication, hubWritten));
+        }
+        return List.copyOf(specs);
+    }
+}

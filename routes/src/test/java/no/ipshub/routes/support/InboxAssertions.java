@@ -1,0 +1,35 @@
+package no.ipshub.routes.support;
+
+import no.ipshub.routes.inbox.InboxReader;
+import no.ipshub.routes.inbox.InboxReader.InboxItem;
+import no.ipshub.routes.inbox.InboxReader.InboxPage;
+
+/** Looks into a partner's inbox store the way the HTTP edge reads it, page by page. */
+public final class InboxAssertions {
+
+    private InboxAssertions() {
+    }
+
+    /** How many times the message is in the partner's inbox. */
+    public static int count(InboxReader inbox, String partner, String messageId) {
+        int count = 0;
+        long cursor = 0;
+        while (true) {
+            InboxPage page = inbox.read(partner, cursor, InboxReader.MAX_LIMIT);
+            if (page.items().isEmpty()) {
+                return count;
+            }
+            for (InboxItem item : page.items()) {
+                if (item.message().getMessageId().equals(messageId)) {
+                    count++;
+                }
+            }
+            cursor = page.nextCursor();
+        }
+    }
+
+    /** True when the message is in the partner's inbox. */
+    public static boolean contains(InboxReader inbox, String partner, String messageId) {
+        return count(inbox, partner, messageId) > 0;
+    }
+}
