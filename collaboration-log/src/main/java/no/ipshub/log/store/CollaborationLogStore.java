@@ -1,0 +1,464 @@
+package no.ipshub.log.store;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import no.ipshub.log.audit.AuditTrail;
+import no.ipshub.log.consent.BatchPlan;
+import no.ipshub.log.consent.BatchPlanner;
+import no.ipshub.log.consent.CaseState;
+import no.ipshub.log.consent.CaseStatus;
+import no.ipshub.log.consent.Withdrawal;
+import no.ipshub.log.mapping.EventDraft;
+import no.ipshub.log.mapping.LogEvent;
+import no.ipshub.schemas.v1.CollaborationEventKind;
+import no.ipshub.schemas.v1.CollaborationLogEntry;
+import no.ipshub.schemas.v1.Sector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The collaboration log's database: entries, the pseudonymous case map, parked events and withdrawn
+ * participants. A batch of events is written in one transaction, idempotent on entry id, so a replayed batch
+ * changes nothing; consent withdrawals delete the participant's entries and are audited in the same
+ * transaction.
+ */
+public class CollaborationLogStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CollaborationLogStore.class);
+    /** Bound on the IN lists of look-ups, well below what any driver accepts. */
+    private static final int IN_CHUNK = 500;
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    static final String ENTRY_COLUMNS = "entry_id, project, participant_key, case_key, event_kind, event_date, "
+            + "referral_date, recorded_at, sender_sector, sender_organisation, recipient_sector, recipient_organisation, "
+            + "team, nav_office, job_specialist_key, employer_organisation_number, styrk_code, hours_per_week, "
+            + "hourly_wage, competitive, permanent, wage_subsidy, rejection_reason";
+    static final String INSERT_ENTRY = "INSERT INTO log_entry (" + ENTRY_COLUMNS + ", stored_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String PENDING_COLUMNS = "entry_id, case_key, event_kind, event_date, recorded_at, "
+            + "sender_sector, sender_organisation, recipient_sector, recipient_organisation, employer_organisation_number, "
+            + "styrk_code, hours_per_week, hourly_wage, competitive, permanent, wage_subsidy, rejection_reason";
+    private static final RowMapper<CollaborationLogEntry> ENTRIES = (rs, n) -> entry(rs);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final BatchPlanner planner;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration pendingRetention;
+    private final String project;
+    private volatile Instant nextPurge = Instant.MIN;
+
+    public CollaborationLogStore(JdbcTemplate jdbc, TransactionTemplate transactions, String project, AuditTrail audit,
+            Clock clock, Duration pendingRetention) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.project = project;
+        this.planner = new BatchPlanner(project);
+        this.audit = audit;
+        this.clock = clock;
+        this.pendingRetention = pendingRetention;
+    }
+
+    /**
+     * Writes a batch in one transaction. {@code beforeCommit} runs inside it, after every statement succeeded:
+     * the caller publishes the outcome to the log topic there, so a failed publication rolls the database back
+     * and the batch is read again; a failed commit after publication only repeats idempotent records.
+     */
+    public BatchOutcome write(List<LogEvent> events, Consumer<BatchOutcome> beforeCommit) {
+        return transactions.execute(status -> {
+            BatchPlan plan = plan(events);
+            List<String> tombstones = new ArrayList<>(applyWithdrawals(plan.withdrawals()));
+            tombstones.addAll(plan.retracted());
+            upsertCases(plan.cases());
+            insertEntries(plan.entries());
+            park(plan.pendingToPark());
+            settle(plan.pendingCasesResolved());
+            purgeExpiredPending();
+            BatchOutcome outcome = new BatchOutcome(plan, plan.entries(), List.copyOf(tombstones));
+            beforeCommit.accept(outcome);
+            return outcome;
+        });
+    }
+
+    private BatchPlan plan(List<LogEvent> events) {
+        Set<String> caseKeys = new LinkedHashSet<>();
+        Set<String> participants = new HashSet<>();
+        for (LogEvent e : events) {
+            caseKeys.add(e.caseKey());
+            if (e.isReferral()) {
+                participants.add(e.opening().participantKey());
+            }
+        }
+        Map<String, CaseState> known = loadCases(caseKeys);
+        known.values().forEach(c -> participants.add(c.participantKey()));
+        Set<String> withdrawn = loadWithdrawn(participants);
+        Set<String> unknown = new LinkedHashSet<>(caseKeys);
+        unknown.removeAll(known.keySet());
+        return planner.plan(events, known, withdrawn, loadParked(unknown));
+    }
+
+    private List<String> applyWithdrawals(List<Withdrawal> withdrawals) {
+        List<String> removed = new ArrayList<>();
+        for (Withdrawal w : withdrawals) {
+            List<String> ids = jdbc.queryForList("SELECT entry_id FROM log_entry WHERE participant_key = ?", String.class,
+                    w.participantKey());
+            jdbc.update("DELETE FROM log_entry WHERE participant_key = ?", w.participantKey());
+            jdbc.update("INSERT INTO log_withdrawn_participant (participant_key, reason, effective_on, recorded_at) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", w.participantKey(), w.reason().name(), w.date(), now());
+            jdbc.update("UPDATE log_case SET status = ?, team = NULL, nav_office = NULL, referral_date = NULL, "
+                    + "job_specialist_key = NULL, updated_at = ? WHERE participant_key = ?",
+                    CaseStatus.WITHDRAWN.name(), now(), w.participantKey());
+            audit.append(w.sender(), w.reason().name(),
+                    "participant=" + w.participantKey() + "&case=" + w.caseKey() + "&effectiveOn=" + w.date()
+                            + "&messageId=" + w.messageId(),
+                    ids.size());
+            log.info("Route collaboration-log: message {} took a participant out of the log ({}), {} stored entries deleted",
+                    w.messageId(), w.reason(), ids.size());
+            removed.addAll(ids);
+        }
+        return removed;
+    }
+
+    private void upsertCases(List<CaseState> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        jdbc.batchUpdate("INSERT INTO log_case (case_key, participant_key, status, team, nav_office, referral_date, "
+                + "job_specialist_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", cases, cases.size(),
+                (ps, c) -> setCase(ps, c, now, 1));
+        jdbc.batchUpdate("UPDATE log_case SET participant_key = ?, status = ?, team = ?, nav_office = ?, referral_date = ?, "
+                + "job_specialist_key = ?, updated_at = ? WHERE case_key = ?", cases, cases.size(), (ps, c) -> {
+                    ps.setString(1, c.participantKey());
+                    ps.setString(2, c.status().name());
+                    ps.setString(3, c.team());
+                    ps.setString(4, c.navOffice());
+                    setDate(ps, 5, c.referralDate());
+                    ps.setString(6, c.jobSpecialistKey());
+                    ps.setObject(7, now);
+                    ps.setString(8, c.caseKey());
+                });
+    }
+
+    private static void setCase(PreparedStatement ps, CaseState c, OffsetDateTime now, int at) throws SQLException {
+        ps.setString(at, c.caseKey());
+        ps.setString(at + 1, c.participantKey());
+        ps.setString(at + 2, c.status().name());
+        ps.setString(at + 3, c.team());
+        ps.setString(at + 4, c.navOffice());
+        setDate(ps, at + 5, c.referralDate());
+        ps.setString(at + 6, c.jobSpecialistKey());
+        ps.setObject(at + 7, now);
+    }
+
+    /** Inserts entries with one JDBC batch; entries already stored are left as they are. */
+    void insertEntries(List<CollaborationLogEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        jdbc.batchUpdate(INSERT_ENTRY, entries, entries.size(), (ps, e) -> {
+            setEntry(ps, e);
+            ps.setObject(24, now);
+        });
+    }
+
+    static void setEntry(PreparedStatement ps, CollaborationLogEntry e) throws SQLException {
+        ps.setString(1, e.getEntryId());
+        ps.setString(2, e.getProject());
+        ps.setString(3, e.getParticipantKey());
+        ps.setString(4, e.getCaseKey());
+        ps.setString(5, e.getEventKind().name());
+        setDate(ps, 6, e.getEventDate());
+        setDate(ps, 7, e.getReferralDate());
+        ps.setObject(8, OffsetDateTime.ofInstant(e.getRecordedAt(), ZoneOffset.UTC));
+        ps.setString(9, e.getSenderSector().name());
+        ps.setString(10, e.getSenderOrganisation());
+        ps.setString(11, e.getRecipientSector().name());
+        ps.setString(12, e.getRecipientOrganisation());
+        ps.setString(13, e.getTeam());
+        ps.setString(14, e.getNavOffice());
+        ps.setString(15, e.getJobSpecialistKey());
+        ps.setString(16, e.getEmployerOrganisationNumber());
+        ps.setString(17, e.getStyrkCode());
+        setDouble(ps, 18, e.getHoursPerWeek());
+        ps.setBigDecimal(19, e.getHourlyWage());
+        setBoolean(ps, 20, e.getCompetitive());
+        setBoolean(ps, 21, e.getPermanent());
+        setBoolean(ps, 22, e.getWageSubsidy());
+        ps.setString(23, e.getRejectionReason());
+    }
+
+    private void park(List<EventDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        jdbc.batchUpdate("INSERT INTO log_pending_event (" + PENDING_COLUMNS + ", parked_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", drafts, drafts.size(),
+                (ps, d) -> {
+                    ps.setString(1, d.entryId());
+                    ps.setString(2, d.caseKey());
+                    ps.setString(3, d.kind().name());
+                    setDate(ps, 4, d.eventDate());
+                    ps.setObject(5, OffsetDateTime.ofInstant(d.recordedAt(), ZoneOffset.UTC));
+                    ps.setString(6, d.senderSector().name());
+                    ps.setString(7, d.senderOrganisation());
+                    ps.setString(8, d.recipientSector().name());
+                    ps.setString(9, d.recipientOrganisation());
+                    ps.setString(10, d.employerOrganisationNumber());
+                    ps.setString(11, d.styrkCode());
+                    setDouble(ps, 12, d.hoursPerWeek());
+                    ps.setBigDecimal(13, d.hourlyWage());
+                    setBoolean(ps, 14, d.competitive());
+                    setBoolean(ps, 15, d.permanent());
+                    setBoolean(ps, 16, d.wageSubsidy());
+                    ps.setString(17, d.rejectionReason());
+                    ps.setObject(18, now);
+                });
+    }
+
+    private void settle(Set<String> caseKeys) {
+        if (!caseKeys.isEmpty()) {
+            List<String> keys = List.copyOf(caseKeys);
+            jdbc.batchUpdate("DELETE FROM log_pending_event WHERE case_key = ?", keys, keys.size(),
+                    (ps, k) -> ps.setString(1, k));
+        }
+    }
+
+    private void purgeExpiredPending() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(PURGE_INTERVAL);
+        int purged = jdbc.update("DELETE FROM log_pending_event WHERE parked_at < ?",
+                OffsetDateTime.ofInstant(now.minus(pendingRetention), ZoneOffset.UTC));
+        if (purged > 0) {
+            log.warn("Route collaboration-log: {} events waited longer than {} for their referral and were dropped",
+                    purged, pendingRetention);
+        }
+    }
+
+    private Map<String, CaseState> loadCases(Collection<String> caseKeys) {
+        Map<String, CaseState> cases = new HashMap<>();
+        inChunks(caseKeys, (marks, args) -> jdbc.query("SELECT case_key, participant_key, status, team, nav_office, "
+                + "referral_date, job_specialist_key FROM log_case WHERE case_key IN (" + marks + ")",
+                (RowCallbackHandler) rs -> cases.put(rs.getString("case_key"), new CaseState(
+                        rs.getString("case_key"),
+                        rs.getString("participant_key"),
+                        CaseStatus.valueOf(rs.getString("status")),
+                        rs.getString("team"),
+                        rs.getString("nav_office"),
+                        rs.getObject("referral_date", LocalDate.class),
+                        rs.getString("job_specialist_key"))), args));
+        return cases;
+    }
+
+    private Set<String> loadWithdrawn(Collection<String> participants) {
+        Set<String> withdrawn = new HashSet<>();
+        inChunks(participants, (marks, args) -> withdrawn.addAll(jdbc.queryForList(
+                "SELECT participant_key FROM log_withdrawn_participant WHERE participant_key IN (" + marks + ")",
+                String.class, args)));
+        return withdrawn;
+    }
+
+    private Map<String, List<EventDraft>> loadParked(Collection<String> caseKeys) {
+        Map<String, List<EventDraft>> parked = new HashMap<>();
+        inChunks(caseKeys, (marks, args) -> jdbc.query("SELECT " + PENDING_COLUMNS
+                + " FROM log_pending_event WHERE case_key IN (" + marks + ")", (RowCallbackHandler) rs -> {
+                    EventDraft d = new EventDraft(
+                            rs.getString("entry_id"),
+                            rs.getString("case_key"),
+                            CollaborationEventKind.valueOf(rs.getString("event_kind")),
+                            rs.getObject("event_date", LocalDate.class),
+                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                            Sector.valueOf(rs.getString("sender_sector")),
+                            rs.getString("sender_organisation"),
+                            Sector.valueOf(rs.getString("recipient_sector")),
+                            rs.getString("recipient_organisation"),
+                            rs.getString("employer_organisation_number"),
+                            rs.getString("styrk_code"),
+                            nullableDouble(rs, "hours_per_week"),
+                            rs.getBigDecimal("hourly_wage"),
+                            nullableBoolean(rs, "competitive"),
+                            nullableBoolean(rs, "permanent"),
+                            nullableBoolean(rs, "wage_subsidy"),
+                            rs.getString("rejection_reason"));
+                    parked.computeIfAbsent(d.caseKey(), k -> new ArrayList<>()).add(d);
+                }, args));
+        return parked;
+    }
+
+    /** One page of entries, ordered by event date and entry id. */
+    public List<CollaborationLogEntry> find(EntryQuery query, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        args.add(project);
+        String where = query.where(args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM log_entry" + where
+                + " ORDER BY event_date, entry_id LIMIT ? OFFSET ?", ENTRIES, args.toArray());
+    }
+
+    /** How many entries match. */
+    public long count(EntryQuery query) {
+        List<Object> args = new ArrayList<>();
+        args.add(project);
+        String where = query.where(args);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM log_entry" + where, Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** Hands every matching entry to {@code sink}, ordered by event date and entry id, without holding them all. */
+    public void stream(EntryQuery query, Consumer<CollaborationLogEntry> sink) {
+        List<Object> args = new ArrayList<>();
+        args.add(project);
+        String where = query.where(args);
+        jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM log_entry" + where + " ORDER BY event_date, entry_id",
+                (RowCallbackHandler) rs -> sink.accept(entry(rs)), args.toArray());
+    }
+
+    /** Every entry of the project with an event on or before {@code to}: what the indicators are computed from. */
+    public List<CollaborationLogEntry> upTo(LocalDate to) {
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM log_entry WHERE project = ? AND event_date <= ?",
+                ENTRIES, project, to);
+    }
+
+    /**
+     * Entries and distinct participants per team and NAV office among the matching entries: the cells by
+     * which an entry export is suppressed.
+     */
+    public List<EntryCell> cells(EntryQuery query) {
+        List<Object> args = new ArrayList<>();
+        args.add(project);
+        String where = query.where(args);
+        return jdbc.query("SELECT team, nav_office, COUNT(*) AS entries, COUNT(DISTINCT participant_key) AS participants "
+                + "FROM log_entry" + where + " GROUP BY team, nav_office",
+                (rs, n) -> new EntryCell(rs.getString("team"), rs.getString("nav_office"), rs.getLong("entries"),
+                        rs.getLong("participants")), args.toArray());
+    }
+
+    /**
+     * The entries and participants of one team and NAV office.
+     *
+     * @param team         partner id of the treatment team
+     * @param navOffice    partner id of the NAV office
+     * @param entries      how many entries
+     * @param participants how many distinct participants
+     */
+    public record EntryCell(String team, String navOffice, long entries, long participants) {
+    }
+
+    /** How many entries of the participant are stored (zero once they withdrew). */
+    public long countOfParticipant(String participantKey) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM log_entry WHERE participant_key = ?", Long.class, participantKey);
+        return n == null ? 0 : n;
+    }
+
+    private static CollaborationLogEntry entry(ResultSet rs) throws SQLException {
+        return CollaborationLogEntry.newBuilder()
+                .setEntryId(rs.getString("entry_id"))
+                .setProject(rs.getString("project"))
+                .setParticipantKey(rs.getString("participant_key"))
+                .setCaseKey(rs.getString("case_key"))
+                .setEventKind(CollaborationEventKind.valueOf(rs.getString("event_kind")))
+                .setEventDate(rs.getObject("event_date", LocalDate.class))
+                .setReferralDate(rs.getObject("referral_date", LocalDate.class))
+                .setRecordedAt(rs.getObject("recorded_at", OffsetDateTime.class).toInstant())
+                .setSenderSector(Sector.valueOf(rs.getString("sender_sector")))
+                .setSenderOrganisation(rs.getString("sender_organisation"))
+                .setRecipientSector(Sector.valueOf(rs.getString("recipient_sector")))
+                .setRecipientOrganisation(rs.getString("recipient_organisation"))
+                .setTeam(rs.getString("team"))
+                .setNavOffice(rs.getString("nav_office"))
+                .setJobSpecialistKey(rs.getString("job_specialist_key"))
+                .setEmployerOrganisationNumber(rs.getString("employer_organisation_number"))
+                .setStyrkCode(rs.getString("styrk_code"))
+                .setHoursPerWeek(nullableDouble(rs, "hours_per_week"))
+                .setHourlyWage(scaled(rs.getBigDecimal("hourly_wage")))
+                .setCompetitive(nullableBoolean(rs, "competitive"))
+                .setPermanent(nullableBoolean(rs, "permanent"))
+                .setWageSubsidy(nullableBoolean(rs, "wage_subsidy"))
+                .setRejectionReason(rs.getString("rejection_reason"))
+                .build();
+    }
+
+    private interface ChunkQuery {
+        void run(String marks, Object[] args);
+    }
+
+    private static void inChunks(Collection<String> keys, ChunkQuery query) {
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+            query.run(String.join(", ", Collections.nCopies(chunk.size(), "?")), chunk.toArray());
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static BigDecimal scaled(BigDecimal wage) {
+        return wage == null ? null : wage.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static void setDate(PreparedStatement ps, int at, LocalDate date) throws SQLException {
+        if (date == null) {
+            ps.setNull(at, Types.DATE);
+        } else {
+            ps.setObject(at, date);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int at, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(at, Types.DOUBLE);
+        } else {
+            ps.setDouble(at, value);
+        }
+    }
+
+    private static void setBoolean(PreparedStatement ps, int at, Boolean value) throws SQLException {
+        if (value == null) {
+            ps.setNull(at, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(at, value);
+        }
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
+}
