@@ -260,6 +260,24 @@ public final class RegistryCore {
         });
     }
 
+    /**
+     * The whole state as text, ids, subjects, versions and levels in a fixed order: equal for equal states,
+     * for consistency checks and diagnostics.
+     */
+    public String snapshot() {
+        return read(() -> {
+            StringBuilder text = new StringBuilder("global=").append(globalLevel).append('\n');
+            new TreeMap<>(schemasById).forEach((id, s) -> text.append("id ").append(id).append(' ')
+                    .append(s.canonical()).append('\n'));
+            subjects.forEach((subject, versions) -> versions.values().forEach(v -> text.append("subject ")
+                    .append(subject).append(" v").append(v.version()).append(" id ").append(v.id())
+                    .append(v.deleted() ? " deleted" : "").append('\n')));
+            new TreeMap<>(subjectLevels).forEach((subject, level) -> text.append("level ").append(subject)
+                    .append('=').append(level).append('\n'));
+            return text.toString();
+        });
+    }
+
     // ---------------------------------------------------------------- planning
 
     /**
