@@ -1,7 +1,6 @@
 package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import no.ipshub.log.audit.AuditTrail;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -82,16 +80,12 @@ public class ResearchController {
         audit.append(caller, ndjson ? "ENTRIES_READ_NDJSON" : "ENTRIES_READ", describe(request), entries.size());
         long pages = (total + pageSize - 1) / pageSize;
         if (ndjson) {
-            StreamingResponseBody body = out -> {
-                for (EntryView entry : entries) {
-                    out.write(json.writeValueAsString(entry).getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                }
-            };
+            StringBuilder body = new StringBuilder();
+            entries.forEach(entry -> body.append(json.writeValueAsString(entry)).append('\n'));
             return ResponseEntity.ok().contentType(NDJSON)
                     .header("X-Total-Count", Long.toString(total))
                     .header("X-Total-Pages", Long.toString(pages))
-                    .body(body);
+                    .body(body.toString());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(new EntriesPage(page, pageSize, total, pages, entries));
