@@ -29,13 +29,18 @@ public class HubProducer implements AutoCloseable {
     /** Sends one record; the future completes when the broker acknowledged it. */
     public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
-        producer.send(record, (metadata, error) -> {
-            if (error != null) {
-                acked.completeExceptionally(error);
-            } else {
-                acked.complete(metadata);
-            }
-        });
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    acked.completeExceptionally(error);
+                } else {
+                    acked.complete(metadata);
+                }
+            });
+        } catch (RuntimeException e) {
+            // some failures (buffer full past max.block.ms, a closed producer) are thrown, not reported
+            acked.completeExceptionally(e);
+        }
         return acked;
     }
 

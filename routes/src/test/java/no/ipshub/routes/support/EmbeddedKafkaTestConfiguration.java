@@ -13,7 +13,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Infrastructure of the routes integration tests: one in-process KRaft broker for the whole test context
  * (shared by every IT class that uses the same configuration), the {@link KafkaClientSettings} that point
- * at it, and an in-memory schema registry.
+ * at it, and an in-memory schema registry that a test can take away for a while.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedKafkaTestConfiguration {
@@ -52,7 +52,12 @@ public class EmbeddedKafkaTestConfiguration {
     }
 
     @Bean
-    SchemaRegistryClient schemaRegistryClient() {
-        return SchemaRegistryClients.create(REGISTRY_URL);
+    SwitchableSchemaRegistry switchableSchemaRegistry() {
+        return new SwitchableSchemaRegistry(SchemaRegistryClients.create(REGISTRY_URL));
+    }
+
+    @Bean
+    SchemaRegistryClient schemaRegistryClient(SwitchableSchemaRegistry registry) {
+        return registry.client();
     }
 }

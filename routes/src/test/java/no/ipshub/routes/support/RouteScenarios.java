@@ -57,8 +57,13 @@ public final class RouteScenarios {
 
     /** The dead letter of the record produced with this key, if one arrives in time. */
     public Optional<DeadLetter> findDeadLetter(String originalKey) {
+        return findDeadLetter(originalKey, WAIT);
+    }
+
+    /** The dead letter of the record produced with this key, if one arrives within {@code timeout}. */
+    public Optional<DeadLetter> findDeadLetter(String originalKey, Duration timeout) {
         byte[] key = originalKey.getBytes(StandardCharsets.UTF_8);
-        return kafka.find(topics.deadLetter(), r -> Arrays.equals(key, r.key()), WAIT)
+        return kafka.find(topics.deadLetter(), r -> Arrays.equals(key, r.key()), timeout)
                 .map(r -> codec.decode(r.value(), DeadLetter.class));
     }
 
