@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import no.ipshub.registry.client.SchemaRegistryClient.SubjectVersion;
+import no.ipshub.registry.core.RegistryCore.VersionFilter;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.registry.support.KafkaTestBroker;
 import no.ipshub.schemas.v1.HubMessage;
@@ -104,7 +107,7 @@ class EmbeddedSchemaRegistryIT {
                 int thread = t;
                 results.add(pool.submit((Callable<Map<Schema, Integer>>) () -> {
                     go.await();
-                    Map<Schema, Integer> ids = new java.util.HashMap<>();
+                    Map<Schema, Integer> ids = new HashMap<>();
                     for (int i = 0; i < schemas.size(); i++) {
                         Schema s = schemas.get((i + thread * 3) % schemas.size());
                         ids.put(s, registry.register("shared-value", s));
@@ -150,10 +153,10 @@ class EmbeddedSchemaRegistryIT {
     private static List<Object> view(EmbeddedSchemaRegistry registry) {
         List<Object> view = new ArrayList<>();
         view.add(registry.globalLevel());
-        for (String subject : registry.subjects(no.ipshub.registry.core.RegistryCore.VersionFilter.INCLUDE_DELETED)) {
+        for (String subject : registry.subjects(VersionFilter.INCLUDE_DELETED)) {
             view.add(subject + " " + registry.subjectLevel(subject));
-            for (int version : registry.versions(subject, no.ipshub.registry.core.RegistryCore.VersionFilter.INCLUDE_DELETED)) {
-                var v = registry.getVersion(subject, version, true);
+            for (int version : registry.versions(subject, VersionFilter.INCLUDE_DELETED)) {
+                SubjectVersion v = registry.getVersion(subject, version, true);
                 view.add(List.of(subject, v.version(), v.id(), v.schema().toString(), registry.getVersions(subject).contains(version)));
             }
         }
