@@ -1,0 +1,191 @@
+package no.ipshub.log.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.ipshub.log.audit.AuditTrail;
+import no.ipshub.log.mapping.CollaborationLogMapper;
+import no.ipshub.log.mapping.LogEvent;
+import no.ipshub.log.pseudonym.Pseudonymiser;
+import no.ipshub.log.support.LogFixtures;
+import no.ipshub.log.support.SyntheticPeople;
+import no.ipshub.log.support.TestDatabase;
+import no.ipshub.schemas.fixtures.HubMessages;
+import no.ipshub.schemas.v1.CollaborationLogEntry;
+import no.ipshub.schemas.v1.FollowUpKind;
+import no.ipshub.schemas.v1.HubMessage;
+import no.ipshub.schemas.v1.OutcomeKind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the collaboration log's store must do on every database it runs on; the H2 and PostgreSQL ITs run it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CollaborationLogStoreContract {
+
+    protected TestDatabase database;
+    protected JdbcTemplate jdbc;
+    protected AuditTrail audit;
+    protected CollaborationLogStore store;
+    protected final CollaborationLogMapper mapper = LogFixtures.mapper();
+    protected final Pseudonymiser pseudonyms = LogFixtures.pseudonymiser();
+
+    protected void open(TestDatabase database) {
+        this.database = database;
+        this.jdbc = new JdbcTemplate(database.dataSource());
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        this.audit = new AuditTrail(jdbc, tx, Clock.systemUTC());
+        this.store = new CollaborationLogStore(jdbc, tx, LogFixtures.PROJECT, audit, Clock.systemUTC(), Duration.ofDays(30));
+    }
+
+    @AfterAll
+    void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    protected List<LogEvent> events(HubMessage... messages) {
+        return Arrays.stream(messages).map(mapper::map).toList();
+    }
+
+    protected static HubMessage[] aCase(String caseId, String person) {
+        return new HubMessage[] {
+            HubMessages.referral().caseId(caseId).referral(r -> r.setParticipantNationalId(person)).build(),
+            HubMessages.followUp(FollowUpKind.REFERRAL_ACCEPTED).caseId(caseId).build(),
+            HubMessages.outcome(OutcomeKind.JOB_STARTED).caseId(caseId).build()};
+    }
+
+    private String participant(String person) {
+        return pseudonyms.participantKey(person);
+    }
+
+    @Test
+    void entriesAreStoredWithEveryFieldIntact() {
+        String person = SyntheticPeople.next();
+        BatchOutcome outcome = store.write(events(aCase("case-" + UUID.randomUUID(), person)), o -> { });
+
+        List<CollaborationLogEntry> stored = store.find(EntryQuery.all(), 0, 100_000).stream()
+                .filter(e -> e.getParticipantKey().equals(participant(person))).toList();
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(outcome.entries());
+    }
+
+    @Test
+    void replayedBatchChangesNothing() {
+        String person = SyntheticPeople.next();
+        List<LogEvent> batch = events(aCase("case-" + UUID.randomUUID(), person));
+        store.write(batch, o -> { });
+
+        BatchOutcome replay = store.write(batch, o -> { });
+
+        assertThat(List.of(store.countOfParticipant(participant(person)), (long) replay.entries().size())).containsExactly(3L, 3L);
+    }
+
+    @Test
+    void failedPublicationRollsTheWholeBatchBack() {
+        String person = SyntheticPeople.next();
+
+        assertThatThrownBy(() -> store.write(events(aCase("case-" + UUID.randomUUID(), person)), o -> {
+            throw new IllegalStateException("broker away");
+        })).hasMessage("broker away");
+        assertThat(store.countOfParticipant(participant(person))).isZero();
+    }
+
+    @Test
+    void withdrawalDeletesTheParticipantsEntriesAndNamesThemForTombstones() {
+        String person = SyntheticPeople.next();
+        String caseId = "case-" + UUID.randomUUID();
+        BatchOutcome first = store.write(events(aCase(caseId, person)), o -> { });
+
+        BatchOutcome withdrawal = store.write(events(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId).build()),
+                o -> { });
+
+        assertThat(withdrawal.tombstones()).containsExactlyInAnyOrderElementsOf(
+                first.entries().stream().map(CollaborationLogEntry::getEntryId).toList());
+        assertThat(store.countOfParticipant(participant(person))).isZero();
+    }
+
+    @Test
+    void withdrawnParticipantStaysOutAcrossBatches() {
+        String person = SyntheticPeople.next();
+        String caseId = "case-" + UUID.randomUUID();
+        store.write(events(aCase(caseId, person)), o -> { });
+        store.write(events(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId).build()), o -> { });
+
+        store.write(events(aCase("case-" + UUID.randomUUID(), person)), o -> { });
+
+        assertThat(store.countOfParticipant(participant(person))).isZero();
+    }
+
+    @Test
+    void withdrawalIsAuditedInTheSameTransaction() {
+        String person = SyntheticPeople.next();
+        String caseId = "case-" + UUID.randomUUID();
+        store.write(events(aCase(caseId, person)), o -> { });
+
+        store.write(events(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId).build()), o -> { });
+
+        assertThat(audit.list(0, 100_000)).filteredOn(r -> r.query().contains(participant(person)))
+                .extracting(r -> r.action() + ":" + r.rowCount()).containsExactly("CONSENT_WITHDRAWN:3");
+    }
+
+    @Test
+    void eventParkedInOneBatchIsLoggedWhenItsReferralComesInALaterOne() {
+        String person = SyntheticPeople.next();
+        HubMessage[] messages = aCase("case-" + UUID.randomUUID(), person);
+        store.write(events(messages[1], messages[2]), o -> { });
+
+        store.write(events(messages[0]), o -> { });
+
+        assertThat(store.countOfParticipant(participant(person))).isEqualTo(3);
+    }
+
+    @Test
+    void auditChainStaysIntactUnderConcurrentAppends() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        audit.append("researcher-" + thread, "ENTRIES_READ", "GET /api/v1/research/entries?page=" + i, i);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void changedAuditRowIsFoundByVerification() {
+        audit.append("researcher-a", "ENTRIES_EXPORTED", "GET /api/v1/research/exports/entries.csv", 10);
+        long seq = audit.append("researcher-a", "ENTRIES_EXPORTED", "GET /api/v1/research/exports/entries.csv", 12).seq();
+        jdbc.update("UPDATE research_audit SET actor = 'someone-else' WHERE seq = ?", seq);
+        try {
+            assertThat(audit.verify().brokenAtSeq()).isEqualTo(seq);
+        } finally {
+            jdbc.update("UPDATE research_audit SET actor = 'researcher-a' WHERE seq = ?", seq);
+        }
+    }
+}
