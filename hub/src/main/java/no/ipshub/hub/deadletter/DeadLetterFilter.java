@@ -3,7 +3,9 @@ package no.ipshub.hub.deadletter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,11 +85,11 @@ public record DeadLetterFilter(String partner, String reasonCode, DeadLetterStat
         }
         if (from != null) {
             conditions.add("last_failure_at >= :from");
-            params.put("from", from);
+            params.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
         }
         if (to != null) {
             conditions.add("last_failure_at < :to");
-            params.put("to", to);
+            params.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
         return new Where(conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions), params);
     }
@@ -96,7 +98,7 @@ public record DeadLetterFilter(String partner, String reasonCode, DeadLetterStat
      * A SQL condition and its named parameters.
      *
      * @param sql    the condition, to follow {@code WHERE}
-     * @param params values by parameter name; times as {@link Instant}
+     * @param params values by parameter name; times as UTC {@link OffsetDateTime}s, which every JDBC driver takes
      */
     public record Where(String sql, Map<String, Object> params) {
     }
