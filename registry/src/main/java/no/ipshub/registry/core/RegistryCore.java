@@ -83,7 +83,12 @@ public final class RegistryCore {
         try {
             return new Schema.Parser().parse(text);
         } catch (RuntimeException e) {
-            throw RegistryErrors.invalidSchema(e.getMessage());
+            String reason = String.valueOf(e.getMessage());
+            if (reason.contains("UnresolvedSchema")) {
+                // Avro reads an unknown type name (often a misspelt "record") as a reference it cannot resolve
+                reason = "it uses a type name that is neither a primitive type nor a named type defined in it";
+            }
+            throw RegistryErrors.invalidSchema(reason);
         }
     }
 
