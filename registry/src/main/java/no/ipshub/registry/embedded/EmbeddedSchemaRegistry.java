@@ -69,8 +69,8 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
     private final Map<String, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
     private final Object progress = new Object();
 
-    private Admin admin;
-    private KafkaProducer<String, byte[]> producer;
+    private volatile Admin admin;
+    private volatile KafkaProducer<String, byte[]> producer;
     private Thread reader;
     private volatile boolean running;
     private volatile RuntimeException readerFailure;
@@ -93,24 +93,27 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
         if (running) {
             return;
         }
-        admin = Admin.create(clientProperties("admin"));
-        ensureTopic();
-        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
-        KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        reader = new Thread(() -> readLoop(consumer), "schema-registry-reader-" + topic);
-        reader.setDaemon(true);
-        reader.start();
-        catchUp();
+        try {
+            admin = Admin.create(clientProperties("admin"));
+            ensureTopic();
+            producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+            KafkaConsumer<String, byte[]> consumer =
+                    new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+            running = true;
+            reader = new Thread(() -> readLoop(consumer), "schema-registry-reader-" + topic);
+            reader.setDaemon(true);
+            reader.start();
+            catchUp();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         log.info("Embedded schema registry ready on topic {}: {} subjects", topic, getSubjects().size());
     }
 
+    /** Stops reading and closes the Kafka clients; safe to call more than once. */
     @Override
     public synchronized void close() {
-        if (!running && reader == null) {
-            return;
-        }
         running = false;
         if (reader != null) {
             try {
@@ -122,9 +125,11 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
         }
         if (producer != null) {
             producer.close(timeout);
+            producer = null;
         }
         if (admin != null) {
             admin.close(timeout);
+            admin = null;
         }
         synchronized (progress) {
             progress.notifyAll();
@@ -140,6 +145,8 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
 
     @Override
     protected Outcome submit(RegistryCommand command) {
+        checkReader();
+        KafkaProducer<String, byte[]> producer = this.producer;
         long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<Outcome> applied = new CompletableFuture<>();
         pending.put(command.proposalId(), applied);
@@ -185,6 +192,7 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
     @Override
     protected void catchUp() {
         checkReader();
+        Admin admin = this.admin;
         long end;
         try {
             end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
@@ -234,7 +242,7 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
         if (readerFailure != null) {
             throw RegistryErrors.storeError("The registry topic reader stopped: " + readerFailure, readerFailure);
         }
-        if (!running) {
+        if (!running || producer == null || admin == null) {
             throw RegistryErrors.storeError("The embedded schema registry is not running", null);
         }
     }
