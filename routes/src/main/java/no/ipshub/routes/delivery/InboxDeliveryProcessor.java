@@ -19,6 +19,7 @@ import no.ipshub.routes.kafka.ConsumedRecord;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.validation.MessageIds;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
 import no.ipshub.schemas.v1.HubMessage;
@@ -74,7 +75,8 @@ public class InboxDeliveryProcessor implements Processor {
                 continue;
             }
             if (partners.find(message.getRecipient()).isEmpty()) {
-                dead.add(DeadLetters.of(record, InboxDeliveryRoute.ROUTE_ID, message.getSender(), message.getMessageId(),
+                dead.add(DeadLetters.of(record, InboxDeliveryRoute.ROUTE_ID, message.getSender(),
+                        MessageIds.uuidOrNull(message.getMessageId()),
                         DeadLetterReason.UNKNOWN_PARTNER, "recipient is no longer a partner of the hub", now));
                 continue;
             }

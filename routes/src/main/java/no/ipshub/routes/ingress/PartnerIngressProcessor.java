@@ -19,6 +19,7 @@ import no.ipshub.routes.kafka.BatchOffsets;
 import no.ipshub.routes.kafka.ConsumedRecord;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.validation.MessageIds;
 import no.ipshub.routes.validation.Violation;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
@@ -90,7 +91,7 @@ public class PartnerIngressProcessor implements Processor {
             IntakeResult r = results.get(i);
             if (r != null && r.status() == IntakeResult.Status.REJECTED) {
                 dead.add(DeadLetters.of(submitted.get(i), PartnerIngressRoute.ROUTE_ID,
-                        submissions.get(i).fromPartner(), r.messageId(),
+                        submissions.get(i).fromPartner(), MessageIds.uuidOrNull(r.messageId()),
                         Violation.deadLetterReason(r.violations()), Violation.describe(r.violations()), now));
             }
         }
@@ -142,7 +143,7 @@ public class PartnerIngressProcessor implements Processor {
                 if (FailureClassifier.isTransient(e)) {
                     throw e;
                 }
-                String messageId = submissions.get(i).message().getMessageId();
+                String messageId = MessageIds.uuidOrNull(submissions.get(i).message().getMessageId());
                 log.error("Route {} failed on message {}", PartnerIngressRoute.ROUTE_ID, messageId, e);
                 dead.add(DeadLetters.of(records.get(i), PartnerIngressRoute.ROUTE_ID, submissions.get(i).fromPartner(),
                         messageId, DeadLetterReason.PROCESSING_FAILED,

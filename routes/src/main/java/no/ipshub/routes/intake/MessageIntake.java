@@ -25,6 +25,7 @@ import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.validation.CaseParties;
 import no.ipshub.routes.validation.IngressValidator;
+import no.ipshub.routes.validation.MessageIds;
 import no.ipshub.routes.validation.Violation;
 import no.ipshub.routes.validation.ViolationCode;
 import no.ipshub.schemas.v1.HubMessage;
@@ -208,10 +209,12 @@ public class MessageIntake {
         for (int i = 0; i < results.length; i++) {
             IntakeResult r = results[i];
             Submission s = submissions.get(i);
+            String id = MessageIds.loggable(r.messageId());
+            // rejections are logged where they are answered: by the HTTP edge, or as a dead letter
             switch (r.status()) {
-                case ACCEPTED -> log.debug("Accepted message {} from {}", r.messageId(), s.fromPartner());
-                case DUPLICATE -> log.info("Duplicate message {} from {} dropped", r.messageId(), s.fromPartner());
-                case REJECTED -> log.info("Rejected message {} from {}: {}", r.messageId(), s.fromPartner(),
+                case ACCEPTED -> log.debug("Accepted message {} from {}", id, s.fromPartner());
+                case DUPLICATE -> log.info("Duplicate message {} from {} dropped", id, s.fromPartner());
+                case REJECTED -> log.debug("Rejected message {} from {}: {}", id, s.fromPartner(),
                         Violation.describe(r.violations()));
             }
         }

@@ -39,8 +39,6 @@ public final class IngressValidator {
     static final int MAX_REF_LENGTH = 100;
     static final double MAX_HOURS_PER_WEEK = 75.0;
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9._:-]+");
     private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern MEASURE_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
@@ -80,7 +78,7 @@ public final class IngressValidator {
     }
 
     private void checkEnvelope(HubMessage m, String fromPartner, Checks c) {
-        if (c.required("messageId", m.getMessageId()) && !UUID.matcher(m.getMessageId()).matches()) {
+        if (c.required("messageId", m.getMessageId()) && !MessageIds.isUuid(m.getMessageId())) {
             c.add("messageId", ViolationCode.INVALID_FORMAT, "must be a UUID");
         }
         String caseId = m.getCaseId();

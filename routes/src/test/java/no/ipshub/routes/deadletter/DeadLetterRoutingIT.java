@@ -12,10 +12,10 @@ import java.util.Random;
 import java.util.UUID;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.ingress.PartnerIngressRoute;
-import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.routes.support.InboxAssertions;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;
@@ -28,16 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * Bad records on a partner ingress topic: each becomes a dead letter on ips.deadletter-v1 with its reason
  * code, keyed by its original key, and the valid message the partner produces right after it to the same
  * partition (same key) still reaches the recipient's inbox: a bad record never blocks the partition.
  */
-@SpringBootTest
-@Import(EmbeddedKafkaTestConfiguration.class)
+@RoutesIntegrationTest
 class DeadLetterRoutingIT {
 
     @Autowired

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.IngressProperties;
 import no.ipshub.routes.inbox.InboxReader;
-import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.routes.support.InboxAssertions;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;
@@ -26,16 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * A Kafka-native partner writes Confluent wire-format Avro to its own ingress topic; the hub takes the
  * message in, publishes it to the canonical topic of its kind and delivers it to the recipient's inbox
  * topic and inbox store. Each test uses its own case and message ids.
  */
-@SpringBootTest
-@Import(EmbeddedKafkaTestConfiguration.class)
+@RoutesIntegrationTest
 class PartnerIngressRouteIT {
 
     @Autowired

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;
 import no.ipshub.routes.support.TestPartners;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,8 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * inbox delivery; every one lands in its recipient's inbox store exactly once. The rate is logged; it is a
  * smoke figure for one test JVM on one broker, not a benchmark (bench/ has that).
  */
-@SpringBootTest
-@Import(EmbeddedKafkaTestConfiguration.class)
+@RoutesIntegrationTest
 class PipelineThroughputIT {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineThroughputIT.class);

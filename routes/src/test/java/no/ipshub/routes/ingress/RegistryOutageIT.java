@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.UUID;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.schema.HubSchemaRegistration;
-import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.routes.support.InboxAssertions;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;
@@ -28,16 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * The schema registry is away while a partner sends a message written with a schema version the hub has not
  * seen yet: the hub cannot decode it, retries with back-off instead of dead-lettering it, and delivers it
  * once the registry is back.
  */
-@SpringBootTest
-@Import(EmbeddedKafkaTestConfiguration.class)
+@RoutesIntegrationTest
 class RegistryOutageIT {
 
     @Autowired

@@ -8,20 +8,17 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.routes.support.TestPartners;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /** What the hub sets up before its routes start: the topics on the broker and its subjects in the registry. */
-@SpringBootTest
-@Import(EmbeddedKafkaTestConfiguration.class)
+@RoutesIntegrationTest
 class StartupProvisioningIT {
 
     @Autowired

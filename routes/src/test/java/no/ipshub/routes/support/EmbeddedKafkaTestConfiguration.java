@@ -2,23 +2,18 @@ package no.ipshub.routes.support;
 
 import java.util.HashMap;
 import java.util.Map;
-import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
-import no.ipshub.registry.client.SchemaRegistryClients;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Infrastructure of the routes integration tests: one in-process KRaft broker for the whole test context
- * (shared by every IT class that uses the same configuration), the {@link KafkaClientSettings} that point
- * at it, and an in-memory schema registry that a test can take away for a while.
+ * One in-process KRaft broker for a whole test context (shared by every IT class that uses the same
+ * configuration) and the {@link KafkaClientSettings} that point at it, as the hub module provides them.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedKafkaTestConfiguration {
-
-    public static final String REGISTRY_URL = "mock://routes-it";
 
     @Bean(destroyMethod = "destroy")
     EmbeddedKafkaKraftBroker embeddedKafka() {
@@ -51,13 +46,4 @@ public class EmbeddedKafkaTestConfiguration {
         };
     }
 
-    @Bean
-    SwitchableSchemaRegistry switchableSchemaRegistry() {
-        return new SwitchableSchemaRegistry(SchemaRegistryClients.create(REGISTRY_URL));
-    }
-
-    @Bean
-    SchemaRegistryClient schemaRegistryClient(SwitchableSchemaRegistry registry) {
-        return registry.client();
-    }
 }
