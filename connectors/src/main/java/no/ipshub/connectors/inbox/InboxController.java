@@ -1,0 +1,80 @@
+package no.ipshub.connectors.inbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.ipshub.connectors.http.HttpEdgeProperties;
+import no.ipshub.connectors.http.Problems;
+import no.ipshub.routes.inbox.InboxReader;
+import no.ipshub.routes.inbox.InboxReader.InboxPage;
+import no.ipshub.routes.partner.Partner;
+import no.ipshub.schemas.json.HubMessageJson;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/inbox?after=<cursor>&limit=<n>}: the messages addressed to the calling partner, oldest
+ * first, each with its cursor, and the {@code nextCursor} to resume from. The inbox read is always the
+ * caller's own: there is no parameter that names a partner.
+ */
+@RestController
+public class InboxController {
+
+    public static final String PATH = "/api/v1/inbox";
+
+    private final InboxReader inbox;
+    private final HubMessageJson json;
+    private final HttpEdgeProperties properties;
+
+    public InboxController(InboxReader inbox, HubMessageJson json, HttpEdgeProperties properties) {
+        this.inbox = inbox;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    @GetMapping(path = PATH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public ResponseEntity<Map<String, Object>> read(@AuthenticationPrincipal Partner partner,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit) {
+        Long cursor = parse(after, 0L);
+        Long size = parse(limit, (long) properties.inboxDefaultLimit());
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (cursor == null || cursor < 0) {
+            errors.add(Problems.error("after", "must be 0 or the nextCursor of an earlier page"));
+        }
+        if (size == null || size < 1) {
+            errors.add(Problems.error("limit", "must be a whole number from 1; pages hold at most " + InboxReader.MAX_LIMIT));
+        }
+        if (!errors.isEmpty()) {
+            return Problems.of(HttpStatus.BAD_REQUEST, PATH, "The query parameters are not valid.", errors);
+        }
+        InboxPage page = inbox.read(partner.id(), cursor, (int) Math.min(size, InboxReader.MAX_LIMIT));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messages", page.items().stream().map(item -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("cursor", item.seq());
+            entry.put("deliveredAt", item.deliveredAt().toString());
+            entry.put("message", json.toTree(item.message()));
+            return entry;
+        }).toList());
+        body.put("nextCursor", page.nextCursor());
+        return ResponseEntity.ok(body);
+    }
+
+    private static Long parse(String value, long absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package no.ipshub.connectors.messages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import no.ipshub.connectors.http.HttpEdgeProperties;
+import no.ipshub.connectors.http.Problems;
+import no.ipshub.routes.intake.IntakeResult;
+import no.ipshub.routes.intake.MessageIntake;
+import no.ipshub.routes.partner.Partner;
+import no.ipshub.routes.validation.MessageIds;
+import no.ipshub.routes.validation.Violation;
+import no.ipshub.schemas.json.HubMessageJson;
+import no.ipshub.schemas.json.HubMessageJsonException;
+import no.ipshub.schemas.v1.HubMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/messages}: a partner sends one message in its JSON form. 202 once Kafka acknowledged
+ * it, 200 with the same body for a message id accepted before, 400 for JSON that is not a message, 422 for a
+ * message that breaks a rule, 403 when the caller may not send it, 413 for a body over
+ * {@code hub.http.max-body-bytes} (refused before it is parsed).
+ */
+@RestController
+public class MessagesController {
+
+    public static final String PATH = "/api/v1/messages";
+    private static final Logger log = LoggerFactory.getLogger(MessagesController.class);
+
+    private final MessageIntake intake;
+    private final HubMessageJson json;
+    private final HttpEdgeProperties properties;
+
+    public MessagesController(MessageIntake intake, HubMessageJson json, HttpEdgeProperties properties) {
+        this.intake = intake;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** The answer to an accepted or repeated message. */
+    public record MessageReceipt(String messageId, IntakeResult.Status status) {
+    }
+
+    @PostMapping(path = PATH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public ResponseEntity<?> submit(@AuthenticationPrincipal Partner partner, HttpServletRequest request)
+            throws IOException {
+        long limit = properties.maxBodyBytes().toBytes();
+        byte[] body = readAtMost(request, limit);
+        if (body == null) {
+            return Problems.of(HttpStatus.CONTENT_TOO_LARGE, PATH,
+                    "The body is larger than " + limit + " bytes (hub.http.max-body-bytes).", List.of());
+        }
+        HubMessage message;
+        try {
+            message = json.fromJson(body);
+        } catch (HubMessageJsonException e) {
+            return Problems.of(HttpStatus.BAD_REQUEST, PATH, "The body is not a HubMessage in its JSON form.",
+                    e.errors().stream().map(err -> Problems.error(err.field(), err.message())).toList());
+        }
+        IntakeResult result = intake.submit(message, partner.id());
+        return switch (result.status()) {
+            case ACCEPTED -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new MessageReceipt(result.messageId(), result.status()));
+            case DUPLICATE -> ResponseEntity.ok(new MessageReceipt(result.messageId(), result.status()));
+            case REJECTED -> rejected(partner, result);
+        };
+    }
+
+    private static ResponseEntity<Map<String, Object>> rejected(Partner partner, IntakeResult result) {
+        List<Violation> violations = result.violations();
+        boolean forbidden = Violation.anyForbidden(violations);
+        log.info("Refused message {} from {} with {}: {}", MessageIds.loggable(result.messageId()), partner.id(),
+                forbidden ? 403 : 422, Violation.describe(violations));
+        List<Map<String, String>> errors = violations.stream()
+                .map(v -> Problems.error(v.field(), v.code().name(), v.message())).toList();
+        return forbidden
+                ? Problems.of(HttpStatus.FORBIDDEN, PATH,
+                        "The caller may not send this message: it is not the sender, or not a party to the case.", errors)
+                : Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, PATH, "The message breaks the hub's rules.", errors);
+    }
+
+    /** The body, or null when it is longer than {@code limit}; a declared length over the limit is not read at all. */
+    private static byte[] readAtMost(HttpServletRequest request, long limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] buffer = in.readNBytes((int) limit + 1);
+            return buffer.length > limit ? null : Arrays.copyOf(buffer, buffer.length);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package no.ipshub.connectors.inbox;
+
+import static no.ipshub.connectors.support.PartnerHttpClient.keyOf;
+import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.routes.support.TestPartners.OTHER_NAV_OFFICE;
+import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
+import static no.ipshub.routes.support.TestPartners.TEAM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import no.ipshub.connectors.support.PartnerEdgeTest;
+import no.ipshub.connectors.support.PartnerHttpClient;
+import no.ipshub.connectors.support.PartnerHttpClient.Answer;
+import no.ipshub.schemas.fixtures.HubMessages;
+import no.ipshub.schemas.json.HubMessageJson;
+import no.ipshub.schemas.v1.HubMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/v1/inbox}: a partner reads what was sent to it, page by page, and nothing else. */
+@PartnerEdgeTest
+class InboxHttpIT {
+
+    private static final HubMessageJson JSON = new HubMessageJson();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A NAV office only this class sends to, so its pages hold nothing but these tests' messages. */
+    private static final String QUIET_OFFICE = "nav-alta";
+
+    @LocalServerPort
+    int port;
+
+    private PartnerHttpClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new PartnerHttpClient(port);
+    }
+
+    /** The message ids in the partner's whole inbox, following nextCursor from the start. */
+    private List<String> inboxOf(String partner) {
+        List<String> ids = new ArrayList<>();
+        long cursor = 0;
+        while (true) {
+            JsonNode page = http.get(keyOf(partner), "/api/v1/inbox?after=" + cursor + "&limit=500").json();
+            if (page.get("messages").isEmpty()) {
+                return ids;
+            }
+            page.get("messages").forEach(m -> ids.add(m.get("message").get("messageId").asString()));
+            cursor = page.get("nextCursor").asLong();
+        }
+    }
+
+    private HubMessage send(String team, String office) {
+        HubMessage referral = HubMessages.referral().caseId("inbox-" + UUID.randomUUID()).sender(team).recipient(office)
+                .build();
+        assertThat(http.postMessage(keyOf(team), JSON.toJson(referral)).status()).isEqualTo(202);
+        return referral;
+    }
+
+    @Test
+    void referralSentOverHttpIsInTheRecipientsInboxInItsJsonForm() {
+        HubMessage referral = send(TEAM, NAV_OFFICE);
+
+        await().atMost(WAIT).until(() -> inboxOf(NAV_OFFICE).contains(referral.getMessageId()));
+        Answer page = http.get(keyOf(NAV_OFFICE), "/api/v1/inbox?after=0&limit=500");
+        JsonNode entry = null;
+        for (JsonNode m : page.json().get("messages")) {
+            if (m.get("message").get("messageId").asString().equals(referral.getMessageId())) {
+                entry = m.get("message");
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(JSON.fromJson(entry.toString())).isEqualTo(referral);
+    }
+
+    @Test
+    void partnerNeverSeesAMessageAddressedToAnotherPartner() {
+        HubMessage referral = send(TEAM, NAV_OFFICE);
+        await().atMost(WAIT).until(() -> inboxOf(NAV_OFFICE).contains(referral.getMessageId()));
+
+        assertThat(inboxOf(OTHER_NAV_OFFICE)).doesNotContain(referral.getMessageId());
+    }
+
+    @Test
+    void senderDoesNotFindItsOwnMessageInItsInbox() {
+        HubMessage referral = send(TEAM, NAV_OFFICE);
+        await().atMost(WAIT).until(() -> inboxOf(NAV_OFFICE).contains(referral.getMessageId()));
+
+        assertThat(inboxOf(TEAM)).doesNotContain(referral.getMessageId());
+    }
+
+    /* Three messages to a quiet office, read two at a time: the second page, asked for after the first page's
+       nextCursor, holds the third message only, and a read after the last cursor is empty and keeps it. */
+    @Test
+    void pagesResumeAfterNextCursorInDeliveryOrder() {
+        long start = http.get(keyOf(QUIET_OFFICE), "/api/v1/inbox?after=0&limit=500").json().get("nextCursor").asLong();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = send(OTHER_TEAM, QUIET_OFFICE).getMessageId();
+            sent.add(id);
+            await().atMost(WAIT).until(() -> inboxOf(QUIET_OFFICE).contains(id));
+        }
+
+        JsonNode first = http.get(keyOf(QUIET_OFFICE), "/api/v1/inbox?after=" + start + "&limit=2").json();
+        JsonNode second = http.get(keyOf(QUIET_OFFICE),
+                "/api/v1/inbox?after=" + first.get("nextCursor").asLong() + "&limit=2").json();
+        JsonNode third = http.get(keyOf(QUIET_OFFICE),
+                "/api/v1/inbox?after=" + second.get("nextCursor").asLong() + "&limit=2").json();
+
+        List<String> read = new ArrayList<>();
+        first.get("messages").forEach(m -> read.add(m.get("message").get("messageId").asString()));
+        second.get("messages").forEach(m -> read.add(m.get("message").get("messageId").asString()));
+        assertThat(read).containsExactlyElementsOf(sent);
+        assertThat(third.get("messages").isEmpty()).isTrue();
+        assertThat(third.get("nextCursor").asLong()).isEqualTo(second.get("nextCursor").asLong());
+    }
+
+    @Test
+    void cursorThatIsNotANumberIs400NamingIt() {
+        Answer answer = http.get(keyOf(NAV_OFFICE), "/api/v1/inbox?after=yesterday");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
+    }
+
+    @Test
+    void limitOfZeroIs400NamingIt() {
+        Answer answer = http.get(keyOf(NAV_OFFICE), "/api/v1/inbox?limit=0");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+    }
+
+    @Test
+    void inboxWithoutApiKeyIs401() {
+        assertThat(http.get(null, "/api/v1/inbox").status()).isEqualTo(401);
+    }
+}
