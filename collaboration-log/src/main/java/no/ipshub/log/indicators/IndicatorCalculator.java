@@ -175,7 +175,7 @@ public final class IndicatorCalculator {
         final List<Job> jobs;
         final List<CollaborationLogEntry> events;
 
-        private CaseFacts(List<CollaborationLogEntry> events, LocalDate observedTo) {
+        private CaseFacts(List<CollaborationLogEntry> events) {
             this.events = events;
             CollaborationLogEntry first = events.get(0);
             this.participantKey = first.getParticipantKey();
@@ -215,7 +215,7 @@ public final class IndicatorCalculator {
             List<CaseFacts> cases = new ArrayList<>();
             byCase.values().forEach(list -> {
                 list.sort(order);
-                CaseFacts c = new CaseFacts(list, observedTo);
+                CaseFacts c = new CaseFacts(list);
                 if (c.referralDate != null) {
                     cases.add(c);
                 }
