@@ -2,6 +2,7 @@ package no.ipshub.routes.schema;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import no.ipshub.registry.client.HubSubjects;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
@@ -16,14 +17,14 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the hub's schemas at start-up under their TopicNameStrategy subjects ({@code <topic>-value}) and
- * sets BACKWARD_TRANSITIVE on each of them, so that every later version must read data written with every
- * earlier one. A schema that breaks that rule stops start-up with the registry's error.
+ * Registers the hub's schemas at start-up, before any route runs, under their TopicNameStrategy subjects
+ * ({@code <topic>-value}) held to BACKWARD_TRANSITIVE: every later version must read data written with every
+ * earlier one. A schema that breaks that rule stops start-up with the registry's error. Routes encode with
+ * auto-registration off, so these are the only schemas the hub writes with.
  */
 @Component
 public class HubSchemaRegistration implements InitializingBean {
 
-    public static final String COMPATIBILITY = "BACKWARD_TRANSITIVE";
     private static final Logger log = LoggerFactory.getLogger(HubSchemaRegistration.class);
 
     private final SchemaRegistryClient registry;
@@ -36,16 +37,23 @@ public class HubSchemaRegistration implements InitializingBean {
         this.partners = partners;
     }
 
+    /** Every topic the hub owns, with the schema of its values. */
+    public static Map<String, Schema> topicSchemas(HubTopics topics, Iterable<Partner> partners) {
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        topics.canonicalTopics().forEach(t -> schemas.put(t, HubMessage.getClassSchema()));
+        schemas.put(topics.deadLetter(), DeadLetter.getClassSchema());
+        schemas.put(topics.collaborationLog(), CollaborationLogEntry.getClassSchema());
+        for (Partner p : partners) {
+            schemas.put(topics.ingressFor(p.id()), HubMessage.getClassSchema());
+            schemas.put(topics.inboxFor(p.id()), HubMessage.getClassSchema());
+        }
+        return schemas;
+    }
+
     /** Every subject the hub owns, with the schema it carries. */
     public static Map<String, Schema> subjects(HubTopics topics, Iterable<Partner> partners) {
         Map<String, Schema> subjects = new LinkedHashMap<>();
-        topics.canonicalTopics().forEach(t -> subjects.put(subject(t), HubMessage.getClassSchema()));
-        subjects.put(subject(topics.deadLetter()), DeadLetter.getClassSchema());
-        subjects.put(subject(topics.collaborationLog()), CollaborationLogEntry.getClassSchema());
-        for (Partner p : partners) {
-            subjects.put(subject(topics.ingressFor(p.id())), HubMessage.getClassSchema());
-            subjects.put(subject(topics.inboxFor(p.id())), HubMessage.getClassSchema());
-        }
+        topicSchemas(topics, partners).forEach((topic, schema) -> subjects.put(subject(topic), schema));
         return subjects;
     }
 
@@ -56,11 +64,8 @@ public class HubSchemaRegistration implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        Map<String, Schema> subjects = subjects(topics, partners.all());
-        subjects.forEach((subject, schema) -> {
-            registry.setCompatibility(subject, COMPATIBILITY);
-            registry.register(subject, schema);
-        });
-        log.info("Registered the hub's schemas under {} subjects with {}", subjects.size(), COMPATIBILITY);
+        Map<String, Schema> schemas = topicSchemas(topics, partners.all());
+        schemas.forEach((topic, schema) -> HubSubjects.ensureRegistered(registry, topic, schema));
+        log.info("Registered the hub's schemas under {} subjects with {}", schemas.size(), HubSubjects.HUB_LEVEL);
     }
 }

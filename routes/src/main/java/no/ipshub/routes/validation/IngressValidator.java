@@ -117,9 +117,10 @@ public final class IngressValidator {
 
     private void checkReferral(HubMessage m, Referral r, Checks c) {
         String nationalId = r.getParticipantNationalId();
-        if (c.required("payload.participantNationalId", nationalId) && !NationalIdentityNumber.isValid(nationalId)) {
-            c.add("payload.participantNationalId", ViolationCode.INVALID_CHECKSUM,
-                    "is not a valid fødselsnummer or D-nummer");
+        if (c.required("payload.participantNationalId", nationalId)) {
+            // the validator's text names the rule, never the digits
+            NationalIdentityNumber.problem(nationalId).ifPresent(problem -> c.add("payload.participantNationalId",
+                    ViolationCode.INVALID_CHECKSUM, "is not a valid fødselsnummer or D-nummer: " + problem));
         }
         boolean teamOk = checkPartnerRole("payload.referringTeam", r.getReferringTeam(), Sector.HEALTH, c);
         boolean navOk = checkPartnerRole("payload.navOffice", r.getNavOffice(), Sector.NAV, c);
@@ -291,8 +292,9 @@ public final class IngressValidator {
         }
 
         void organisationNumber(String field, String value) {
-            if (value != null && !value.isBlank() && !OrganisationNumber.isValid(value)) {
-                add(field, ViolationCode.INVALID_CHECKSUM, "is not a valid organisation number");
+            if (value != null && !value.isBlank()) {
+                OrganisationNumber.problem(value).ifPresent(problem ->
+                        add(field, ViolationCode.INVALID_CHECKSUM, "is not a valid organisation number: " + problem));
             }
         }
     }
