@@ -13,7 +13,7 @@ final class BenchPartners {
 
     static final List<BenchPartner> TEAMS = List.of(
             new BenchPartner("haukeland-tsb", "demo-key-haukeland-tsb"),
-            new BenchPartner("nordlandssykehuset-ips", "demo-key-nordlandssykehuset-ips"),
+            new BenchPartner("nordland-ips", "demo-key-nordland-ips"),
             new BenchPartner("unn-ips", "demo-key-unn-ips"));
 
     static final List<BenchPartner> NAV_OFFICES = List.of(
