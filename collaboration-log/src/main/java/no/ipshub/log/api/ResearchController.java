@@ -2,6 +2,7 @@ package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.config.ResearchProperties;
@@ -111,7 +112,8 @@ public class ResearchController {
             throw new BadQueryException("from must not be after to");
         }
         GroupBy grouping = QueryParameters.groupBy(groupBy);
-        return PublishedIndicators.of(calculator.compute(store.upTo(end), start, end, grouping), suppressor);
+        return PublishedIndicators.of(calculator.compute(store.upTo(end), start, end, grouping,
+                LocalDate.now(ZoneId.of("Europe/Oslo"))), suppressor);
     }
 
     static String describe(HttpServletRequest request) {

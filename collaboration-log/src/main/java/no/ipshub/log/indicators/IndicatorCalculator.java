@@ -29,31 +29,39 @@ public final class IndicatorCalculator {
     static final double DAYS_PER_MONTH = 365.25 / 12;
     static final int RAPID_CONTACT_DAYS = 30;
 
+    /** The indicators of the period {@code [from, to]}, observed on {@code to}. */
+    public IndicatorTable compute(Collection<CollaborationLogEntry> entries, LocalDate from, LocalDate to, GroupBy groupBy) {
+        return compute(entries, from, to, groupBy, to);
+    }
+
     /**
-     * The indicators of the period {@code [from, to]}.
+     * The indicators of the period {@code [from, to]} as known on {@code today}: when {@code to} lies in the
+     * future, ongoing jobs and 30-day windows are measured up to today, not up to {@code to}.
      *
      * @param entries every entry with an event on or before {@code to} (earlier referrals count for open cases)
      */
-    public IndicatorTable compute(Collection<CollaborationLogEntry> entries, LocalDate from, LocalDate to, GroupBy groupBy) {
+    public IndicatorTable compute(Collection<CollaborationLogEntry> entries, LocalDate from, LocalDate to, GroupBy groupBy,
+            LocalDate today) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
+        LocalDate observed = min(to, today);
         List<CaseFacts> cases = CaseFacts.of(entries, to);
         List<IndicatorRow> rows = new ArrayList<>();
         switch (groupBy) {
             case TEAM -> byAttribute(cases, c -> c.team, from, to).forEach((g, members) ->
-                    rows.add(row(g, members, from, to, to)));
+                    rows.add(row(g, members, from, to, observed)));
             case NAV_OFFICE -> byAttribute(cases, c -> c.navOffice, from, to).forEach((g, members) ->
-                    rows.add(row(g, members, from, to, to)));
+                    rows.add(row(g, members, from, to, observed)));
             case MONTH -> {
                 for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
                     LocalDate start = max(from, m.atDay(1));
                     LocalDate end = min(to, m.atEndOfMonth());
-                    rows.add(row(m.toString(), cases, start, end, to));
+                    rows.add(row(m.toString(), cases, start, end, observed));
                 }
             }
         }
-        return new IndicatorTable(from, to, groupBy, rows, row(IndicatorRow.ALL, cases, from, to, to));
+        return new IndicatorTable(from, to, groupBy, rows, row(IndicatorRow.ALL, cases, from, to, observed));
     }
 
     private static Map<String, List<CaseFacts>> byAttribute(List<CaseFacts> cases, Function<CaseFacts, String> attribute,
@@ -90,16 +98,18 @@ public final class IndicatorCalculator {
         v.put(Indicator.SHARE_FIRST_EMPLOYER_CONTACT_WITHIN_30_DAYS,
                 IndicatorValue.of(ratio(rapid, windowComplete.size()), participants(windowComplete)));
 
-        List<CaseFacts> open = cases.stream().filter(c -> c.openDays(start, end) > 0).toList();
-        double caseMonths = open.stream().mapToLong(c -> c.openDays(start, end)).sum() / DAYS_PER_MONTH;
-        long contacts = open.stream().mapToLong(c -> c.count(CollaborationEventKind.EMPLOYER_CONTACT, start, end)).sum();
-        long meetings = open.stream().mapToLong(c -> c.count(CollaborationEventKind.NAV_COLLABORATION_MEETING, start, end)).sum();
+        // activity and caseload are measured up to the observation end, never into the future
+        LocalDate until = min(end, observedTo);
+        List<CaseFacts> open = cases.stream().filter(c -> c.openDays(start, until) > 0).toList();
+        double caseMonths = open.stream().mapToLong(c -> c.openDays(start, until)).sum() / DAYS_PER_MONTH;
+        long contacts = open.stream().mapToLong(c -> c.count(CollaborationEventKind.EMPLOYER_CONTACT, start, until)).sum();
+        long meetings = open.stream().mapToLong(c -> c.count(CollaborationEventKind.NAV_COLLABORATION_MEETING, start, until)).sum();
         v.put(Indicator.EMPLOYER_CONTACTS_PER_OPEN_CASE_MONTH,
                 IndicatorValue.of(caseMonths == 0 ? null : contacts / caseMonths, participants(open)));
         v.put(Indicator.TEAM_NAV_MEETINGS_PER_OPEN_CASE_MONTH,
                 IndicatorValue.of(caseMonths == 0 ? null : meetings / caseMonths, participants(open)));
 
-        List<CaseFacts> openAtEnd = cases.stream().filter(c -> c.isOpenOn(end)).toList();
+        List<CaseFacts> openAtEnd = cases.stream().filter(c -> c.isOpenOn(until)).toList();
         v.put(Indicator.OPEN_CASELOAD, IndicatorValue.of((double) openAtEnd.size(), participants(openAtEnd)));
         List<CaseFacts> withSpecialist = openAtEnd.stream().filter(c -> c.jobSpecialistKey != null).toList();
         long specialists = withSpecialist.stream().map(c -> c.jobSpecialistKey).distinct().count();
@@ -117,7 +127,8 @@ public final class IndicatorCalculator {
                 participants(employed)));
         v.put(Indicator.MEDIAN_JOB_TENURE_WEEKS, IndicatorValue.of(
                 median(employed.stream().flatMap(c -> c.jobs.stream())
-                        .map(j -> ChronoUnit.DAYS.between(j.start, j.end == null ? observedTo : j.end) / 7.0).toList()),
+                        .map(j -> ChronoUnit.DAYS.between(j.start, j.end == null ? max(j.start, observedTo) : j.end) / 7.0)
+                        .toList()),
                 participants(employed)));
         List<CaseFacts> withHours = employed.stream().filter(c -> c.jobs.stream().anyMatch(j -> j.hours != null)).toList();
         v.put(Indicator.MEAN_HOURS_PER_WEEK, IndicatorValue.of(

@@ -87,6 +87,14 @@ class IndicatorCalculatorTest {
     }
 
     @Test
+    void periodEndingInTheFutureMeasuresOngoingJobsUpToToday() {
+        IndicatorTable table = new IndicatorCalculator().compute(entries, FROM, LocalDate.of(2030, 12, 31), GroupBy.TEAM,
+                TO);
+
+        assertThat(value(table, "team-b", "medianJobTenureWeeks")).isCloseTo(30 / 7.0, within(1e-9));
+    }
+
+    @Test
     void valueWithoutCasesIsMissingRatherThanZero() {
         assertThat(new IndicatorCalculator().compute(List.of(), FROM, TO, GroupBy.TEAM).total().values()
                 .get(Indicator.MEDIAN_DAYS_TO_FIRST_JOB).value()).isNull();
