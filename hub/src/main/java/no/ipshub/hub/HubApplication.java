@@ -43,7 +43,7 @@ public class HubApplication {
     }
 
     /** The arguments for Spring, with {@code --demo} spelled as the property it stands for. */
-    static String[] springArguments(String[] args) {
+    public static String[] springArguments(String[] args) {
         List<String> result = new ArrayList<>();
         for (String arg : args) {
             result.add(arg.equals(DEMO_FLAG) ? "--hub.demo.enabled=true" : arg);

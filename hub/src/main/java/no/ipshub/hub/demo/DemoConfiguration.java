@@ -1,5 +1,6 @@
 package no.ipshub.hub.demo;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import no.ipshub.routes.partner.PartnerDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,8 @@ import org.springframework.core.env.Environment;
 public class DemoConfiguration {
 
     @Bean
-    DemoSimulator demoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment) {
-        return new DemoSimulator(properties, partners, environment);
+    DemoSimulator demoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment,
+            MeterRegistry meters) {
+        return new DemoSimulator(properties, partners, environment, meters);
     }
 }

@@ -19,6 +19,8 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import no.ipshub.connectors.security.ApiKeyHasher;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
@@ -60,6 +62,8 @@ public class DemoSimulator implements SmartLifecycle {
     private final DemoProperties properties;
     private final PartnerDirectory partners;
     private final Environment environment;
+    private final Counter accepted;
+    private final Counter refused;
     private final HubMessageJson json = new HubMessageJson();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -76,15 +80,18 @@ public class DemoSimulator implements SmartLifecycle {
     private SyntheticIdentifiers ids;
     private URI messagesUri;
     private int caseCounter;
-    private long sent;
-    private long refused;
     private long closed;
     private Instant nextSummary = Instant.EPOCH;
 
-    public DemoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment) {
+    public DemoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment,
+            MeterRegistry meters) {
         this.properties = properties;
         this.partners = partners;
         this.environment = environment;
+        this.accepted = Counter.builder("hub.demo.messages").tag("outcome", "accepted")
+            .description("Demo messages the hub accepted").register(meters);
+        this.refused = Counter.builder("hub.demo.messages").tag("outcome", "refused")
+            .description("Demo messages the hub refused for good").register(meters);
     }
 
     @Override
@@ -117,7 +124,8 @@ public class DemoSimulator implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        log.info("Demo traffic stopped after {} messages ({} refused, {} cases closed)", sent, refused, closed);
+        log.info("Demo traffic stopped after {} messages ({} refused, {} cases closed)", (long) accepted.count(),
+                (long) refused.count(), closed);
     }
 
     @Override
@@ -218,13 +226,13 @@ public class DemoSimulator implements SmartLifecycle {
             return;
         }
         if (status == 200 || status == 202) {
-            sent++;
+            accepted.increment();
             demoCase.apply(step);
             notBefore.put(demoCase.caseId(), now.plus(MIN_GAP_PER_CASE));
         } else if (status == 429 || status >= 500) {
             notBefore.put(demoCase.caseId(), now.plus(RETRY_AFTER));
         } else {
-            refused++;
+            refused.increment();
             log.warn("Demo message {} of case {} refused with HTTP {}; the case ends", message.getMessageId(),
                     demoCase.caseId(), status);
             demoCase.abandon();
@@ -241,8 +249,8 @@ public class DemoSimulator implements SmartLifecycle {
             return;
         }
         if (nextSummary != Instant.EPOCH) {
-            log.info("Demo traffic: {} messages accepted, {} refused, {} open cases, {} cases closed", sent, refused,
-                    openCases.size(), closed);
+            log.info("Demo traffic: {} messages accepted, {} refused, {} open cases, {} cases closed",
+                    (long) accepted.count(), (long) refused.count(), openCases.size(), closed);
         }
         nextSummary = now.plus(SUMMARY_EVERY);
     }

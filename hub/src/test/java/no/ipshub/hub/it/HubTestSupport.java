@@ -95,7 +95,10 @@ final class HubTestSupport {
         }
     }
 
-    /** Starts a hub with its embedded broker and registry, its files under {@code dataDir}. */
+    /**
+     * Starts a hub with its embedded broker and registry, its files under {@code dataDir}; extra arguments
+     * are read as the command line of {@code java -jar} (so {@code --demo} works).
+     */
     static Hub startEmbedded(Path dataDir, int kafkaPort, int controllerPort, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -119,7 +122,7 @@ final class HubTestSupport {
 
     private static Hub start(int kafkaPort, List<String> arguments) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HubApplication.class)
-                .run(arguments.toArray(String[]::new));
+                .run(HubApplication.springArguments(arguments.toArray(String[]::new)));
         int httpPort = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         return new Hub(context, httpPort, kafkaPort);
     }
