@@ -11,6 +11,7 @@ import no.ipshub.routes.intake.MessageIntake;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.partner.PartnersProperties;
 import no.ipshub.routes.validation.IngressValidator;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HubTopics.class, IngressProperties.class, DeliveryProperties.class,
-        IdempotencyProperties.class, RetryProperties.class, ProducerProperties.class})
+        IdempotencyProperties.class, RetryProperties.class, ProducerProperties.class, PartnersProperties.class})
 public class RoutesConfiguration {
 
     /**

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -28,9 +27,8 @@ public class YamlPartnerDirectory implements PartnerDirectory {
     private final List<Partner> ordered;
 
     @Autowired
-    public YamlPartnerDirectory(ResourceLoader resources,
-            @Value("${hub.partners-file:classpath:partners.yml}") String location) {
-        this(load(resources.getResource(location), location));
+    public YamlPartnerDirectory(ResourceLoader resources, PartnersProperties properties) {
+        this(load(resources.getResource(properties.partnersFile()), properties.partnersFile()));
     }
 
     /** A directory of these partners, for tests and tools. */

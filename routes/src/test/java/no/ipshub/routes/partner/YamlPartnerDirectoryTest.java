@@ -8,24 +8,25 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 class YamlPartnerDirectoryTest {
 
+    private static YamlPartnerDirectory directory(String location) {
+        return new YamlPartnerDirectory(new DefaultResourceLoader(), new PartnersProperties(location));
+    }
+
     @Test
     void partnersFileOnTheClassPathIsRead() {
-        YamlPartnerDirectory directory = new YamlPartnerDirectory(new DefaultResourceLoader(), "classpath:partners-it.yml");
-
-        assertThat(directory.find("nav-tromso")).hasValueSatisfying(p -> assertThat(p.displayName()).isEqualTo("NAV Tromsø"));
+        assertThat(directory("classpath:partners-it.yml").find("nav-tromso"))
+                .hasValueSatisfying(p -> assertThat(p.displayName()).isEqualTo("NAV Tromsø"));
     }
 
     @Test
     void missingPartnersFileStopsStartUpNamingTheFileAndTheSetting() {
-        assertThatThrownBy(() -> new YamlPartnerDirectory(new DefaultResourceLoader(), "file:./no-such-partners.yml"))
+        assertThatThrownBy(() -> directory("file:./no-such-partners.yml"))
                 .isInstanceOf(PartnersFileException.class)
                 .hasMessageContaining("file:./no-such-partners.yml (hub.partners-file) does not exist");
     }
 
     @Test
     void unknownPartnerIsNotFound() {
-        YamlPartnerDirectory directory = new YamlPartnerDirectory(new DefaultResourceLoader(), "classpath:partners-it.yml");
-
-        assertThat(directory.find("nav-atlantis")).isEmpty();
+        assertThat(directory("classpath:partners-it.yml").find("nav-atlantis")).isEmpty();
     }
 }
