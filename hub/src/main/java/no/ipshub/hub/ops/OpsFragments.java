@@ -20,7 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The dashboard's sections as HTML fragments. Each polling section is a {@code div} that carries its own htmx
- * polling attributes, so a refresh replaces it whole ({@code outerHTML}) and keeps its filter and page.
+ * polling attributes, so a refresh replaces it whole ({@code outerHTML}) and keeps its filter and page. Buttons
+ * inside a section name their own {@code hx-swap}, since htmx would otherwise inherit the section's.
  */
 final class OpsFragments {
 
@@ -180,10 +181,10 @@ final class OpsFragments {
             }
             h.append("</td><td class=\"actions\"><button type=\"button\" class=\"small\" hx-get=\"")
                     .append(FRAGMENTS).append("deadletter/").append(esc(d.id()))
-                    .append("\" hx-target=\"#dl-detail\" data-action=\"details\">Details</button>");
+                    .append("\" hx-target=\"#dl-detail\" hx-swap=\"innerHTML\" data-action=\"details\">Details</button>");
             if (d.status() != DeadLetterStatus.DISCARDED) {
                 h.append("<button type=\"button\" class=\"small\" data-action=\"replay\" hx-post=\"/ops/actions/deadletters/")
-                        .append(esc(d.id())).append("/replay\" hx-target=\"#ops-flash\" hx-disabled-elt=\"this\"");
+                        .append(esc(d.id())).append("/replay\" hx-target=\"#ops-flash\" hx-swap=\"innerHTML\" hx-disabled-elt=\"this\"");
                 if (!d.replayable()) {
                     h.append(" disabled title=\"").append(esc(d.notReplayableBecause())).append('"');
                 } else {

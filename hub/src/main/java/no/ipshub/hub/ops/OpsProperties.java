@@ -38,6 +38,9 @@ public record OpsProperties(
         if (sampleInterval.isZero() || sampleInterval.isNegative()) {
             throw new IllegalArgumentException("hub.ops.sample-interval must be positive");
         }
+        if (rateWindow.compareTo(sampleInterval.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("hub.ops.rate-window must span at least two hub.ops.sample-interval");
+        }
         if (sampleWindow.compareTo(sampleInterval) < 0) {
             throw new IllegalArgumentException("hub.ops.sample-window must be at least hub.ops.sample-interval");
         }

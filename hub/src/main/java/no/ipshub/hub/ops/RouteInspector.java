@@ -10,6 +10,7 @@ import no.ipshub.hub.metrics.CamelRouteMetrics.RouteStatistics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.kafka.KafkaConsumer;
 import org.apache.camel.component.kafka.KafkaEndpoint;
 import org.apache.camel.spi.RouteController;
 
@@ -32,7 +33,7 @@ public class RouteInspector {
      * One route now.
      *
      * @param id            the route id
-     * @param state         Camel's status, e.g. Started or Suspended
+     * @param state         Camel's status, e.g. Started or Suspended (Suspending while a Kafka consumer is pausing)
      * @param consumerGroup the Kafka consumer group of a route that consumes Kafka; null otherwise
      * @param topics        the topics it consumes; empty for a route that does not consume Kafka
      * @param statistics    its counters since the hub started
@@ -61,10 +62,25 @@ public class RouteInspector {
                         .map(String::strip).filter(t -> !t.isEmpty()).toList();
             }
             RouteStatistics stats = metrics.statistics(id).orElse(new RouteStatistics(id, 0, 0, 0, 0, 0));
-            routes.add(new RouteInfo(id, status == null ? "Unknown" : status.name(), group, topics, stats));
+            routes.add(new RouteInfo(id, state(route, status), group, topics, stats));
         }
         routes.sort(Comparator.comparing(RouteInfo::id));
         return routes;
+    }
+
+    /**
+     * Camel's status, except that a suspended Kafka route reads "Suspending" until its Kafka consumers have
+     * actually paused: Camel pauses them at their next poll, and a batch already fetched is still processed.
+     */
+    private static String state(Route route, ServiceStatus status) {
+        if (status == null) {
+            return "Unknown";
+        }
+        if (status == ServiceStatus.Suspended && route.getConsumer() instanceof KafkaConsumer kafka
+                && !kafka.isKafkaPaused()) {
+            return "Suspending";
+        }
+        return status.name();
     }
 
     /** The route with this id. */

@@ -46,8 +46,9 @@ public final class Throughput {
     }
 
     /**
-     * Per route, the rate between the newest sample and the oldest sample no more than {@code window} before it.
-     * Routes seen only in the newest sample are left out.
+     * Per route, the rate between the newest sample and the oldest sample no more than {@code window} before it
+     * that knows the route (a route added since the window began counts from its first sample). Routes seen only
+     * in the newest sample are left out.
      */
     public static Map<String, Rate> recent(List<RouteSample> samples, Duration window) {
         Map<String, Rate> rates = new LinkedHashMap<>();
@@ -56,22 +57,16 @@ public final class Throughput {
         }
         RouteSample newest = samples.get(samples.size() - 1);
         Instant earliest = newest.at().minus(window);
-        RouteSample oldest = null;
-        for (RouteSample s : samples) {
-            if (!s.at().isBefore(earliest) && s != newest) {
-                oldest = s;
-                break;
-            }
-        }
-        if (oldest == null) {
-            oldest = samples.get(samples.size() - 2);
-        }
-        RouteSample from = oldest;
         newest.routes().forEach((route, end) -> {
-            RouteSample.Counters start = from.routes().get(route);
-            Rate rate = start == null ? null : rate(from.at(), start, newest.at(), end);
-            if (rate != null) {
-                rates.put(route, rate);
+            for (RouteSample s : samples.subList(0, samples.size() - 1)) {
+                RouteSample.Counters start = s.routes().get(route);
+                if (start != null && !s.at().isBefore(earliest)) {
+                    Rate rate = rate(s.at(), start, newest.at(), end);
+                    if (rate != null) {
+                        rates.put(route, rate);
+                    }
+                    return;
+                }
             }
         });
         return rates;

@@ -1,0 +1,154 @@
+package no.ipshub.hub.ops;
+
+import static no.ipshub.hub.ops.OpsTestHub.JSON;
+import static no.ipshub.hub.ops.OpsTestHub.NAV_OFFICE;
+import static no.ipshub.hub.ops.OpsTestHub.OPERATOR_KEY;
+import static no.ipshub.hub.ops.OpsTestHub.TEAM;
+import static no.ipshub.hub.ops.OpsTestHub.newCaseId;
+import static no.ipshub.hub.ops.OpsTestHub.newMessageId;
+import static no.ipshub.hub.ops.OpsTestHub.referral;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import no.ipshub.hub.deadletter.DeadLetterIndexRoute;
+import no.ipshub.schemas.v1.HubMessage;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/*
+ * The dashboard's data as JSON, read from a running hub: routes with their state and figures, suspend and resume,
+ * consumer lag, throughput samples, partners' last activity, registry subjects and health.
+ */
+@ExtendWith(OpsTestHub.Extension.class)
+class OpsApiIT {
+
+    private static final Duration SOON = Duration.ofSeconds(60);
+    private static OpsTestHub hub;
+
+    @BeforeAll
+    static void startHub() {
+        hub = OpsTestHub.shared();
+    }
+
+    @Test
+    void theRoutesListShowsEveryRouteWithItsStateAndConsumerGroup() {
+        JsonNode routes = hub.getJson("/api/v1/ops/routes");
+
+        JsonNode ingress = routes.valueStream().filter(r -> r.path("id").asString().equals("partner-ingress"))
+                .findFirst().orElseThrow();
+        assertThat(routes.valueStream().map(r -> r.path("id").asString()))
+                .contains("partner-ingress", "inbox-delivery", DeadLetterIndexRoute.ROUTE_ID);
+        assertThat(ingress.path("state").asString()).isEqualTo("Started");
+        assertThat(ingress.path("consumerGroup").asString()).isEqualTo(OpsTestHub.INGRESS_GROUP);
+    }
+
+    @Test
+    void aDeliveredMessageCountsInTheRoutesFiguresAndThroughput() {
+        HubMessage message = referral(newMessageId(), newCaseId());
+        hub.produce(hub.topics().ingressFor(TEAM), message.getCaseId().getBytes(StandardCharsets.UTF_8),
+                hub.wireBytes(message));
+        await().atMost(SOON).until(() -> hub.inbox(NAV_OFFICE).contains(message.getMessageId()));
+
+        await().atMost(SOON).untilAsserted(() -> {
+            JsonNode delivery = hub.getJson("/api/v1/ops/routes/inbox-delivery");
+            assertThat(delivery.path("exchangesTotal").asLong()).isPositive();
+            JsonNode series = hub.getJson("/api/v1/ops/throughput").path("routes").path("inbox-delivery");
+            assertThat(series.valueStream().mapToDouble(p -> p.path("recordsPerSecond").asDouble()).sum()).isPositive();
+        });
+    }
+
+    /*
+     * A suspended dead-letter-index route stops reading: a new dead letter waits on the topic and shows as lag of
+     * the route's consumer group. Resumed, the route indexes it and the lag returns to zero.
+     */
+    @Test
+    void aSuspendedRouteBuildsUpLagUntilItIsResumed() {
+        String route = DeadLetterIndexRoute.ROUTE_ID;
+        try {
+            assertThat(hub.post("/api/v1/ops/routes/" + route + "/suspend", OPERATOR_KEY, "").statusCode()).isEqualTo(200);
+            await().atMost(SOON).until(() -> hub.getJson("/api/v1/ops/routes/" + route).path("state").asString(),
+                    "Suspended"::equals);
+            RecordMetadata written = hub.produce(hub.topics().ingressFor(TEAM),
+                    newCaseId().getBytes(StandardCharsets.UTF_8),
+                    ("waiting while suspended " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+            await().atMost(SOON).until(() -> routeLag(route) > 0);
+            assertThat(deadLetterAt(written)).isFalse();
+        } finally {
+            HttpResponse<String> resumed = hub.post("/api/v1/ops/routes/" + route + "/resume", OPERATOR_KEY, "");
+            assertThat(JSON.readTree(resumed.body()).path("state").asString()).isEqualTo("Started");
+        }
+        await().atMost(SOON).until(() -> routeLag(route) == 0);
+    }
+
+    @Test
+    void lagIsReportedForEveryPartnerWithItsInboxTopic() {
+        JsonNode lag = hub.getJson("/api/v1/ops/lag");
+
+        JsonNode navOffice = lag.path("partners").valueStream()
+                .filter(p -> p.path("partner").asString().equals(NAV_OFFICE)).findFirst().orElseThrow();
+        assertThat(lag.path("sampledAt").isNull()).isFalse();
+        assertThat(navOffice.path("inboxTopic").asString()).isEqualTo(hub.topics().inboxFor(NAV_OFFICE));
+        assertThat(navOffice.path("ingressRoute").asString()).isEqualTo("partner-ingress");
+    }
+
+    @Test
+    void partnersShowWhenTheyLastSentAndReceived() {
+        HubMessage message = referral(newMessageId(), newCaseId());
+        hub.produce(hub.topics().ingressFor(TEAM), message.getCaseId().getBytes(StandardCharsets.UTF_8),
+                hub.wireBytes(message));
+        await().atMost(SOON).until(() -> hub.inbox(NAV_OFFICE).contains(message.getMessageId()));
+
+        await().atMost(SOON).untilAsserted(() -> {
+            JsonNode partners = hub.getJson("/api/v1/ops/partners").path("partners");
+            assertThat(partner(partners, TEAM).path("lastSentAt").isNull()).isFalse();
+            assertThat(partner(partners, NAV_OFFICE).path("lastReceivedAt").isNull()).isFalse();
+        });
+    }
+
+    @Test
+    void theRegistryListsTheHubsSubjectsWithVersions() {
+        JsonNode registry = hub.getJson("/api/v1/ops/registry");
+
+        JsonNode referral = registry.path("subjects").valueStream()
+                .filter(s -> s.path("subject").asString().equals("ips.referral-v1-value")).findFirst().orElseThrow();
+        assertThat(referral.path("latestVersion").asInt()).isPositive();
+        assertThat(referral.path("versions").size()).isPositive();
+    }
+
+    @Test
+    void healthShowsBrokerRegistryAndDatabase() {
+        JsonNode health = hub.getJson("/api/v1/ops/health");
+
+        assertThat(health.path("components").valueStream().map(c -> c.path("name").asString()))
+                .contains("kafka", "registry", "db");
+    }
+
+    @Test
+    void anUnknownRouteCannotBeSuspended() {
+        assertThat(hub.post("/api/v1/ops/routes/no-such-route/suspend", OPERATOR_KEY, "").statusCode()).isEqualTo(404);
+    }
+
+    private static long routeLag(String route) {
+        JsonNode lag = hub.getJson("/api/v1/ops/lag");
+        return lag.path("routes").valueStream().filter(r -> r.path("routeId").asString().equals(route))
+                .findFirst().map(r -> r.path("lag").asLong()).orElse(-1L);
+    }
+
+    private static boolean deadLetterAt(RecordMetadata written) {
+        JsonNode page = hub.getJson("/api/v1/ops/deadletters?partner=" + TEAM + "&size=200");
+        return page.path("items").valueStream().anyMatch(i -> i.path("sourceOffset").asLong() == written.offset()
+                && i.path("sourcePartition").asInt() == written.partition());
+    }
+
+    private static JsonNode partner(JsonNode partners, String id) {
+        return partners.valueStream().filter(p -> p.path("id").asString().equals(id)).findFirst().orElseThrow();
+    }
+}

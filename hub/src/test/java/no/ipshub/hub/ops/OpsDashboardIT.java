@@ -1,0 +1,184 @@
+package no.ipshub.hub.ops;
+
+import static no.ipshub.hub.ops.OpsTestHub.NAV_OFFICE;
+import static no.ipshub.hub.ops.OpsTestHub.OPERATOR;
+import static no.ipshub.hub.ops.OpsTestHub.OPERATOR_KEY;
+import static no.ipshub.hub.ops.OpsTestHub.newCaseId;
+import static no.ipshub.hub.ops.OpsTestHub.newMessageId;
+import static no.ipshub.hub.ops.OpsTestHub.referral;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import no.ipshub.schemas.v1.HubMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/*
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): an operator signs in with
+ * the API key, the page loads without console errors and shows the routes and a dead letter the test created,
+ * and a click on Replay makes the message reach the recipient's inbox. A screenshot of the page is saved as
+ * target/ops-dashboard.png. Skipped only where /usr/bin/chromium is not installed.
+ */
+@ExtendWith(OpsTestHub.Extension.class)
+class OpsDashboardIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOT = Path.of("target", "ops-dashboard.png");
+    private static final Duration UI = Duration.ofSeconds(30);
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path browserProfile;
+
+    private static OpsTestHub hub;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                "Debian's chromium is not installed at " + CHROMIUM + " (apt-get install chromium chromium-driver): "
+                        + "skipping the dashboard browser test");
+        hub = OpsTestHub.shared();
+        // the system's driver, so that Selenium Manager never tries to download one
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1440,2600", "--user-data-dir=" + browserProfile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOperatorSeesTheRoutesAndADeadLetterAndReplaysItIntoTheInbox() throws IOException {
+        HubMessage message = referral(newMessageId(), newCaseId());
+        String deadLetterId = hub.publishDeadLetterOfValidMessage(message);
+        await().atMost(DELIVERY).until(() -> hub.deadLetter(deadLetterId) != null);
+
+        signIn();
+        WebDriverWait wait = new WebDriverWait(browser, UI);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("routes"), "partner-ingress"));
+        By row = By.cssSelector("tr[data-dead-letter='" + deadLetterId + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        waitForThroughputChart(wait);
+        saveScreenshot();
+
+        WebElement replay = browser.findElement(row).findElement(By.cssSelector("button[data-action='replay']"));
+        replay.click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ops-flash"), "Replayed dead letter"));
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(hub.inbox(NAV_OFFICE)).contains(message.getMessageId()));
+        assertThat(hub.deadLetter(deadLetterId).path("deadLetter").path("decidedBy").asString()).isEqualTo(OPERATOR);
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
+    @Test
+    void discardAsksForAReasonAndRecordsIt() {
+        HubMessage message = referral(newMessageId(), newCaseId());
+        String deadLetterId = hub.publishDeadLetterOfValidMessage(message);
+        await().atMost(DELIVERY).until(() -> hub.deadLetter(deadLetterId) != null);
+
+        signIn();
+        WebDriverWait wait = new WebDriverWait(browser, UI);
+        By row = By.cssSelector("tr[data-dead-letter='" + deadLetterId + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        browser.findElement(row).findElement(By.cssSelector("button[data-action='discard']")).click();
+        WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#discard-dialog textarea[name='reason']")));
+        reason.sendKeys("sent twice by the partner's test system");
+        browser.findElement(By.cssSelector("#discard-dialog button[type='submit']")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ops-flash"), "Discarded dead letter"));
+        JsonNode discarded = hub.deadLetter(deadLetterId).path("deadLetter");
+        assertThat(discarded.path("status").asString()).isEqualTo("DISCARDED");
+        assertThat(discarded.path("discardReason").asString()).isEqualTo("sent twice by the partner's test system");
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
+    @Test
+    void detailsShowTheMessageWithPersonalValuesMasked() {
+        HubMessage message = referral(newMessageId(), newCaseId());
+        String deadLetterId = hub.publishDeadLetterOfValidMessage(message);
+        await().atMost(DELIVERY).until(() -> hub.deadLetter(deadLetterId) != null);
+
+        signIn();
+        WebDriverWait wait = new WebDriverWait(browser, UI);
+        By row = By.cssSelector("tr[data-dead-letter='" + deadLetterId + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        browser.findElement(row).findElement(By.cssSelector("button[data-action='details']")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dl-detail"), message.getMessageId()));
+        String detail = browser.findElement(By.id("dl-detail")).getText();
+        assertThat(detail).contains("\"participantNationalId\" : \"[masked]\"").doesNotContain(OpsTestHub.NATIONAL_ID);
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
+    private static void signIn() {
+        browser.manage().deleteAllCookies();
+        browser.get(hub.baseUrl() + "/ops");
+        new WebDriverWait(browser, UI).until(ExpectedConditions.urlContains("/ops/login"));
+        browser.findElement(By.name("apiKey")).sendKeys(OPERATOR_KEY);
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        new WebDriverWait(browser, UI).until(ExpectedConditions.presenceOfElementLocated(By.id("section-routes")));
+    }
+
+    /** Waits until Chart.js draws at least one route's records per second (two samples are needed for a rate). */
+    private static void waitForThroughputChart(WebDriverWait wait) {
+        wait.until(driver -> Boolean.TRUE.equals(((ChromeDriver) driver).executeScript(
+                "var c = window.Chart && Chart.getChart('throughput-chart');"
+                        + " return !!c && c.data.datasets.length > 0 && c.data.labels.length > 1;")));
+    }
+
+    private static void saveScreenshot() throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static List<String> severeConsoleEntries() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString)
+                .toList();
+    }
+}
