@@ -51,6 +51,12 @@ public record HubSecurityProperties(List<Account> accounts) {
             }
         }
 
+        /** Counts the hashes instead of printing them: hashes stay out of logs. */
+        @Override
+        public String toString() {
+            return "Account[name=" + name + ", role=" + role + ", apiKeyHashes=" + apiKeyHashes.size() + "]";
+        }
+
         /** The principal for this account. */
         public HubAccount principal() {
             return new HubAccount(name, role);

@@ -1,5 +1,6 @@
 package no.ipshub.connectors.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
@@ -31,5 +32,13 @@ class HubSecurityPropertiesTest {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new HubSecurityProperties(List.of(account, account)))
             .withMessageContaining("twice");
+    }
+
+    @Test
+    void anAccountPrintsWithoutItsHashes() {
+        HubSecurityProperties.Account account = new HubSecurityProperties.Account("ops", HubRole.OPERATOR,
+                List.of(HASH));
+
+        assertThat(account.toString()).doesNotContain(HASH).contains("ops", "OPERATOR");
     }
 }

@@ -31,6 +31,13 @@ public record HubKafkaProperties(
         }
     }
 
+    /** Names the property keys only: their values may hold a SASL password. */
+    @Override
+    public String toString() {
+        return "HubKafkaProperties[brokers=" + brokers + ", clusterSize=" + clusterSize + ", properties="
+                + properties.keySet() + ", embedded=" + embedded + "]";
+    }
+
     /** Whether the hub starts its own broker. */
     public boolean useEmbeddedBroker() {
         return brokers == null || brokers.isBlank();
