@@ -56,7 +56,7 @@
               data: labels.map(function (t) { return byTime.hasOwnProperty(t) ? byTime[t] : null; }),
               spanGaps: true,
               borderWidth: 2,
-              tension: 0.2
+              tension: 0
             };
           });
           chart.update('none');

@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import no.ipshub.schemas.v1.HubMessage;
@@ -52,6 +54,7 @@ class OpsDashboardIT {
     private static final Path SCREENSHOT = Path.of("target", "ops-dashboard.png");
     private static final Duration UI = Duration.ofSeconds(30);
     private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final int TRAFFIC = 40;
 
     @TempDir
     static Path browserProfile;
@@ -91,6 +94,7 @@ class OpsDashboardIT {
 
     @Test
     void anOperatorSeesTheRoutesAndADeadLetterAndReplaysItIntoTheInbox() throws IOException {
+        sendTraffic(TRAFFIC);
         HubMessage message = referral(newMessageId(), newCaseId());
         String deadLetterId = hub.publishDeadLetterOfValidMessage(message);
         await().atMost(DELIVERY).until(() -> hub.deadLetter(deadLetterId) != null);
@@ -151,6 +155,18 @@ class OpsDashboardIT {
         String detail = browser.findElement(By.id("dl-detail")).getText();
         assertThat(detail).contains("\"participantNationalId\" : \"[masked]\"").doesNotContain(OpsTestHub.NATIONAL_ID);
         assertThat(severeConsoleEntries()).isEmpty();
+    }
+
+    /** Valid referrals through the team's ingress topic, so that the page has figures to show; waits for delivery. */
+    private static void sendTraffic(int messages) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            HubMessage m = referral(newMessageId(), newCaseId());
+            hub.produce(hub.topics().ingressFor(OpsTestHub.TEAM), m.getCaseId().getBytes(StandardCharsets.UTF_8),
+                    hub.wireBytes(m));
+            ids.add(m.getMessageId());
+        }
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(hub.inbox(NAV_OFFICE)).containsAll(ids));
     }
 
     private static void signIn() {
