@@ -12,15 +12,26 @@ import org.springframework.security.core.Authentication;
 /**
  * Finds who an API key belongs to: a partner from the {@link PartnerDirectory} or an operator or
  * researcher account from {@code hub.security.accounts}. Each may have two valid keys during a rotation.
+ *
+ * <p>A key verified before is found among the cached verifications of every caller first, so it costs no PBKDF2
+ * derivation even when the cache of refused pairs was flushed by a flood of unknown keys. Every lookup runs
+ * through the {@link AuthenticationGuard}, which may throttle callers before any derivation.
  */
 public class ApiKeyAuthenticator implements AuthenticationProvider {
 
     private final ObjectProvider<PartnerDirectory> partners;
     private final List<HubSecurityProperties.Account> accounts;
+    private final AuthenticationGuard guard;
 
     public ApiKeyAuthenticator(ObjectProvider<PartnerDirectory> partners, HubSecurityProperties properties) {
+        this(partners, properties, AuthenticationGuard.NONE);
+    }
+
+    public ApiKeyAuthenticator(ObjectProvider<PartnerDirectory> partners, HubSecurityProperties properties,
+            AuthenticationGuard guard) {
         this.partners = partners;
         this.accounts = properties.accounts();
+        this.guard = guard;
     }
 
     /** The authenticated caller holding {@code apiKey}, or empty for an unknown key. */
@@ -28,16 +39,25 @@ public class ApiKeyAuthenticator implements AuthenticationProvider {
         if (apiKey == null || apiKey.isBlank()) {
             return Optional.empty();
         }
+        return guard.authenticate(apiKey, () -> lookUp(apiKey));
+    }
+
+    private Optional<ApiKeyAuthentication> lookUp(String apiKey) {
         PartnerDirectory directory = partners.getIfAvailable();
-        if (directory != null) {
-            for (Partner partner : directory.all()) {
-                if (anyMatches(apiKey, partner.apiKeyHashes())) {
-                    return Optional.of(ApiKeyAuthentication.partner(partner));
-                }
+        List<Partner> all = directory == null ? List.of() : directory.all();
+        // first pass: verifications in the cache only, so a known key never pays for the callers listed before it
+        Optional<ApiKeyAuthentication> known = find(apiKey, all, ApiKeyAuthenticator::anyVerified);
+        return known.isPresent() ? known : find(apiKey, all, ApiKeyAuthenticator::anyMatches);
+    }
+
+    private Optional<ApiKeyAuthentication> find(String apiKey, List<Partner> all, HashCheck check) {
+        for (Partner partner : all) {
+            if (check.test(apiKey, partner.apiKeyHashes())) {
+                return Optional.of(ApiKeyAuthentication.partner(partner));
             }
         }
         for (HubSecurityProperties.Account account : accounts) {
-            if (anyMatches(apiKey, account.apiKeyHashes())) {
+            if (check.test(apiKey, account.apiKeyHashes())) {
                 return Optional.of(ApiKeyAuthentication.account(account.principal()));
             }
         }
@@ -54,6 +74,19 @@ public class ApiKeyAuthenticator implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return ApiKeyAuthentication.class.isAssignableFrom(authentication);
+    }
+
+    private static boolean anyVerified(String apiKey, List<String> hashes) {
+        for (String hash : hashes) {
+            if (ApiKeyHasher.verifiedBefore(apiKey, hash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private interface HashCheck {
+        boolean test(String apiKey, List<String> hashes);
     }
 
     private static boolean anyMatches(String apiKey, List<String> hashes) {

@@ -99,6 +99,17 @@ public final class ApiKeyHasher {
         }
     }
 
+    /**
+     * Whether {@code apiKey} was verified against {@code hash} before and is still in the cache; never derives.
+     * False means "not known", not "does not match".
+     */
+    public static boolean verifiedBefore(String apiKey, String hash) {
+        if (apiKey == null || apiKey.isEmpty() || hash == null) {
+            return false;
+        }
+        return VERIFIED.contains(fingerprint(apiKey) + '|' + hash);
+    }
+
     /** Whether {@code hash} is in the stored format with a strong enough iteration count. */
     public static boolean isWellFormed(String hash) {
         return parse(hash) != null;

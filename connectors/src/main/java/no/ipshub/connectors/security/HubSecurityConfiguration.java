@@ -28,8 +28,8 @@ public class HubSecurityConfiguration {
 
     @Bean
     ApiKeyAuthenticator apiKeyAuthenticator(ObjectProvider<PartnerDirectory> partners,
-            HubSecurityProperties properties) {
-        return new ApiKeyAuthenticator(partners, properties);
+            HubSecurityProperties properties, ObjectProvider<AuthenticationGuard> guard) {
+        return new ApiKeyAuthenticator(partners, properties, guard.getIfAvailable(() -> AuthenticationGuard.NONE));
     }
 
     @Bean
@@ -57,6 +57,9 @@ public class HubSecurityConfiguration {
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/messages").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.GET, "/api/v1/inbox").hasRole(PARTNER)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/webhook").hasRole(PARTNER)
+                .requestMatchers(HttpMethod.GET, "/api/v1/webhook").hasRole(PARTNER)
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers("/api/v1/research/**").hasRole(RESEARCHER)
                 .requestMatchers("/ops/**", "/api/v1/ops/**").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/registry/**").permitAll()

@@ -88,7 +88,7 @@ class HubSecurityRulesTest {
     @RestController
     static class Endpoints {
 
-        @RequestMapping({"/api/v1/messages", "/api/v1/inbox", "/api/v1/research/**", "/ops", "/ops/**",
+        @RequestMapping({"/api/v1/messages", "/api/v1/inbox", "/api/v1/webhook", "/api/v1/research/**", "/ops", "/ops/**",
             "/api/v1/ops/**", "/registry/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/api/v1/unlisted"})
         String whoAmI(@AuthenticationPrincipal Object principal) {
@@ -106,6 +106,9 @@ class HubSecurityRulesTest {
     enum Rule {
         SEND_MESSAGE(HttpMethod.POST, "/api/v1/messages", HubRole.PARTNER),
         READ_INBOX(HttpMethod.GET, "/api/v1/inbox", HubRole.PARTNER),
+        REGISTER_WEBHOOK(HttpMethod.PUT, "/api/v1/webhook", HubRole.PARTNER),
+        SHOW_WEBHOOK(HttpMethod.GET, "/api/v1/webhook", HubRole.PARTNER),
+        REMOVE_WEBHOOK(HttpMethod.DELETE, "/api/v1/webhook", HubRole.PARTNER),
         RESEARCH_ENTRIES(HttpMethod.GET, "/api/v1/research/log-entries", HubRole.RESEARCHER),
         RESEARCH_EXPORT(HttpMethod.POST, "/api/v1/research/exports/indicators", HubRole.RESEARCHER),
         OPS_PAGE(HttpMethod.GET, "/ops", HubRole.OPERATOR),
@@ -113,6 +116,8 @@ class HubSecurityRulesTest {
         OPS_API_READ(HttpMethod.GET, "/api/v1/ops/routes", HubRole.OPERATOR),
         OPS_API_REPLAY(HttpMethod.POST, "/api/v1/ops/dead-letters/42/replay", HubRole.OPERATOR),
         OPS_AUDIT(HttpMethod.GET, "/api/v1/ops/audit", HubRole.OPERATOR),
+        OPS_PARKED_WEBHOOKS(HttpMethod.GET, "/api/v1/ops/webhooks/parked", HubRole.OPERATOR),
+        OPS_REPLAY_WEBHOOK(HttpMethod.POST, "/api/v1/ops/webhooks/parked/7/replay", HubRole.OPERATOR),
         REGISTRY_REGISTER(HttpMethod.POST, "/registry/subjects/ips.referral-v1-value/versions", HubRole.OPERATOR),
         REGISTRY_CONFIG(HttpMethod.PUT, "/registry/config/ips.referral-v1-value", HubRole.OPERATOR),
         REGISTRY_DELETE(HttpMethod.DELETE, "/registry/subjects/ips.referral-v1-value", HubRole.OPERATOR);
