@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Counts unknown API keys per client address: each address may present {@code maxFailures} of them per
- * {@code window}, then it is refused until its allowance refills, before any key derivation. At most
+ * {@code window}, then it is refused until its allowance refills, before any key derivation. A verification
+ * reserves an allowance first and gives it back when the key was known. At most
  * {@code trackedClients} addresses are remembered (least recently seen forgotten first), so a flood from many
  * addresses cannot exhaust memory; the global {@link DerivationGate} bounds the CPU such a flood can cost.
  */
@@ -31,27 +32,27 @@ public final class FailedAuthenticationThrottle {
         };
     }
 
-    /** Empty when {@code client} may try a key now; otherwise how long until it may. */
-    public Optional<Duration> refusal(String client) {
-        TokenBucket bucket;
-        synchronized (clients) {
-            bucket = clients.get(client);
-        }
-        if (bucket == null) {
-            return Optional.empty();
-        }
-        long wait = bucket.waitFor(nanoTime.getAsLong());
+    /**
+     * Reserves one unknown-key allowance of {@code client} for a key about to be verified: empty when there was
+     * one, otherwise how long until there is. Reserving before the verification (rather than counting after it)
+     * keeps many concurrent requests from one address from all slipping through before the first one fails.
+     */
+    public Optional<Duration> reserve(String client) {
+        long now = nanoTime.getAsLong();
+        long wait = bucket(client, now).tryTake(now);
         return wait == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(wait));
     }
 
-    /** Counts one unknown key from {@code client}. */
-    public void recordFailure(String client) {
+    /** Gives back a reservation: the key was known after all. */
+    public void release(String client) {
         long now = nanoTime.getAsLong();
-        TokenBucket bucket;
+        bucket(client, now).refund(now);
+    }
+
+    private TokenBucket bucket(String client, long now) {
         synchronized (clients) {
-            bucket = clients.computeIfAbsent(client, c -> new TokenBucket(refillPerSecond, maxFailures, now));
+            return clients.computeIfAbsent(client, c -> new TokenBucket(refillPerSecond, maxFailures, now));
         }
-        bucket.drain(now);
     }
 
     /** How many addresses are remembered now. */

@@ -39,7 +39,8 @@ public class RateLimitConfiguration {
 
     @Bean
     DerivationGate derivationGate(RateLimitProperties properties) {
-        return new DerivationGate(properties.derivations().effectiveMaxConcurrent(), properties.derivations().maxWait());
+        RateLimitProperties.Derivations derivations = properties.derivations();
+        return new DerivationGate(derivations.effectiveMaxConcurrent(), derivations.maxWait(), derivations.maxWaiting());
     }
 
     @Bean

@@ -28,7 +28,7 @@ public record RateLimitProperties(
                     + "hub.http.rate-limit.burst at least 1");
         }
         failedAuth = failedAuth == null ? new FailedAuth(10, Duration.ofMinutes(1), 100_000) : failedAuth;
-        derivations = derivations == null ? new Derivations(0, Duration.ofSeconds(2)) : derivations;
+        derivations = derivations == null ? new Derivations(0, Duration.ofSeconds(2), 16) : derivations;
     }
 
     /**
@@ -57,15 +57,18 @@ public record RateLimitProperties(
      *
      * @param maxConcurrent verifications running at once; 0 means half the processors, at least one
      * @param maxWait       how long a request waits for a free slot before it gets 503 with Retry-After
+     * @param maxWaiting    requests that may wait for a slot at once; more get 503 at once, so that waiting
+     *                      requests cannot hold every server thread
      */
     public record Derivations(
             @DefaultValue("0") int maxConcurrent,
-            @DefaultValue("2s") Duration maxWait) {
+            @DefaultValue("2s") Duration maxWait,
+            @DefaultValue("16") int maxWaiting) {
 
         public Derivations {
-            if (maxConcurrent < 0 || maxWait == null || maxWait.isNegative()) {
-                throw new IllegalArgumentException("hub.http.rate-limit.derivations.max-concurrent must be 0 or more "
-                        + "and max-wait not negative");
+            if (maxConcurrent < 0 || maxWait == null || maxWait.isNegative() || maxWaiting < 0) {
+                throw new IllegalArgumentException("hub.http.rate-limit.derivations.max-concurrent and max-waiting "
+                        + "must be 0 or more and max-wait not negative");
             }
         }
 

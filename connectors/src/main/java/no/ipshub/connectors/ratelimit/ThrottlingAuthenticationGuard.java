@@ -43,24 +43,31 @@ public final class ThrottlingAuthenticationGuard implements AuthenticationGuard 
         }
         String client = ClientAddress.current();
         if (client != null) {
-            Optional<Duration> wait = failures.refusal(client);
+            Optional<Duration> wait = failures.reserve(client);
             if (wait.isPresent()) {
                 throw new EdgeThrottledException(Reason.AUTH_FAILURES, wait.get());
             }
         }
-        if (!gate.tryEnter()) {
-            throw new EdgeThrottledException(Reason.DERIVATIONS_BUSY, gate.retryAfter());
-        }
+        boolean unknown = false;
         Optional<ApiKeyAuthentication> caller;
         try {
-            caller = lookUp.get();
+            if (!gate.tryEnter()) {
+                throw new EdgeThrottledException(Reason.DERIVATIONS_BUSY, gate.retryAfter());
+            }
+            try {
+                caller = lookUp.get();
+            } finally {
+                gate.leave();
+            }
+            unknown = caller.isEmpty();
         } finally {
-            gate.leave();
+            // only an unknown key keeps its reservation; a known key, a busy gate or a failed lookup give it back
+            if (client != null && !unknown) {
+                failures.release(client);
+            }
         }
         if (caller.isPresent()) {
             known.add(fingerprint);
-        } else if (client != null) {
-            failures.recordFailure(client);
         }
         return caller;
     }

@@ -28,22 +28,10 @@ final class TokenBucket {
         return nanosUntilOne();
     }
 
-    /** The nanoseconds until a token is there; 0 when one is there now. Takes nothing. */
-    synchronized long waitFor(long now) {
+    /** Gives back a token taken by {@link #tryTake}, never beyond the capacity. */
+    synchronized void refund(long now) {
         refill(now);
-        return tokens >= 1 ? 0 : nanosUntilOne();
-    }
-
-    /** Takes one token if there is one, and nothing otherwise; for counting events that already happened. */
-    synchronized void drain(long now) {
-        refill(now);
-        tokens = Math.max(0, tokens - 1);
-    }
-
-    /** Whether the bucket is full, so forgetting it changes nothing. */
-    synchronized boolean isFull(long now) {
-        refill(now);
-        return tokens >= capacity;
+        tokens = Math.min(capacity, tokens + 1);
     }
 
     private void refill(long now) {

@@ -27,7 +27,7 @@ class ThrottlingAuthenticationGuardTest {
 
     private final FailedAuthenticationThrottle failures =
             new FailedAuthenticationThrottle(3, Duration.ofMinutes(1), 1000, System::nanoTime);
-    private final DerivationGate gate = new DerivationGate(1, Duration.ofMillis(50));
+    private final DerivationGate gate = new DerivationGate(1, Duration.ofMillis(50), 4);
     private final ThrottlingAuthenticationGuard guard = new ThrottlingAuthenticationGuard(failures, gate);
     private final AtomicInteger lookUps = new AtomicInteger();
 
@@ -123,6 +123,27 @@ class ThrottlingAuthenticationGuardTest {
 
         assertThatThrownBy(() -> guard.authenticate(GOOD_KEY, lookUp(Optional.of(PARTNER))))
             .isInstanceOf(EdgeThrottledException.class);
+    }
+
+    @Test
+    void keysThatTurnOutToBeKnownDoNotUseUpTheAddresssAllowance() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.authenticate("first-use-of-valid-key-" + i, lookUp(Optional.of(PARTNER)))).contains(PARTNER);
+        }
+
+        assertThat(guard.authenticate("one-more-valid-key", lookUp(Optional.of(PARTNER)))).contains(PARTNER);
+    }
+
+    @Test
+    void aLookupThatFailsDoesNotCountAgainstTheAddress() {
+        for (int i = 0; i < 5; i++) {
+            int attempt = i;
+            assertThatThrownBy(() -> guard.authenticate("key-during-outage-" + attempt, () -> {
+                throw new IllegalStateException("directory unavailable");
+            })).isInstanceOf(IllegalStateException.class);
+        }
+
+        assertThat(guard.authenticate("key-after-outage", lookUp(Optional.of(PARTNER)))).contains(PARTNER);
     }
 
     @Test
