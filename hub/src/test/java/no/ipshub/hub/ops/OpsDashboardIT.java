@@ -170,6 +170,10 @@ class OpsDashboardIT {
     }
 
     private static void signIn() {
+        // leave the previous test's page first, so that its polling does not run into the removed cookie, and
+        // drop that page's console entries: each test judges the page it loads itself
+        browser.get("about:blank");
+        browser.manage().logs().get(LogType.BROWSER);
         browser.manage().deleteAllCookies();
         browser.get(hub.baseUrl() + "/ops");
         new WebDriverWait(browser, UI).until(ExpectedConditions.urlContains("/ops/login"));
