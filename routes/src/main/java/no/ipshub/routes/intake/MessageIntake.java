@@ -43,9 +43,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Publishing comes before recording on purpose: a crash in between makes the message look new when it
  * is sent again, so it is published twice (the inbox store dedupes) but never lost.
  */
-public class MessageIntake {
+public class MessageIntake implements AutoCloseable {
 
     static final String MESSAGE_ID_HEADER = "ips-message-id";
+    /** Two drainers let one batch be validated while the previous one waits for Kafka and the database. */
+    private static final int BATCH_DRAINERS = 2;
+    private static final int MAX_HTTP_BATCH = 256;
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
 
     private final IngressValidator validator;
@@ -59,6 +62,8 @@ public class MessageIntake {
     private final Duration waitForConcurrentTwin;
     /** Requests in flight in this JVM by message id, so that a repeat sent concurrently waits for the first. */
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    /** Gathers concurrent single submissions (HTTP requests) into batches that share round trips. */
+    private final SubmissionBatcher batcher;
 
     public MessageIntake(IngressValidator validator, CasePartyStore caseParties, ProcessedMessageStore processed,
             HubProducer producer, HubWireCodec codec, HubTopics topics, TransactionTemplate tx, Clock clock,
@@ -72,6 +77,7 @@ public class MessageIntake {
         this.tx = tx;
         this.clock = clock;
         this.waitForConcurrentTwin = waitForConcurrentTwin;
+        this.batcher = new SubmissionBatcher(this::submitAll, BATCH_DRAINERS, MAX_HTTP_BATCH);
     }
 
     /**
@@ -92,11 +98,17 @@ public class MessageIntake {
             awaitTwin(twin);
         }
         try {
-            return submitAll(List.of(new Submission(message, fromPartner))).get(0);
+            return batcher.submit(new Submission(message, fromPartner));
         } finally {
             inFlight.remove(id, mine);
             mine.complete(null);
         }
+    }
+
+    /** Stops gathering submissions; callers still waiting get a transient failure and may send again. */
+    @Override
+    public void close() {
+        batcher.close();
     }
 
     /**
