@@ -42,7 +42,9 @@ final class HubProcess implements AutoCloseable {
                 "-jar", hubJar.toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
                 "--hub.kafka.embedded.port=" + kafkaPort,
-                "--hub.kafka.embedded.controller-port=" + controllerPort));
+                "--hub.kafka.embedded.controller-port=" + controllerPort,
+                // the benchmark measures the hub's capacity, not a partner's request quota
+                "--hub.http.rate-limit.enabled=false"));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
