@@ -13,14 +13,17 @@ import no.ipshub.schemas.v1.Referral;
 
 /**
  * Realistic traffic: cases of four messages each (a referral, its acceptance, an employer contact and a
- * NAV collaboration meeting), from a treatment team to a NAV office, 250-350 bytes of Avro each.
+ * NAV collaboration meeting), from a treatment team to a NAV office, about 300 bytes of Avro each.
  */
 final class MessageFactory {
 
     static final int MESSAGES_PER_CASE = 4;
 
     private static final String NOTE = "Ønsker arbeid i butikk eller lager, helst deltid i starten. "
-            + "Har førerkort klasse B. Avtalt oppfølging annenhver uke.";
+            + "Har førerkort klasse B. Avtalt oppfølging annenhver uke med jobbspesialist og veileder i NAV. "
+            + "Tidligere erfaring fra varelager og kantine; trives best med faste rutiner.";
+    private static final String FOLLOW_UP_NOTE = "Oppfølging etter avtale med deltaker og veileder i NAV. "
+            + "Gjennomgått CV og aktuelle arbeidsgivere i nærområdet; neste møte om to uker.";
 
     private final SyntheticIdentifiers identifiers = new SyntheticIdentifiers(20261123L);
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -72,7 +75,7 @@ final class MessageFactory {
                 .setKind(kind)
                 .setDate(today)
                 .setEmployerOrganisationNumber(employer)
-                .setNote("Oppfølging etter avtale med deltaker og veileder i NAV.")
+                .setNote(FOLLOW_UP_NOTE)
                 .build();
     }
 }
