@@ -170,9 +170,9 @@ class OpsDashboardIT {
     }
 
     private static void signIn() {
-        // leave the previous test's page first, so that its polling does not run into the removed cookie, and
-        // drop that page's console entries: each test judges the page it loads itself
-        browser.get("about:blank");
+        // leave the previous test's page for the sign-in page (which does not poll) before the cookie goes, and
+        // drop the console entries of earlier pages: each test judges the page it loads itself
+        browser.get(hub.baseUrl() + OpsSession.LOGIN_PATH);
         browser.manage().logs().get(LogType.BROWSER);
         browser.manage().deleteAllCookies();
         browser.get(hub.baseUrl() + "/ops");
