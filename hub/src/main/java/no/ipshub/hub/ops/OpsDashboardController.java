@@ -57,19 +57,21 @@ public class OpsDashboardController {
     private final DeadLetterReplayer replayer;
     private final PartnerDirectory partners;
     private final OpsProperties properties;
+    private final ParkedWebhooks webhooks;
     private final OpsFragments fragments;
     private final OpsTemplate page = OpsTemplate.load("ops/dashboard.html");
     private final Clock clock = Clock.systemUTC();
 
     public OpsDashboardController(OpsOverview overview, RouteInspector routes, DeadLetterStore deadLetters,
             DeadLetterInspector inspector, DeadLetterReplayer replayer, PartnerDirectory partners,
-            OpsProperties properties) {
+            ParkedWebhooks webhooks, OpsProperties properties) {
         this.overview = overview;
         this.routes = routes;
         this.deadLetters = deadLetters;
         this.inspector = inspector;
         this.replayer = replayer;
         this.partners = partners;
+        this.webhooks = webhooks;
         this.properties = properties;
         this.fragments = new OpsFragments(properties.zone(), Math.max(1, properties.pageRefresh().toSeconds()),
                 properties.lagWarning());
@@ -98,6 +100,7 @@ public class OpsDashboardController {
         values.put("deadLetters", deadLetterTable(defaultFilter, 0, now));
         values.put("partners", fragments.partners(overview.partners(), now));
         values.put("registry", fragments.registry(overview.registry(), now));
+        values.put("webhooks", fragments.webhooks(webhooks.view(PAGE_SIZE), now));
         return html(page.render(values));
     }
 
@@ -144,6 +147,21 @@ public class OpsDashboardController {
     @GetMapping("/ops/fragments/health")
     public ResponseEntity<String> healthFragment() {
         return html(fragments.health(overview.health(), clock.instant()));
+    }
+
+    @GetMapping("/ops/fragments/webhooks")
+    public ResponseEntity<String> webhooksFragment() {
+        return html(fragments.webhooks(webhooks.view(PAGE_SIZE), clock.instant()));
+    }
+
+    @PostMapping("/ops/actions/webhooks/{id}/replay")
+    public ResponseEntity<String> replayWebhook(@PathVariable long id, Authentication operator) {
+        ParkedWebhooks.Outcome outcome = webhooks.replay(id, operator.getName());
+        return ResponseEntity.ok()
+                .contentType(HTML)
+                .header("HX-Trigger", OpsFragments.WEBHOOKS_CHANGED)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(OpsFragments.flash(outcome.ok(), outcome.message()));
     }
 
     @PostMapping("/ops/actions/routes/{id}/suspend")

@@ -10,7 +10,9 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import no.ipshub.connectors.webhook.WebhookDeliveryStore;
 import no.ipshub.hub.deadletter.BytePreview;
 import no.ipshub.hub.deadletter.DeadLetterCounts;
 import no.ipshub.hub.deadletter.DeadLetterDetail;
@@ -27,6 +29,7 @@ final class OpsFragments {
 
     static final String FRAGMENTS = "/ops/fragments/";
     static final String DEAD_LETTERS_CHANGED = "ops-deadletters-changed";
+    static final String WEBHOOKS_CHANGED = "ops-webhooks-changed";
 
     private final ZoneId zone;
     private final long refreshSeconds;
@@ -316,6 +319,38 @@ final class OpsFragments {
             h.append("</li>");
         }
         return h.append("</ul></div>").toString();
+    }
+
+    String webhooks(Optional<ParkedWebhooks.View> view, Instant now) {
+        StringBuilder h = new StringBuilder(polling("webhooks", FRAGMENTS + "webhooks", WEBHOOKS_CHANGED + " from:body"));
+        if (view.isEmpty()) {
+            return h.append("<p class=\"muted\">Webhooks are switched off on this hub (hub.webhooks.enabled).</p></div>")
+                    .toString();
+        }
+        Map<WebhookDeliveryStore.State, Long> counts = view.get().counts();
+        long parked = counts.getOrDefault(WebhookDeliveryStore.State.PARKED, 0L);
+        h.append("<p class=\"totals\"><span class=\"badge\">")
+                .append(count(counts.getOrDefault(WebhookDeliveryStore.State.PENDING, 0L))).append(" pending</span> ")
+                .append("<span class=\"badge up\">")
+                .append(count(counts.getOrDefault(WebhookDeliveryStore.State.DELIVERED, 0L))).append(" delivered</span> ")
+                .append("<span class=\"badge ").append(parked > 0 ? "bad" : "").append("\">").append(count(parked))
+                .append(" parked</span></p>");
+        h.append("<table class=\"grid\"><thead><tr><th>Parked</th><th>Partner</th><th>Message</th>"
+                + "<th class=\"num\">Attempts</th><th>Last error</th><th></th></tr></thead><tbody>");
+        if (view.get().parked().isEmpty()) {
+            h.append("<tr><td colspan=\"6\" class=\"muted\">No parked webhook deliveries.</td></tr>");
+        }
+        for (WebhookDeliveryStore.ParkedDelivery p : view.get().parked()) {
+            h.append("<tr data-webhook-delivery=\"").append(p.id()).append("\"><td>")
+                    .append(OpsHtml.time(p.parkedAt(), now, zone, "–")).append("</td><td>").append(esc(p.partnerId()))
+                    .append("</td><td><code>").append(esc(p.messageId())).append("</code></td><td class=\"num\">")
+                    .append(p.attempts()).append("</td><td>")
+                    .append(p.lastStatus() == null ? "" : "HTTP " + p.lastStatus() + " ").append(esc(p.lastError()))
+                    .append("</td><td><button type=\"button\" class=\"small\" hx-post=\"/ops/actions/webhooks/")
+                    .append(p.id()).append("/replay\" hx-target=\"#ops-flash\" hx-swap=\"innerHTML\"")
+                    .append(" hx-disabled-elt=\"this\">Replay</button></td></tr>");
+        }
+        return h.append("</tbody></table></div>").toString();
     }
 
     static String flash(boolean ok, String message) {

@@ -2,6 +2,9 @@ package no.ipshub.hub.ops;
 
 import java.time.Clock;
 import no.ipshub.connectors.security.ApiKeyAuthenticator;
+import no.ipshub.connectors.webhook.WebhookDeliveryStore;
+import no.ipshub.connectors.webhook.WebhookDispatcher;
+import no.ipshub.connectors.webhook.WebhookEndpointStore;
 import no.ipshub.hub.deadletter.DeadLetterStore;
 import no.ipshub.hub.metrics.CamelRouteMetrics;
 import no.ipshub.registry.client.SchemaRegistryClient;
@@ -9,6 +12,7 @@ import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.PartnerDirectory;
 import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -84,6 +88,12 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
             PartnerDirectory partners, PartnerActivity activity, RegistryOverview registry, HealthOverview health,
             OpsProperties properties) {
         return new OpsOverview(routes, sampler, deadLetters, partners, activity, registry, health, properties);
+    }
+
+    @Bean
+    ParkedWebhooks parkedWebhooks(ObjectProvider<WebhookDeliveryStore> deliveries,
+            ObjectProvider<WebhookEndpointStore> endpoints, ObjectProvider<WebhookDispatcher> dispatcher) {
+        return new ParkedWebhooks(deliveries, endpoints, dispatcher, Clock.systemUTC());
     }
 
     /** The login cookie and CSRF check, just before Spring Security so its API-key authentication sees the key. */

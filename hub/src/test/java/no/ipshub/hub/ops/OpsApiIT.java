@@ -132,6 +132,15 @@ class OpsApiIT {
     }
 
     @Test
+    void theWebhookSectionCountsDeliveriesAndNamesAnUnknownDeliveryOnReplay() {
+        HttpResponse<String> section = hub.get("/ops/fragments/webhooks", OPERATOR_KEY);
+        HttpResponse<String> replay = hub.post("/ops/actions/webhooks/987654321/replay", OPERATOR_KEY, "");
+
+        assertThat(section.body()).contains("pending").contains("delivered").contains("parked");
+        assertThat(replay.body()).contains("There is no webhook delivery 987654321.");
+    }
+
+    @Test
     void anUnknownRouteCannotBeSuspended() {
         assertThat(hub.post("/api/v1/ops/routes/no-such-route/suspend", OPERATOR_KEY, "").statusCode()).isEqualTo(404);
     }

@@ -61,11 +61,13 @@ class OpsSecurityIT {
                 new Endpoint("GET", "/ops/fragments/partners"),
                 new Endpoint("GET", "/ops/fragments/registry"),
                 new Endpoint("GET", "/ops/fragments/health"),
+                new Endpoint("GET", "/ops/fragments/webhooks"),
                 new Endpoint("POST", "/ops/actions/routes/no-such-route/suspend"),
                 new Endpoint("POST", "/ops/actions/routes/no-such-route/resume"),
                 new Endpoint("POST", "/ops/actions/deadletters/" + MISSING + "/replay"),
                 new Endpoint("POST", "/ops/actions/deadletters/replay-matching?partner=nobody-at-all"),
                 new Endpoint("POST", "/ops/actions/deadletters/discard"),
+                new Endpoint("POST", "/ops/actions/webhooks/0/replay"),
                 new Endpoint("POST", "/ops/logout"),
                 new Endpoint("GET", "/ops/webjars/htmx.org/dist/htmx.min.js"));
     }

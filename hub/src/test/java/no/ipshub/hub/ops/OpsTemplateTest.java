@@ -31,7 +31,7 @@ class OpsTemplateTest {
         Map<String, String> values = new java.util.HashMap<>();
         for (String slot : new String[] {"csrfToken", "csrfJson", "operator", "sampleMillis", "sampleSeconds",
                 "windowMinutes", "health", "routes", "lag", "deadLetterCounts", "statusOptions", "partnerOptions",
-                "reasonOptions", "deadLetters", "partners", "registry"}) {
+                "reasonOptions", "deadLetters", "partners", "registry", "webhooks"}) {
             values.put(slot, "");
         }
 
