@@ -1,49 +1,28 @@
 package no.ipshub.routes.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
+import no.ipshub.routes.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The store tests on PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}), each test in
- * a schema of its own that is dropped afterwards. Skipped, saying why, when PostgreSQL is unreachable.
+ * The store tests on PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}), each test in a
+ * schema of its own that is dropped afterwards. Skipped, saying why, when PostgreSQL is unreachable.
  */
 class PostgresStoreIT extends StoreContract {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private String schema;
 
     @BeforeAll
     static void requirePostgres() {
-        try (Connection c = server(null).getConnection()) {
-            Assumptions.assumeTrue(c.isValid(5));
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL at " + URL + " (user postgres) is unreachable, skipping the PostgreSQL store tests: "
-                    + e.getMessage());
-        }
-    }
-
-    private static PGSimpleDataSource server(String schema) {
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setUrl(URL);
-        pg.setUser("postgres");
-        pg.setConnectTimeout(5);
-        if (schema != null) {
-            pg.setCurrentSchema(schema);
-        }
-        return pg;
+        PostgresTestDatabase.assumeReachable("PostgreSQL store tests");
     }
 
     @Override
     DataSource dataSource() {
-        schema = "routes_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return server(schema);
+        schema = PostgresTestDatabase.newSchemaName("routes_it_");
+        return PostgresTestDatabase.inSchema(schema);
     }
 
     @Override
@@ -53,8 +32,6 @@ class PostgresStoreIT extends StoreContract {
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection c = server(null).getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        PostgresTestDatabase.dropSchema(schema);
     }
 }
