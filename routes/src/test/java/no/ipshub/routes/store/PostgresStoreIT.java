@@ -5,6 +5,10 @@ import javax.sql.DataSource;
 import no.ipshub.routes.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The store tests on PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}), each test in a
@@ -33,5 +37,13 @@ class PostgresStoreIT extends StoreContract {
     @AfterEach
     void dropSchema() throws SQLException {
         PostgresTestDatabase.dropSchema(schema);
+    }
+
+    @Test
+    void inboxSeqValuesAreNotCachedPerConnection() {
+        Long cache = new JdbcTemplate(PostgresTestDatabase.inSchema(schema)).queryForObject("SELECT cache_size"
+                + " FROM pg_sequences WHERE schemaname = ? AND sequencename LIKE 'inbox_message_seq%'", Long.class, schema);
+
+        assertThat(cache).isEqualTo(1L);
     }
 }
