@@ -47,7 +47,12 @@ final class HttpLoad {
         this.messages = messages;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(clients))
+                .executor(Executors.newFixedThreadPool(clients, daemon -> {
+                    // daemon threads: the client is never closed, and must not keep the benchmark alive
+                    Thread thread = new Thread(daemon, "http-client");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }

@@ -32,13 +32,23 @@ final class HubProcess implements AutoCloseable {
         this.startUp = startUp;
     }
 
-    static HubProcess start(Path hubJar, Path workDir) throws IOException, InterruptedException {
+    /**
+     * Starts the hub with the README's command: {@code java @hub/jvm.options -jar hub/target/ips-hub.jar}, plus
+     * {@code extraJavaOptions} (a profiler, for instance) and the free ports.
+     */
+    static HubProcess start(Path hubJar, Path jvmOptions, List<String> extraJavaOptions, Path workDir)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         int httpPort = freePort();
         int kafkaPort = freePort();
         int controllerPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Files.isRegularFile(jvmOptions)) {
+            command.add("@" + jvmOptions.toAbsolutePath());
+        }
+        command.addAll(extraJavaOptions);
+        command.addAll(List.of(
                 "-jar", hubJar.toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
                 "--hub.kafka.embedded.port=" + kafkaPort,

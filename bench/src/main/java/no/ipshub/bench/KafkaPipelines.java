@@ -2,6 +2,7 @@ package no.ipshub.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,10 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -89,6 +92,45 @@ final class KafkaPipelines {
             double seconds = (System.nanoTime() - started) / 1e9;
             return records.size() / seconds;
         }
+    }
+
+    /**
+     * Waits until the hub's consumer groups have read everything on their topics (the collaboration log and
+     * webhook routes trail the inbox), so that one measurement does not pay for the previous one's backlog.
+     * Returns how long that took.
+     */
+    Duration awaitHubCaughtUp(Duration timeout) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (hubLag(admin) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the hub's routes did not catch up within " + timeout);
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Records not yet read by the hub's consumer groups, over all their partitions. */
+    private static long hubLag(Admin admin) throws Exception {
+        long lag = 0;
+        for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+            if (!group.groupId().startsWith("ips-hub")) {
+                continue;
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            for (var entry : committed.entrySet()) {
+                long end = ends.get(entry.getKey()).offset();
+                lag += Math.max(0, end - (entry.getValue() == null ? 0 : entry.getValue().offset()));
+            }
+        }
+        return lag;
     }
 
     private Thread hop(String from, String to, String group, AtomicBoolean running) {
