@@ -147,4 +147,14 @@ class HubApplicationIT {
                 "camel_route_processing_mean_seconds", "camel_route_processing_max_seconds");
         assertThat(metrics).contains("kafka_producer_record_send_total", "kafka_consumer_records_consumed_total");
     }
+
+    @Test
+    void prometheusTimesHttpRequestsButNotSpringSecuritysOwnFilters() {
+        hub.post("/api/v1/messages", TEAM_KEY, referralJson(newMessageId(), newCaseId(), SYNTHETIC_NATIONAL_ID));
+
+        String metrics = hub.get("/actuator/prometheus", null).body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count");
+        assertThat(metrics).doesNotContain("spring_security_");
+    }
 }
