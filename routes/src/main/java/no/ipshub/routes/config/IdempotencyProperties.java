@@ -8,11 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How long the hub remembers processed message ids ({@code hub.idempotency.*}). A message repeated within
  * the window is answered as a duplicate; the inbox store dedupes beyond it.
  *
- * @param retention     how long a processed message id is kept
- * @param purgeInterval how often ids older than the retention are deleted
+ * @param retention        how long a processed message id is kept
+ * @param purgeInterval    how often ids older than the retention are deleted
+ * @param firstPurgeDelay  how long after start the first purge runs, so that it does not add to the start-up load
  */
 @ConfigurationProperties("hub.idempotency")
 public record IdempotencyProperties(
         @DefaultValue("30d") Duration retention,
-        @DefaultValue("1h") Duration purgeInterval) {
+        @DefaultValue("1h") Duration purgeInterval,
+        @DefaultValue("1m") Duration firstPurgeDelay) {
 }

@@ -8,7 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Deletes processed message ids older than {@code hub.idempotency.retention}, every {@code purge-interval}. */
+/**
+ * Deletes processed message ids older than {@code hub.idempotency.retention}, every {@code purge-interval}, the
+ * first time {@code first-purge-delay} after start.
+ */
 @Component
 public class IdempotencyRetentionRoute extends RouteBuilder {
 
@@ -26,7 +29,8 @@ public class IdempotencyRetentionRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:" + ROUTE_ID + "?delay=60000&period=" + idempotency.purgeInterval().toMillis())
+        from("timer:" + ROUTE_ID + "?delay=" + idempotency.firstPurgeDelay().toMillis()
+                + "&period=" + idempotency.purgeInterval().toMillis())
             .routeId(ROUTE_ID)
             .routeConfigurationId(HubErrorPolicy.ID)
             .process(exchange -> {
