@@ -28,6 +28,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  */
 public final class HubBenchmark {
 
+    /** Message numbers of the warm-up: far above any measured run's, so cases never mix. */
+    private static final long WARM_UP_SEQUENCE = 1_000_000_000L;
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         Path hubJar = Path.of(options.getOrDefault("hub-jar", "hub/target/ips-hub.jar"));
@@ -107,9 +110,6 @@ public final class HubBenchmark {
                     memory.first(), memory.peak());
         }
     }
-
-    /** Message numbers of the warm-up: far above any measured run's, so cases never mix. */
-    private static final long WARM_UP_SEQUENCE = 1_000_000_000L;
 
     /** Messages {@code first} to {@code first + count - 1} as records on their senders' ingress topics. */
     private static List<Keyed> ingressRecords(MessageFactory factory, AvroWireCodec codec, long first, int count) {
