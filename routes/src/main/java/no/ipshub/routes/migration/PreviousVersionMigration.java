@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.kafka.KafkaClientSettings;
@@ -111,8 +112,14 @@ public class PreviousVersionMigration implements InitializingBean {
     }
 
     private void recordInboxHandovers(Admin admin) throws Exception {
+        Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         for (String recipient : legacyInbox.recipientsWithoutHandover()) {
             String topic = topics.inboxFor(recipient);
+            if (!existing.contains(topic)) {
+                log.warn("Inbox rows of {} are kept, but its inbox topic {} does not exist (no longer a partner?)",
+                        recipient, topic);
+                continue;
+            }
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toSeconds(),
                     TimeUnit.SECONDS).get(topic).partitions().size();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

@@ -16,7 +16,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public class EmbeddedKafkaTestConfiguration {
 
     @Bean(destroyMethod = "destroy")
-    EmbeddedKafkaKraftBroker embeddedKafka() {
+    public EmbeddedKafkaKraftBroker embeddedKafka() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
         // one node: the transaction log has one replica; a few partitions start quicker than the default 50
@@ -29,7 +29,7 @@ public class EmbeddedKafkaTestConfiguration {
     }
 
     @Bean
-    KafkaClientSettings kafkaClientSettings(EmbeddedKafkaKraftBroker broker) {
+    public KafkaClientSettings kafkaClientSettings(EmbeddedKafkaKraftBroker broker) {
         String bootstrap = broker.getBrokersAsString();
         return new KafkaClientSettings() {
             @Override
