@@ -94,9 +94,9 @@ public class OpsDashboardController {
         values.put("routes", fragments.routes(overview.routes()));
         values.put("lag", fragments.lag(overview.lag(), now));
         values.put("deadLetterCounts", fragments.deadLetterCounts(overview.deadLetterCounts()));
-        values.put("statusOptions", options(List.of("", "OPEN", "REPLAYED", "DISCARDED"), "OPEN", "any"));
-        values.put("partnerOptions", options(partnerIds(), "", "any"));
-        values.put("reasonOptions", options(reasonCodes(), "", "any"));
+        values.put("statusOptions", OpsFragments.options(List.of("", "OPEN", "REPLAYED", "DISCARDED"), "OPEN", "any"));
+        values.put("partnerOptions", OpsFragments.options(partnerIds(), "", "any"));
+        values.put("reasonOptions", OpsFragments.options(reasonCodes(), "", "any"));
         values.put("deadLetters", deadLetterTable(defaultFilter, 0, now));
         values.put("partners", fragments.partners(overview.partners(), now));
         values.put("registry", fragments.registry(overview.registry(), now));
@@ -237,7 +237,7 @@ public class OpsDashboardController {
             return fragments.deadLetters(result.items().stream().map(inspector::summary).toList(), result.page(),
                     result.size(), result.total(), kept, now);
         } catch (DeadLetterRequestException e) {
-            return "<div id=\"deadletters\">" + OpsFragments.flash(false, e.getMessage()) + "</div>";
+            return OpsFragments.deadLettersRefused(e.getMessage());
         }
     }
 
@@ -254,15 +254,6 @@ public class OpsDashboardController {
     private static List<String> reasonCodes() {
         return Stream.concat(Stream.of(""),
                 Arrays.stream(DeadLetterReason.values()).map(Enum::name)).toList();
-    }
-
-    private static String options(List<String> values, String selected, String emptyLabel) {
-        StringBuilder h = new StringBuilder();
-        for (String v : values) {
-            h.append("<option value=\"").append(esc(v)).append('"').append(v.equals(selected) ? " selected" : "")
-                    .append('>').append(v.isEmpty() ? esc(emptyLabel) : esc(v)).append("</option>");
-        }
-        return h.toString();
     }
 
     private static ResponseEntity<String> html(String body) {

@@ -4,15 +4,17 @@ import static no.ipshub.operations.dashboard.OpsHtml.count;
 import static no.ipshub.operations.dashboard.OpsHtml.esc;
 import static no.ipshub.operations.dashboard.OpsHtml.millis;
 import static no.ipshub.operations.dashboard.OpsHtml.rate;
+import static no.ipshub.operations.dashboard.OpsTemplate.slots;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.ipshub.connectors.webhook.WebhookDeliveryStore;
+import no.ipshub.operations.dashboard.OpsTemplate.Parts;
 import no.ipshub.operations.deadletter.BytePreview;
 import no.ipshub.operations.deadletter.DeadLetterCounts;
 import no.ipshub.operations.deadletter.DeadLetterDetail;
@@ -21,15 +23,27 @@ import no.ipshub.operations.deadletter.DeadLetterSummary;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The dashboard's sections as HTML fragments. Each polling section is a {@code div} that carries its own htmx
- * polling attributes, so a refresh replaces it whole ({@code outerHTML}) and keeps its filter and page. Buttons
- * inside a section name their own {@code hx-swap}, since htmx would otherwise inherit the section's.
+ * The dashboard's sections as HTML fragments, rendered from the templates under {@code ops/fragments/}. Each
+ * polling section is a {@code div} that carries its own htmx polling attributes, so a refresh replaces it whole
+ * ({@code outerHTML}) and keeps its filter and page. Buttons inside a section name their own {@code hx-swap},
+ * since htmx would otherwise inherit the section's.
  */
 final class OpsFragments {
 
     static final String FRAGMENTS = "/ops/fragments/";
     static final String DEAD_LETTERS_CHANGED = "ops-deadletters-changed";
     static final String WEBHOOKS_CHANGED = "ops-webhooks-changed";
+
+    private static final Parts COMMON = parts("common");
+    private static final Parts ROUTES = parts("routes");
+    private static final Parts LAG = parts("lag");
+    private static final Parts DEAD_LETTER_COUNTS = parts("deadletter-counts");
+    private static final Parts DEAD_LETTERS = parts("deadletters");
+    private static final Parts DEAD_LETTER_DETAIL = parts("deadletter-detail");
+    private static final Parts PARTNERS = parts("partners");
+    private static final Parts REGISTRY = parts("registry");
+    private static final Parts HEALTH = parts("health");
+    private static final Parts WEBHOOKS = parts("webhooks");
 
     private final ZoneId zone;
     private final long refreshSeconds;
@@ -41,114 +55,105 @@ final class OpsFragments {
         this.lagWarning = lagWarning;
     }
 
-    private String polling(String id, String url, String extraTrigger) {
-        String trigger = "every " + refreshSeconds + "s" + (extraTrigger == null ? "" : ", " + extraTrigger);
-        return "<div id=\"" + id + "\" hx-get=\"" + esc(url) + "\" hx-trigger=\"" + esc(trigger)
-                + "\" hx-swap=\"outerHTML\">";
+    private static Parts parts(String name) {
+        return OpsTemplate.parts("ops/fragments/" + name + ".html");
+    }
+
+    /** A section's htmx trigger: the page's refresh interval, and an event that refreshes it at once if any. */
+    private String trigger(String event) {
+        return "every " + refreshSeconds + "s" + (event == null ? "" : ", " + event + " from:body");
+    }
+
+    /** The rows, or the section's empty row when there are none. */
+    private static <T> String rows(List<T> items, Parts parts, Function<T, String> row) {
+        if (items.isEmpty()) {
+            return parts.get("empty").render(Map.of());
+        }
+        return items.stream().map(row).collect(Collectors.joining());
     }
 
     String routes(List<OpsOverview.RouteView> routes) {
-        StringBuilder h = new StringBuilder(polling("routes", FRAGMENTS + "routes", null));
-        h.append("<table class=\"grid\"><thead><tr><th>Route</th><th>State</th><th class=\"num\">Exchanges</th>"
-                + "<th class=\"num\">Failed</th><th class=\"num\">In flight</th><th class=\"num\">Mean ms</th>"
-                + "<th class=\"num\">Max ms</th><th class=\"num\">Exchanges/s</th><th class=\"num\">Records/s</th>"
-                + "<th class=\"num\">Lag</th><th></th></tr></thead><tbody>");
-        if (routes.isEmpty()) {
-            h.append("<tr><td colspan=\"11\" class=\"muted\">No routes are running.</td></tr>");
-        }
-        for (OpsOverview.RouteView r : routes) {
-            boolean started = "Started".equals(r.state());
-            h.append("<tr data-route=\"").append(esc(r.id())).append("\"><td><code>").append(esc(r.id()))
-                    .append("</code>");
-            if (r.consumerGroup() != null) {
-                h.append("<div class=\"sub\">group ").append(esc(r.consumerGroup())).append("</div>");
-            }
-            h.append("</td><td><span class=\"badge ").append(started ? "up" : "warn").append("\">")
-                    .append(esc(r.state())).append("</span></td>")
-                    .append("<td class=\"num\">").append(count(r.exchangesTotal())).append("</td>")
-                    .append("<td class=\"num").append(r.exchangesFailed() > 0 ? " bad" : "").append("\">")
-                    .append(count(r.exchangesFailed())).append("</td>")
-                    .append("<td class=\"num\">").append(count(r.exchangesInflight())).append("</td>")
-                    .append("<td class=\"num\">").append(millis(r.meanProcessingMillis())).append("</td>")
-                    .append("<td class=\"num\">").append(count(r.maxProcessingMillis())).append("</td>")
-                    .append("<td class=\"num\">").append(rate(r.exchangesPerSecond())).append("</td>")
-                    .append("<td class=\"num\">").append(rate(r.recordsPerSecond())).append("</td>")
-                    .append(lagCell(r.lag()))
-                    .append("<td>");
-            String action = started ? "suspend" : "resume";
-            h.append("<button type=\"button\" class=\"small\" hx-post=\"/ops/actions/routes/").append(esc(r.id()))
-                    .append('/').append(action).append("\" hx-target=\"#routes\" hx-swap=\"outerHTML\"")
-                    .append(" hx-disabled-elt=\"this\" data-action=\"").append(action).append("\">")
-                    .append(started ? "Suspend" : "Resume").append("</button></td></tr>");
-        }
-        return h.append("</tbody></table></div>").toString();
+        return ROUTES.get("section").render(slots()
+                .text("trigger", trigger(null))
+                .html("rows", rows(routes, ROUTES, this::route)));
+    }
+
+    private String route(OpsOverview.RouteView r) {
+        boolean started = "Started".equals(r.state());
+        return ROUTES.get("row").render(slots()
+                .text("id", r.id())
+                .html("group", r.consumerGroup() == null ? ""
+                        : ROUTES.get("group").render(slots().text("group", r.consumerGroup())))
+                .text("stateClass", started ? "up" : "warn")
+                .text("state", r.state())
+                .text("exchanges", count(r.exchangesTotal()))
+                .text("failedClass", r.exchangesFailed() > 0 ? " bad" : "")
+                .text("failed", count(r.exchangesFailed()))
+                .text("inflight", count(r.exchangesInflight()))
+                .text("meanMillis", millis(r.meanProcessingMillis()))
+                .text("maxMillis", count(r.maxProcessingMillis()))
+                .text("exchangeRate", rate(r.exchangesPerSecond()))
+                .text("recordRate", rate(r.recordsPerSecond()))
+                .html("lag", lagCell(r.lag()))
+                .text("action", started ? "suspend" : "resume")
+                .text("actionLabel", started ? "Suspend" : "Resume"));
     }
 
     String lag(LagSnapshot lag, Instant now) {
-        StringBuilder h = new StringBuilder(polling("lag", FRAGMENTS + "lag", null));
-        h.append("<p class=\"meta\">Offsets read ")
-                .append(OpsHtml.time(lag.sampledAt(), now, zone, "not yet")).append(". Marked when ")
-                .append(count(lagWarning)).append(" or more records behind.</p>");
-        if (lag.error() != null) {
-            h.append("<p class=\"flash bad\">").append(esc(lag.error())).append("</p>");
-        }
-        h.append("<h3>Per partner</h3><table class=\"grid\"><thead><tr><th>Partner</th>"
-                + "<th class=\"num\" title=\"Records on the partner's ingress topic the hub has not taken in yet\">"
-                + "Ingress backlog</th><th class=\"num\" title=\"Records ever delivered to the partner's inbox topic\">"
-                + "Inbox records</th><th class=\"num\" title=\"Records still on the inbox topic\">Inbox retained</th>"
-                + "<th>Partner's consumer group</th><th class=\"num\" title=\"Inbox records the partner's group has not"
-                + " committed\">Partner lag</th></tr></thead><tbody>");
-        for (LagSnapshot.PartnerLag p : lag.partners()) {
-            h.append("<tr><td>").append(esc(p.partner())).append("</td>").append(lagCell(p.ingressLag()))
-                    .append("<td class=\"num\">").append(p.inboxRecords() == null ? "–" : count(p.inboxRecords()))
-                    .append("</td><td class=\"num\">")
-                    .append(p.inboxRetained() == null ? "–" : count(p.inboxRetained())).append("</td><td>")
-                    .append(p.inboxGroup() == null ? "<span class=\"muted\">none (reads over HTTP or not yet)</span>"
-                            : "<code>" + esc(p.inboxGroup()) + "</code>")
-                    .append("</td>").append(lagCell(p.inboxLag())).append("</tr>");
-        }
-        h.append("</tbody></table><h3>Per route consumer group</h3><table class=\"grid\"><thead><tr><th>Route</th>"
-                + "<th>Group</th><th class=\"num\">Lag</th><th>Topics</th></tr></thead><tbody>");
-        for (LagSnapshot.RouteLag r : lag.routes()) {
-            String topics = r.topics().stream()
-                    .map(t -> "<span class=\"topic\"><code>" + esc(t.topic()) + "</code> " + count(t.lag()) + "</span>")
-                    .collect(Collectors.joining(" "));
-            h.append("<tr><td><code>").append(esc(r.routeId())).append("</code></td><td><code>")
-                    .append(esc(r.consumerGroup())).append("</code></td>").append(lagCell(r.lag())).append("<td>")
-                    .append(topics).append("</td></tr>");
-        }
-        return h.append("</tbody></table></div>").toString();
+        return LAG.get("section").render(slots()
+                .text("trigger", trigger(null))
+                .html("sampledAt", OpsHtml.time(lag.sampledAt(), now, zone, "not yet"))
+                .text("warning", count(lagWarning))
+                .html("error", lag.error() == null ? "" : flash(false, lag.error()))
+                .html("partners", lag.partners().stream().map(this::partnerLag).collect(Collectors.joining()))
+                .html("routes", lag.routes().stream().map(this::routeLag).collect(Collectors.joining())));
+    }
+
+    private String partnerLag(LagSnapshot.PartnerLag p) {
+        return LAG.get("partner").render(slots()
+                .text("partner", p.partner())
+                .html("ingressLag", lagCell(p.ingressLag()))
+                .text("inboxRecords", p.inboxRecords() == null ? "–" : count(p.inboxRecords()))
+                .text("inboxRetained", p.inboxRetained() == null ? "–" : count(p.inboxRetained()))
+                .html("group", p.inboxGroup() == null ? muted("none (reads over HTTP or not yet)") : code(p.inboxGroup()))
+                .html("inboxLag", lagCell(p.inboxLag())));
+    }
+
+    private String routeLag(LagSnapshot.RouteLag r) {
+        String topics = r.topics().stream()
+                .map(t -> LAG.get("topic").render(slots().text("topic", t.topic()).text("lag", count(t.lag()))))
+                .collect(Collectors.joining(" "));
+        return LAG.get("route").render(slots()
+                .text("route", r.routeId())
+                .text("group", r.consumerGroup())
+                .html("lag", lagCell(r.lag()))
+                .html("topics", topics));
     }
 
     private String lagCell(Long lag) {
         if (lag == null) {
-            return "<td class=\"num muted\">–</td>";
+            return COMMON.get("lag-unknown").render(Map.of());
         }
-        String cls = lag >= lagWarning ? " bad" : lag == 0 ? " good" : "";
-        return "<td class=\"num" + cls + "\">" + count(lag) + "</td>";
+        return COMMON.get("lag").render(slots()
+                .text("warning", lag >= lagWarning ? " bad" : lag == 0 ? " good" : "")
+                .text("lag", count(lag)));
     }
 
     String deadLetterCounts(DeadLetterCounts counts) {
-        StringBuilder h = new StringBuilder(polling("dl-counts", FRAGMENTS + "deadletter-counts",
-                DEAD_LETTERS_CHANGED + " from:body"));
-        h.append("<p class=\"totals\"><span class=\"badge ").append(counts.open() > 0 ? "bad" : "up").append("\">")
-                .append(count(counts.open())).append(" open</span> <span class=\"badge\">")
-                .append(count(counts.replayed())).append(" replayed</span> <span class=\"badge\">")
-                .append(count(counts.discarded())).append(" discarded</span></p>");
-        h.append("<table class=\"grid\"><thead><tr><th>Reason</th><th class=\"num\">Open</th>"
-                + "<th class=\"num\">Replayed</th><th class=\"num\">Discarded</th><th class=\"num\">Total</th>"
-                + "</tr></thead><tbody>");
-        if (counts.byReason().isEmpty()) {
-            h.append("<tr><td colspan=\"5\" class=\"muted\">No dead letters.</td></tr>");
-        }
-        for (DeadLetterCounts.ReasonLine line : counts.byReason()) {
-            h.append("<tr><td><code>").append(esc(line.reasonCode())).append("</code></td><td class=\"num")
-                    .append(line.open() > 0 ? " bad" : "").append("\">").append(count(line.open()))
-                    .append("</td><td class=\"num\">").append(count(line.replayed())).append("</td><td class=\"num\">")
-                    .append(count(line.discarded())).append("</td><td class=\"num\">").append(count(line.total()))
-                    .append("</td></tr>");
-        }
-        return h.append("</tbody></table></div>").toString();
+        return DEAD_LETTER_COUNTS.get("section").render(slots()
+                .text("trigger", trigger(DEAD_LETTERS_CHANGED))
+                .text("openClass", counts.open() > 0 ? "bad" : "up")
+                .text("open", count(counts.open()))
+                .text("replayed", count(counts.replayed()))
+                .text("discarded", count(counts.discarded()))
+                .html("rows", rows(counts.byReason(), DEAD_LETTER_COUNTS, line -> DEAD_LETTER_COUNTS.get("row")
+                        .render(slots()
+                                .text("reason", line.reasonCode())
+                                .text("openClass", line.open() > 0 ? " bad" : "")
+                                .text("open", count(line.open()))
+                                .text("replayed", count(line.replayed()))
+                                .text("discarded", count(line.discarded()))
+                                .text("total", count(line.total()))))));
     }
 
     /**
@@ -158,203 +163,211 @@ final class OpsFragments {
      */
     String deadLetters(List<DeadLetterSummary> items, int page, int size, long total, Map<String, String> query,
             Instant now) {
-        String self = url(FRAGMENTS + "deadletters", query, page);
-        StringBuilder h = new StringBuilder(polling("deadletters", self, DEAD_LETTERS_CHANGED + " from:body"));
-        h.append("<table class=\"grid\"><thead><tr><th>Last failure</th><th>Partner</th><th>Reason</th>"
-                + "<th>Message</th><th>Source</th><th class=\"num\">Attempts</th><th>Status</th><th></th>"
-                + "</tr></thead><tbody>");
-        if (items.isEmpty()) {
-            h.append("<tr><td colspan=\"8\" class=\"muted\">No dead letters match.</td></tr>");
-        }
-        for (DeadLetterSummary d : items) {
-            h.append("<tr data-dead-letter=\"").append(esc(d.id())).append("\"><td>")
-                    .append(OpsHtml.time(d.lastFailureAt(), now, zone, "–")).append("</td><td>")
-                    .append(d.partner() == null ? "<span class=\"muted\">unknown</span>" : esc(d.partner()))
-                    .append("</td><td><code>").append(esc(d.reasonCode())).append("</code><div class=\"sub\">")
-                    .append(esc(abbreviate(d.reason(), 140))).append("</div></td><td>")
-                    .append(d.messageId() == null ? "<span class=\"muted\">not decodable</span>"
-                            : "<code>" + esc(d.messageId()) + "</code>")
-                    .append("</td><td><code>").append(esc(d.sourceTopic())).append("</code><div class=\"sub\">partition ")
-                    .append(d.sourcePartition()).append(", offset ").append(d.sourceOffset()).append("</div></td>")
-                    .append("<td class=\"num\">").append(d.attempts()).append("</td><td><span class=\"badge ")
-                    .append(statusClass(d.status())).append("\">").append(esc(d.status())).append("</span>");
-            if (d.decidedBy() != null) {
-                h.append("<div class=\"sub\">by ").append(esc(d.decidedBy())).append(' ')
-                        .append(OpsHtml.time(d.decidedAt(), now, zone, "")).append("</div>");
-            }
-            h.append("</td><td class=\"actions\"><button type=\"button\" class=\"small\" hx-get=\"")
-                    .append(FRAGMENTS).append("deadletter/").append(esc(d.id()))
-                    .append("\" hx-target=\"#dl-detail\" hx-swap=\"innerHTML\" data-action=\"details\">Details</button>");
-            if (d.status() != DeadLetterStatus.DISCARDED) {
-                h.append("<button type=\"button\" class=\"small\" data-action=\"replay\" hx-post=\"/ops/actions/deadletters/")
-                        .append(esc(d.id())).append("/replay\" hx-target=\"#ops-flash\" hx-swap=\"innerHTML\" hx-disabled-elt=\"this\"");
-                if (!d.replayable()) {
-                    h.append(" disabled title=\"").append(esc(d.notReplayableBecause())).append('"');
-                } else {
-                    h.append(" title=\"Write its original bytes to ").append(esc(d.replayTopic())).append('"');
-                }
-                h.append(">Replay</button>");
-            }
-            if (d.status() == DeadLetterStatus.OPEN) {
-                h.append("<button type=\"button\" class=\"small danger\" data-action=\"discard\" data-discard-id=\"")
-                        .append(esc(d.id())).append("\">Discard…</button>");
-            }
-            h.append("</td></tr>");
-        }
-        h.append("</tbody></table>");
         long pages = Math.max(1, (total + size - 1) / size);
-        h.append("<p class=\"pager\">").append(count(total)).append(" matching · page ").append(page + 1).append(" of ")
-                .append(pages);
-        if (page > 0) {
-            h.append(" <button type=\"button\" class=\"small\" hx-get=\"").append(esc(url(FRAGMENTS + "deadletters", query, page - 1)))
-                    .append("\" hx-target=\"#deadletters\" hx-swap=\"outerHTML\">Newer</button>");
+        return DEAD_LETTERS.get("section").render(slots()
+                .text("self", url(FRAGMENTS + "deadletters", query, page))
+                .text("trigger", trigger(DEAD_LETTERS_CHANGED))
+                .html("rows", rows(items, DEAD_LETTERS, d -> deadLetter(d, now)))
+                .text("total", count(total))
+                .text("page", page + 1)
+                .text("pages", pages)
+                // a space before each button, as between words
+                .html("newer", page > 0 ? " " + pageButton(query, page - 1, "Newer") : "")
+                .html("older", page + 1 < pages ? " " + pageButton(query, page + 1, "Older") : ""));
+    }
+
+    /** The dead-letter section when the filter itself was refused. */
+    static String deadLettersRefused(String message) {
+        return DEAD_LETTERS.get("refused").render(slots().html("flash", flash(false, message)));
+    }
+
+    private String deadLetter(DeadLetterSummary d, Instant now) {
+        String replay = "";
+        if (d.status() != DeadLetterStatus.DISCARDED) {
+            replay = d.replayable()
+                    ? DEAD_LETTERS.get("replay").render(slots().text("id", d.id()).text("topic", d.replayTopic()))
+                    : DEAD_LETTERS.get("replay-disabled").render(slots().text("id", d.id())
+                            .text("because", d.notReplayableBecause()));
         }
-        if (page + 1 < pages) {
-            h.append(" <button type=\"button\" class=\"small\" hx-get=\"").append(esc(url(FRAGMENTS + "deadletters", query, page + 1)))
-                    .append("\" hx-target=\"#deadletters\" hx-swap=\"outerHTML\">Older</button>");
-        }
-        return h.append("</p></div>").toString();
+        return DEAD_LETTERS.get("row").render(slots()
+                .text("id", d.id())
+                .html("lastFailure", OpsHtml.time(d.lastFailureAt(), now, zone, "–"))
+                .html("partner", d.partner() == null ? muted("unknown") : esc(d.partner()))
+                .text("reasonCode", d.reasonCode())
+                .text("reason", abbreviate(d.reason(), 140))
+                .html("message", d.messageId() == null ? muted("not decodable") : code(d.messageId()))
+                .text("sourceTopic", d.sourceTopic())
+                .text("partition", d.sourcePartition())
+                .text("offset", d.sourceOffset())
+                .text("attempts", d.attempts())
+                .text("statusClass", statusClass(d.status()))
+                .text("status", d.status())
+                .html("decided", d.decidedBy() == null ? "" : DEAD_LETTERS.get("decided").render(slots()
+                        .text("by", d.decidedBy())
+                        .html("at", OpsHtml.time(d.decidedAt(), now, zone, ""))))
+                .html("replay", replay)
+                .html("discard", d.status() != DeadLetterStatus.OPEN ? ""
+                        : DEAD_LETTERS.get("discard").render(slots().text("id", d.id()))));
+    }
+
+    private static String pageButton(Map<String, String> query, int page, String label) {
+        return DEAD_LETTERS.get("page-button").render(slots()
+                .text("url", url(FRAGMENTS + "deadletters", query, page))
+                .text("label", label));
     }
 
     String deadLetterDetail(DeadLetterDetail detail, Instant now) {
         DeadLetterSummary d = detail.deadLetter();
-        StringBuilder h = new StringBuilder("<article class=\"detail\"><h3>Dead letter <code>").append(esc(d.id()))
-                .append("</code></h3><dl>");
-        Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("Status", esc(d.status()) + (d.decidedBy() == null ? "" : " by " + esc(d.decidedBy()) + " at "
-                + esc(OpsHtml.localTime(d.decidedAt(), zone))));
-        if (d.discardReason() != null) {
-            rows.put("Discard reason", esc(d.discardReason()));
-        }
-        rows.put("Reason", "<code>" + esc(d.reasonCode()) + "</code> " + esc(d.reason()));
-        rows.put("Partner", d.partner() == null ? "unknown" : esc(d.partner()));
-        rows.put("Message id", d.messageId() == null ? "not decodable" : "<code>" + esc(d.messageId()) + "</code>");
-        rows.put("Route", "<code>" + esc(d.routeId()) + "</code>");
-        rows.put("Source", "<code>" + esc(d.sourceTopic()) + "</code> partition " + d.sourcePartition() + ", offset "
-                + d.sourceOffset());
-        rows.put("Failures", d.attempts() + ", first " + esc(OpsHtml.localTime(d.firstFailureAt(), zone)) + ", last "
-                + esc(OpsHtml.localTime(d.lastFailureAt(), zone)));
-        rows.put("Replays", String.valueOf(d.replayCount()));
-        rows.put("Replay", d.replayable() ? "to <code>" + esc(d.replayTopic()) + "</code>"
-                : "not possible: " + esc(d.notReplayableBecause()));
-        rows.put("Key", detail.originalKey() == null ? "none" : "<code>" + esc(detail.originalKey()) + "</code>");
-        rows.put("Size", count(d.originalSize()) + " bytes");
-        rows.forEach((k, v) -> h.append("<dt>").append(esc(k)).append("</dt><dd>").append(v).append("</dd>"));
-        h.append("</dl>");
+        String status = d.decidedBy() == null ? esc(d.status()) : DEAD_LETTER_DETAIL.get("decided").render(slots()
+                .text("status", d.status())
+                .text("by", d.decidedBy())
+                .text("at", OpsHtml.localTime(d.decidedAt(), zone)));
+        return DEAD_LETTER_DETAIL.get("detail").render(slots()
+                .text("id", d.id())
+                .html("status", status)
+                .html("discardReason", d.discardReason() == null ? ""
+                        : DEAD_LETTER_DETAIL.get("discard-reason").render(slots().text("reason", d.discardReason())))
+                .text("reasonCode", d.reasonCode())
+                .text("reason", d.reason())
+                .text("partner", d.partner() == null ? "unknown" : d.partner())
+                .html("messageId", d.messageId() == null ? "not decodable" : code(d.messageId()))
+                .text("route", d.routeId())
+                .text("sourceTopic", d.sourceTopic())
+                .text("partition", d.sourcePartition())
+                .text("offset", d.sourceOffset())
+                .text("attempts", d.attempts())
+                .text("firstFailure", OpsHtml.localTime(d.firstFailureAt(), zone))
+                .text("lastFailure", OpsHtml.localTime(d.lastFailureAt(), zone))
+                .text("replays", d.replayCount())
+                .html("replay", d.replayable()
+                        ? DEAD_LETTER_DETAIL.get("replay-to").render(slots().text("topic", d.replayTopic()))
+                        : DEAD_LETTER_DETAIL.get("not-replayable").render(slots()
+                                .text("because", d.notReplayableBecause())))
+                .html("key", detail.originalKey() == null ? "none" : code(detail.originalKey()))
+                .text("size", count(d.originalSize()))
+                .html("content", content(detail)));
+    }
+
+    /** The masked message, or why it could not be decoded and a preview of its bytes. */
+    private static String content(DeadLetterDetail detail) {
         if (detail.message() != null) {
-            h.append("<h4>Message (personal values masked)</h4><pre class=\"json\">")
-                    .append(esc(detail.message().toPrettyString())).append("</pre>");
-        } else {
-            BytePreview p = detail.preview();
-            h.append("<h4>Not decodable: ").append(esc(detail.decodeError())).append("</h4>");
-            if (p != null) {
-                h.append("<p class=\"meta\">First ").append(p.shownBytes()).append(" of ").append(count(p.totalBytes()))
-                        .append(" bytes; ").append(p.maskedDigits()).append(" digits in runs of eleven or more masked.</p>")
-                        .append("<pre class=\"hex\">").append(esc(p.hex())).append("</pre><pre class=\"hex\">")
-                        .append(esc(p.text())).append("</pre>");
-            }
+            return DEAD_LETTER_DETAIL.get("message").render(slots().text("json", detail.message().toPrettyString()));
         }
-        return h.append("</article>").toString();
+        BytePreview p = detail.preview();
+        return DEAD_LETTER_DETAIL.get("undecodable").render(slots()
+                .text("error", detail.decodeError())
+                .html("preview", p == null ? "" : DEAD_LETTER_DETAIL.get("preview").render(slots()
+                        .text("shown", p.shownBytes())
+                        .text("total", count(p.totalBytes()))
+                        .text("masked", p.maskedDigits())
+                        .text("hex", p.hex())
+                        .text("text", p.text()))));
     }
 
     String partners(OpsOverview.PartnersView view, Instant now) {
-        StringBuilder h = new StringBuilder(polling("partners", FRAGMENTS + "partners", null));
-        if (view.error() != null) {
-            h.append("<p class=\"flash bad\">").append(esc(view.error())).append("</p>");
-        }
-        h.append("<table class=\"grid\"><thead><tr><th>Partner</th><th>Sector</th><th>Organisation</th>"
-                + "<th>Last sent</th><th>Last received</th><th>Last dead letter</th><th class=\"num\">Open dead letters</th>"
-                + "</tr></thead><tbody>");
         String notSent = "none in " + view.lookbackDays() + " days";
-        for (OpsOverview.PartnerView p : view.partners()) {
-            h.append("<tr><td>").append(esc(p.displayName())).append("<div class=\"sub\"><code>").append(esc(p.id()))
-                    .append("</code></div></td><td>").append(esc(p.sector())).append("</td><td>")
-                    .append(esc(p.organisation())).append("</td><td>")
-                    .append(OpsHtml.time(p.lastSentAt(), now, zone, notSent)).append("</td><td>")
-                    .append(OpsHtml.time(p.lastReceivedAt(), now, zone, "never")).append("</td><td>")
-                    .append(OpsHtml.time(p.lastDeadLetterAt(), now, zone, "none")).append("</td><td class=\"num")
-                    .append(p.openDeadLetters() > 0 ? " bad" : "").append("\">").append(count(p.openDeadLetters()))
-                    .append("</td></tr>");
-        }
-        return h.append("</tbody></table></div>").toString();
+        return PARTNERS.get("section").render(slots()
+                .text("trigger", trigger(null))
+                .html("error", view.error() == null ? "" : flash(false, view.error()))
+                .html("rows", view.partners().stream().map(p -> PARTNERS.get("row").render(slots()
+                        .text("name", p.displayName())
+                        .text("id", p.id())
+                        .text("sector", p.sector())
+                        .text("organisation", p.organisation())
+                        .html("lastSent", OpsHtml.time(p.lastSentAt(), now, zone, notSent))
+                        .html("lastReceived", OpsHtml.time(p.lastReceivedAt(), now, zone, "never"))
+                        .html("lastDeadLetter", OpsHtml.time(p.lastDeadLetterAt(), now, zone, "none"))
+                        .text("openClass", p.openDeadLetters() > 0 ? " bad" : "")
+                        .text("open", count(p.openDeadLetters()))))
+                        .collect(Collectors.joining())));
     }
 
     String registry(RegistryOverview.View view, Instant now) {
-        StringBuilder h = new StringBuilder(polling("registry", FRAGMENTS + "registry", null));
-        h.append("<p class=\"meta\">Read ").append(OpsHtml.time(view.readAt(), now, zone, "not yet")).append(".</p>");
-        if (view.error() != null) {
-            h.append("<p class=\"flash bad\">").append(esc(view.error())).append("</p>");
-        }
-        h.append("<table class=\"grid\"><thead><tr><th>Subject</th><th>Versions</th><th class=\"num\">Latest</th>"
-                + "<th class=\"num\">Schema id</th><th>Compatibility</th></tr></thead><tbody>");
-        if (view.subjects().isEmpty() && view.error() == null) {
-            h.append("<tr><td colspan=\"5\" class=\"muted\">No subjects registered.</td></tr>");
-        }
-        for (RegistryOverview.Subject s : view.subjects()) {
-            h.append("<tr><td><code>").append(esc(s.subject())).append("</code></td><td>")
-                    .append(esc(s.versions().stream().map(String::valueOf).collect(Collectors.joining(", "))))
-                    .append("</td><td class=\"num\">").append(s.latestVersion()).append("</td><td class=\"num\">")
-                    .append(s.latestId()).append("</td><td>").append(esc(s.compatibility())).append("</td></tr>");
-        }
-        return h.append("</tbody></table></div>").toString();
+        // no "none registered" row when the list could not be read: the error says so
+        String rows = view.subjects().isEmpty() && view.error() != null ? ""
+                : rows(view.subjects(), REGISTRY, s -> REGISTRY.get("row").render(slots()
+                        .text("subject", s.subject())
+                        .text("versions", s.versions().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                        .text("latest", s.latestVersion())
+                        .text("id", s.latestId())
+                        .text("compatibility", s.compatibility())));
+        return REGISTRY.get("section").render(slots()
+                .text("trigger", trigger(null))
+                .html("readAt", OpsHtml.time(view.readAt(), now, zone, "not yet"))
+                .html("error", view.error() == null ? "" : flash(false, view.error()))
+                .html("rows", rows));
     }
 
     String health(HealthOverview.View view, Instant now) {
-        StringBuilder h = new StringBuilder(polling("health", FRAGMENTS + "health", null));
-        h.append("<p><span class=\"badge big ").append(healthClass(view.status())).append("\">")
-                .append(esc(view.status())).append("</span> <span class=\"meta\">read ")
-                .append(OpsHtml.time(view.readAt(), now, zone, "")).append("</span></p><ul class=\"health\">");
-        for (HealthOverview.Component c : view.components()) {
-            h.append("<li data-component=\"").append(esc(c.name())).append("\"><span class=\"badge ")
-                    .append(healthClass(c.status())).append("\">").append(esc(c.status())).append("</span> <strong>")
-                    .append(esc(c.name())).append("</strong>");
-            String details = c.details().entrySet().stream()
-                    .filter(e -> e.getValue() instanceof Number || e.getValue() instanceof String
-                            || e.getValue() instanceof Boolean)
-                    .map(e -> esc(e.getKey()) + ": " + esc(e.getValue()))
-                    .collect(Collectors.joining(" · "));
-            if (!details.isEmpty()) {
-                h.append(" <span class=\"sub\">").append(details).append("</span>");
-            }
-            h.append("</li>");
-        }
-        return h.append("</ul></div>").toString();
+        return HEALTH.get("section").render(slots()
+                .text("trigger", trigger(null))
+                .text("statusClass", healthClass(view.status()))
+                .text("status", view.status())
+                .html("readAt", OpsHtml.time(view.readAt(), now, zone, ""))
+                .html("components", view.components().stream().map(this::healthComponent)
+                        .collect(Collectors.joining())));
+    }
+
+    private String healthComponent(HealthOverview.Component c) {
+        String details = c.details().entrySet().stream()
+                .filter(e -> e.getValue() instanceof Number || e.getValue() instanceof String
+                        || e.getValue() instanceof Boolean)
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(" · "));
+        return HEALTH.get("component").render(slots()
+                .text("name", c.name())
+                .text("statusClass", healthClass(c.status()))
+                .text("status", c.status())
+                // a space between the name and its details, as between words
+                .html("details", details.isEmpty() ? ""
+                        : " " + HEALTH.get("details").render(slots().text("details", details))));
     }
 
     String webhooks(Optional<ParkedWebhooks.View> view, Instant now) {
-        StringBuilder h = new StringBuilder(polling("webhooks", FRAGMENTS + "webhooks", WEBHOOKS_CHANGED + " from:body"));
-        if (view.isEmpty()) {
-            return h.append("<p class=\"muted\">Webhooks are switched off on this hub (hub.webhooks.enabled).</p></div>")
-                    .toString();
-        }
-        Map<WebhookDeliveryStore.State, Long> counts = view.get().counts();
-        long parked = counts.getOrDefault(WebhookDeliveryStore.State.PARKED, 0L);
-        h.append("<p class=\"totals\"><span class=\"badge\">")
-                .append(count(counts.getOrDefault(WebhookDeliveryStore.State.PENDING, 0L))).append(" pending</span> ")
-                .append("<span class=\"badge up\">")
-                .append(count(counts.getOrDefault(WebhookDeliveryStore.State.DELIVERED, 0L))).append(" delivered</span> ")
-                .append("<span class=\"badge ").append(parked > 0 ? "bad" : "").append("\">").append(count(parked))
-                .append(" parked</span></p>");
-        h.append("<table class=\"grid\"><thead><tr><th>Parked</th><th>Partner</th><th>Message</th>"
-                + "<th class=\"num\">Attempts</th><th>Last error</th><th></th></tr></thead><tbody>");
-        if (view.get().parked().isEmpty()) {
-            h.append("<tr><td colspan=\"6\" class=\"muted\">No parked webhook deliveries.</td></tr>");
-        }
-        for (WebhookDeliveryStore.ParkedDelivery p : view.get().parked()) {
-            h.append("<tr data-webhook-delivery=\"").append(p.id()).append("\"><td>")
-                    .append(OpsHtml.time(p.parkedAt(), now, zone, "–")).append("</td><td>").append(esc(p.partnerId()))
-                    .append("</td><td><code>").append(esc(p.messageId())).append("</code></td><td class=\"num\">")
-                    .append(p.attempts()).append("</td><td>")
-                    .append(p.lastStatus() == null ? "" : "HTTP " + p.lastStatus() + " ").append(esc(p.lastError()))
-                    .append("</td><td><button type=\"button\" class=\"small\" hx-post=\"/ops/actions/webhooks/")
-                    .append(p.id()).append("/replay\" hx-target=\"#ops-flash\" hx-swap=\"innerHTML\"")
-                    .append(" hx-disabled-elt=\"this\">Replay</button></td></tr>");
-        }
-        return h.append("</tbody></table></div>").toString();
+        String content = view.map(v -> webhookDeliveries(v, now)).orElseGet(() -> WEBHOOKS.get("off").render(Map.of()));
+        return WEBHOOKS.get("section").render(slots()
+                .text("trigger", trigger(WEBHOOKS_CHANGED))
+                .html("content", content));
     }
 
+    private String webhookDeliveries(ParkedWebhooks.View view, Instant now) {
+        Map<WebhookDeliveryStore.State, Long> counts = view.counts();
+        long parked = counts.getOrDefault(WebhookDeliveryStore.State.PARKED, 0L);
+        return WEBHOOKS.get("deliveries").render(slots()
+                .text("pending", count(counts.getOrDefault(WebhookDeliveryStore.State.PENDING, 0L)))
+                .text("delivered", count(counts.getOrDefault(WebhookDeliveryStore.State.DELIVERED, 0L)))
+                .text("parkedClass", parked > 0 ? "bad" : "")
+                .text("parked", count(parked))
+                .html("rows", rows(view.parked(), WEBHOOKS, p -> WEBHOOKS.get("row").render(slots()
+                        .text("id", p.id())
+                        .html("parkedAt", OpsHtml.time(p.parkedAt(), now, zone, "–"))
+                        .text("partner", p.partnerId())
+                        .text("message", p.messageId())
+                        .text("attempts", p.attempts())
+                        .text("error", (p.lastStatus() == null ? "" : "HTTP " + p.lastStatus() + " ")
+                                + (p.lastError() == null ? "" : p.lastError()))))));
+    }
+
+    /** A message for the flash area: good news or bad. */
     static String flash(boolean ok, String message) {
-        return "<p class=\"flash " + (ok ? "good" : "bad") + "\">" + esc(message) + "</p>";
+        return COMMON.get("flash").render(slots().text("kind", ok ? "good" : "bad").text("message", message));
+    }
+
+    /** The options of a filter's select; the empty value is shown as {@code emptyLabel}. */
+    static String options(List<String> values, String selected, String emptyLabel) {
+        return values.stream().map(v -> COMMON.get("option").render(slots()
+                .text("value", v)
+                .html("selected", v.equals(selected) ? " selected" : "")
+                .text("label", v.isEmpty() ? emptyLabel : v)))
+                .collect(Collectors.joining());
+    }
+
+    private static String code(String text) {
+        return COMMON.get("code").render(slots().text("text", text));
+    }
+
+    private static String muted(String text) {
+        return COMMON.get("muted").render(slots().text("text", text));
     }
 
     private static String url(String path, Map<String, String> query, int page) {

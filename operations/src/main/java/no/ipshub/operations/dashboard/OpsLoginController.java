@@ -97,7 +97,7 @@ public class OpsLoginController {
 
     private ResponseEntity<String> html(HttpStatus status, String message) {
         String body = page.render(Map.of("message", message.isEmpty() ? ""
-                : "<p class=\"flash bad\">" + OpsHtml.esc(message) + "</p>"));
+                : OpsFragments.flash(false, message)));
         return ResponseEntity.status(status)
                 .contentType(HTML)
                 .header("Content-Security-Policy", OpsDashboardController.CONTENT_SECURITY_POLICY)

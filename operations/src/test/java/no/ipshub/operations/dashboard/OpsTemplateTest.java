@@ -37,4 +37,39 @@ class OpsTemplateTest {
 
         assertThat(dashboard.render(values)).doesNotContain("{{");
     }
+
+    @Test
+    void aFileOfPartsHoldsOneTemplatePerMarkerLine() {
+        OpsTemplate.Parts parts = OpsTemplate.parts("ops-test/parts.html");
+
+        assertThat(parts.byName()).containsOnlyKeys("list", "item");
+    }
+
+    @Test
+    void aPartLeavesOutLineBreaksBetweenTagsAndSlotsButKeepsSpacesBetweenWords() {
+        OpsTemplate.Parts parts = OpsTemplate.parts("ops-test/parts.html");
+
+        String item = parts.get("item").render(OpsTemplate.slots().text("text", "a").text("note", "b"));
+        String list = parts.get("list").render(OpsTemplate.slots().text("kind", "plain").html("items", item));
+
+        assertThat(list).isEqualTo("<ul class=\"plain\"><li>a <em>b</em></li></ul>");
+    }
+
+    @Test
+    void aTextSlotIsEscapedAndAMarkupSlotIsNot() {
+        OpsTemplate.Parts parts = OpsTemplate.parts("ops-test/parts.html");
+
+        String list = parts.get("list").render(OpsTemplate.slots()
+                .text("kind", "\"><script>")
+                .html("items", "<li>kept</li>"));
+
+        assertThat(list).isEqualTo("<ul class=\"&quot;&gt;&lt;script&gt;\"><li>kept</li></ul>");
+    }
+
+    @Test
+    void aPartThatIsNotInTheFileIsAnError() {
+        OpsTemplate.Parts parts = OpsTemplate.parts("ops-test/parts.html");
+
+        assertThatThrownBy(() -> parts.get("table")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
