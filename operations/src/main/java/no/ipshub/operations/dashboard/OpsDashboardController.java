@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import no.ipshub.connectors.security.BrowserSignIn;
 import no.ipshub.operations.deadletter.DeadLetterFilter;
 import no.ipshub.operations.deadletter.DeadLetterInspector;
 import no.ipshub.operations.deadletter.DeadLetterReplayer;
@@ -80,7 +81,7 @@ public class OpsDashboardController {
     @GetMapping({"/ops", "/ops/"})
     public ResponseEntity<String> dashboard(HttpServletRequest request, Authentication operator) {
         Instant now = clock.instant();
-        Object token = request.getAttribute(OpsSession.CSRF_ATTRIBUTE);
+        Object token = request.getAttribute(BrowserSignIn.CSRF_ATTRIBUTE);
         String csrf = token == null ? "" : token.toString();
         Map<String, String> defaultFilter = Map.of("status", DeadLetterStatus.OPEN.name());
         Map<String, String> values = new LinkedHashMap<>();

@@ -115,7 +115,8 @@ final class OpsFragments {
                 .html("ingressLag", lagCell(p.ingressLag()))
                 .text("inboxRecords", p.inboxRecords() == null ? "–" : count(p.inboxRecords()))
                 .text("inboxRetained", p.inboxRetained() == null ? "–" : count(p.inboxRetained()))
-                .html("group", p.inboxGroup() == null ? muted("none (reads over HTTP or not yet)") : code(p.inboxGroup()))
+                .html("group", p.inboxGroup() == null ? muted("none (reads over HTTP or not yet)")
+                        : code(p.inboxGroup()))
                 .html("inboxLag", lagCell(p.inboxLag())));
     }
 

@@ -2,6 +2,7 @@ package no.ipshub.operations.dashboard;
 
 import java.time.Clock;
 import no.ipshub.connectors.security.ApiKeyAuthenticator;
+import no.ipshub.connectors.security.BrowserSignInFilter;
 import no.ipshub.connectors.webhook.WebhookDeliveryStore;
 import no.ipshub.connectors.webhook.WebhookDispatcher;
 import no.ipshub.connectors.webhook.WebhookEndpointStore;
@@ -15,7 +16,6 @@ import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,18 +23,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
- * Wires the operations dashboard: the sampler and the views behind it, the login cookie filter, the one small
- * security chain for the public sign-in page and style sheet, and the static files (the page's own under
- * {@code /ops/assets/}, htmx and Chart.js from their WebJars under {@code /ops/webjars/}, so they fall under the
- * operator rule of {@code /ops/**}).
+ * Wires the operations dashboard: the sampler and the views behind it, its browser sign-in ({@link OpsSignIn}:
+ * the cookie filter and the small security chain for the public sign-in page and style sheet), and the static
+ * files (the page's own under {@code /ops/assets/}, htmx and Chart.js from their WebJars under
+ * {@code /ops/webjars/}, so they fall under the operator rule of {@code /ops/**}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OpsProperties.class)
@@ -96,14 +94,10 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
         return new ParkedWebhooks(deliveries, endpoints, dispatcher, Clock.systemUTC());
     }
 
-    /** The login cookie and CSRF check, just before Spring Security so its API-key authentication sees the key. */
+    /** The sign-in cookie and CSRF check, just before Spring Security. */
     @Bean
-    FilterRegistrationBean<OpsCookieAuthenticationFilter> opsCookieAuthenticationFilter(ApiKeyAuthenticator authenticator) {
-        FilterRegistrationBean<OpsCookieAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new OpsCookieAuthenticationFilter(authenticator));
-        registration.addUrlPatterns("/ops/*", "/ops", "/api/v1/ops/*");
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
-        return registration;
+    FilterRegistrationBean<BrowserSignInFilter> opsSignInFilter(ApiKeyAuthenticator authenticator) {
+        return OpsSignIn.SIGN_IN.filterRegistration(authenticator);
     }
 
     /**
@@ -113,16 +107,6 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain opsPublicFilterChain(HttpSecurity http) throws Exception {
-        http
-            .securityMatcher(OpsSession.LOGIN_PATH, "/ops/assets/**")
-            // the sign-in form is guarded by its same-origin check; there is no session to protect before it
-            .csrf(AbstractHttpConfigurer::disable)
-            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .requestCache(AbstractHttpConfigurer::disable)
-            .httpBasic(AbstractHttpConfigurer::disable)
-            .formLogin(AbstractHttpConfigurer::disable)
-            .logout(AbstractHttpConfigurer::disable)
-            .authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
-        return http.build();
+        return OpsSignIn.SIGN_IN.openPathsFilterChain(http);
     }
 }

@@ -74,6 +74,7 @@ class OpsFragmentsTest {
 
     @Test
     void aFlashEscapesItsMessage() {
-        assertThat(OpsFragments.flash(false, MARKUP)).isEqualTo("<p class=\"flash bad\">&lt;img src=x onerror=alert(1)&gt;</p>");
+        assertThat(OpsFragments.flash(false, MARKUP))
+                .isEqualTo("<p class=\"flash bad\">&lt;img src=x onerror=alert(1)&gt;</p>");
     }
 }

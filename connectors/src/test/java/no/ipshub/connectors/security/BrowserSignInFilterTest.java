@@ -1,4 +1,4 @@
-package no.ipshub.operations.dashboard;
+package no.ipshub.connectors.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import no.ipshub.connectors.security.ApiKeyAuthenticator;
-import no.ipshub.connectors.security.ApiKeyHasher;
-import no.ipshub.connectors.security.HubRole;
-import no.ipshub.connectors.security.HubSecurityProperties;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.partner.YamlPartnerDirectory;
 import org.junit.jupiter.api.Test;
@@ -18,11 +14,14 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-class OpsCookieAuthenticationFilterTest {
+class BrowserSignInFilterTest {
 
     private static final String OPERATOR_KEY = "operator-key-for-the-filter-test";
     private static final String RESEARCHER_KEY = "researcher-key-for-the-filter-test";
-    private static final OpsCookieAuthenticationFilter FILTER = new OpsCookieAuthenticationFilter(authenticator());
+    private static final BrowserSignIn OPS = BrowserSignIn.forPages("/ops", HubRole.OPERATOR);
+    private static final BrowserSignIn RESEARCH = BrowserSignIn.forPages("/research", HubRole.RESEARCHER);
+    private static final BrowserSignInFilter FILTER = new BrowserSignInFilter(OPS, authenticator());
+    private static final BrowserSignInFilter RESEARCH_FILTER = new BrowserSignInFilter(RESEARCH, authenticator());
 
     private static ApiKeyAuthenticator authenticator() {
         HubSecurityProperties accounts = new HubSecurityProperties(List.of(
@@ -34,17 +33,25 @@ class OpsCookieAuthenticationFilterTest {
     }
 
     private static MockHttpServletRequest request(String method, String path, String cookieKey) {
+        return request(method, path, OPS.cookie(), cookieKey);
+    }
+
+    private static MockHttpServletRequest request(String method, String path, String cookie, String cookieKey) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         if (cookieKey != null) {
-            request.setCookies(new Cookie(OpsSession.COOKIE, cookieKey));
+            request.setCookies(new Cookie(cookie, cookieKey));
         }
         return request;
     }
 
     private static Result run(MockHttpServletRequest request) throws Exception {
+        return run(FILTER, request);
+    }
+
+    private static Result run(BrowserSignInFilter filter, MockHttpServletRequest request) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
-        FILTER.doFilter(request, response, chain);
+        filter.doFilter(request, response, chain);
         return new Result(response, (HttpServletRequest) chain.getRequest());
     }
 
@@ -64,7 +71,7 @@ class OpsCookieAuthenticationFilterTest {
 
         run(request);
 
-        assertThat(request.getAttribute(OpsSession.CSRF_ATTRIBUTE)).isEqualTo(OpsSession.csrfToken(OPERATOR_KEY));
+        assertThat(request.getAttribute(BrowserSignIn.CSRF_ATTRIBUTE)).isEqualTo(OPS.csrfToken(OPERATOR_KEY));
     }
 
     @Test
@@ -78,7 +85,7 @@ class OpsCookieAuthenticationFilterTest {
     @Test
     void aCookiePostWithTheTokenInTheHeaderGoesOn() throws Exception {
         MockHttpServletRequest request = request("POST", "/ops/actions/routes/partner-ingress/suspend", OPERATOR_KEY);
-        request.addHeader(OpsSession.CSRF_HEADER, OpsSession.csrfToken(OPERATOR_KEY));
+        request.addHeader(BrowserSignIn.CSRF_HEADER, OPS.csrfToken(OPERATOR_KEY));
 
         assertThat(run(request).passedOn()).isNotNull();
     }
@@ -87,7 +94,7 @@ class OpsCookieAuthenticationFilterTest {
     void aCookieFormPostWithTheTokenAsAFieldGoesOn() throws Exception {
         MockHttpServletRequest request = request("POST", "/ops/logout", OPERATOR_KEY);
         request.setContentType("application/x-www-form-urlencoded");
-        request.addParameter(OpsSession.CSRF_PARAMETER, OpsSession.csrfToken(OPERATOR_KEY));
+        request.addParameter(BrowserSignIn.CSRF_PARAMETER, OPS.csrfToken(OPERATOR_KEY));
 
         assertThat(run(request).passedOn()).isNotNull();
     }
@@ -139,6 +146,40 @@ class OpsCookieAuthenticationFilterTest {
     @Test
     void pathsOutsideTheOperationsPagesAreNotTouched() throws Exception {
         Result result = run(request("GET", "/api/v1/inbox", OPERATOR_KEY));
+
+        assertThat(result.passedOn().getHeader("Authorization")).isNull();
+    }
+
+    @Test
+    void theSignInFormAndTheAssetsAreNotTouched() throws Exception {
+        assertThat(run(request("POST", "/ops/login", OPERATOR_KEY)).passedOn().getHeader("Authorization")).isNull();
+        assertThat(run(request("GET", "/ops/assets/ops.css", OPERATOR_KEY)).passedOn().getHeader("Authorization"))
+                .isNull();
+    }
+
+    @Test
+    void aSecondPagesSignInTakesItsOwnRolesCookie() throws Exception {
+        Result result = run(RESEARCH_FILTER, request("GET", "/api/v1/research/indicators", RESEARCH.cookie(),
+                RESEARCHER_KEY));
+
+        assertThat(result.passedOn().getHeader("Authorization")).isEqualTo("Bearer " + RESEARCHER_KEY);
+    }
+
+    @Test
+    void aSecondPagesSignInRefusesAnotherRolesKeyAndSendsTheBrowserToItsOwnForm() throws Exception {
+        MockHttpServletRequest request = request("GET", "/research", RESEARCH.cookie(), OPERATOR_KEY);
+        request.addHeader("Accept", "text/html");
+
+        Result result = run(RESEARCH_FILTER, request);
+
+        assertThat(result.response().getRedirectedUrl()).isEqualTo("/research/login");
+        assertThat(result.response().getHeader("Set-Cookie")).startsWith("ips_hub_research=").contains("Max-Age=0");
+    }
+
+    @Test
+    void oneSetOfPagesCookieIsNotReadOnAnother() throws Exception {
+        Result result = run(RESEARCH_FILTER, request("GET", "/api/v1/research/indicators", OPS.cookie(),
+                RESEARCHER_KEY));
 
         assertThat(result.passedOn().getHeader("Authorization")).isNull();
     }

@@ -1,4 +1,4 @@
-package no.ipshub.operations.dashboard;
+package no.ipshub.connectors.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,45 +12,43 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import no.ipshub.connectors.security.ApiKeyAuthentication;
-import no.ipshub.connectors.security.ApiKeyAuthenticator;
-import no.ipshub.connectors.security.HubRole;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a browser use the operations pages and API with the login cookie instead of a bearer header, and guards
- * those cookie-authenticated requests against cross-site request forgery. Runs before Spring Security, on
- * {@code /ops/*} and {@code /api/v1/ops/*} only.
+ * Lets a browser use one set of pages and their API with the sign-in cookie of a {@link BrowserSignIn} instead
+ * of a bearer header, and guards those cookie-authenticated requests against cross-site request forgery. Runs
+ * before Spring Security, on the pages and their API only.
  *
  * <ul>
  *   <li>A request with an {@code Authorization} header passes untouched: scripts keep using the bearer API,
  *       which needs no CSRF token.</li>
- *   <li>A request with the login cookie of an operator is handed on as if it carried
+ *   <li>A request with the sign-in cookie of a key of the sign-in's role is handed on as if it carried
  *       {@code Authorization: Bearer <key>}, so the hub's one API-key authentication and its role rules decide.
- *       Unless it is a GET, HEAD or OPTIONS it must carry the session's CSRF token ({@value OpsSession#CSRF_HEADER}
- *       header or {@value OpsSession#CSRF_PARAMETER} form field), or it is refused with 403.</li>
+ *       Unless it is a GET, HEAD or OPTIONS it must carry the session's CSRF token ({@value BrowserSignIn#CSRF_HEADER}
+ *       header or {@value BrowserSignIn#CSRF_PARAMETER} form field), or it is refused with 403.</li>
  *   <li>A browser asking for a page without a valid cookie is sent to the login form; anything else goes on
  *       unauthenticated and gets the usual 401.</li>
  * </ul>
  */
-public class OpsCookieAuthenticationFilter extends OncePerRequestFilter {
+public class BrowserSignInFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
+    private final BrowserSignIn signIn;
     private final ApiKeyAuthenticator authenticator;
 
-    public OpsCookieAuthenticationFilter(ApiKeyAuthenticator authenticator) {
+    public BrowserSignInFilter(BrowserSignIn signIn, ApiKeyAuthenticator authenticator) {
+        this.signIn = signIn;
         this.authenticator = authenticator;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = OpsSession.path(request);
-        boolean ops = path.equals("/ops") || path.startsWith("/ops/") || path.startsWith("/api/v1/ops/")
-                || path.equals("/api/v1/ops");
-        return !ops || path.equals(OpsSession.LOGIN_PATH) || path.startsWith("/ops/assets/");
+        String path = BrowserSignIn.path(request);
+        return !signIn.covers(path) || signIn.isOpen(path);
     }
 
     @Override
@@ -61,43 +59,43 @@ public class OpsCookieAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<String> key = OpsSession.apiKey(request);
+        Optional<String> key = signIn.apiKey(request);
         Optional<ApiKeyAuthentication> caller = key.flatMap(authenticator::authenticate)
-                .filter(c -> c.role() == HubRole.OPERATOR);
+                .filter(c -> c.role() == signIn.role());
         if (caller.isEmpty()) {
             if (key.isPresent()) {
-                response.addHeader(HttpHeaders.SET_COOKIE, OpsSession.logout(request.isSecure()).toString());
+                response.addHeader(HttpHeaders.SET_COOKIE, signIn.logout(request.isSecure()).toString());
             }
             if (isHtmx(request)) {
                 // htmx follows HX-Redirect before it looks at the status
-                response.setHeader("HX-Redirect", request.getContextPath() + OpsSession.LOGIN_PATH);
+                response.setHeader("HX-Redirect", request.getContextPath() + signIn.loginPath());
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 return;
             }
             if (wantsPage(request)) {
-                response.sendRedirect(request.getContextPath() + OpsSession.LOGIN_PATH);
+                response.sendRedirect(request.getContextPath() + signIn.loginPath());
                 return;
             }
             chain.doFilter(request, response);
             return;
         }
         String apiKey = key.get();
-        if (!SAFE_METHODS.contains(request.getMethod()) && !OpsSession.csrfMatches(apiKey, presentedToken(request))) {
+        if (!SAFE_METHODS.contains(request.getMethod()) && !signIn.csrfMatches(apiKey, presentedToken(request))) {
             refuse(request, response);
             return;
         }
-        request.setAttribute(OpsSession.CSRF_ATTRIBUTE, OpsSession.csrfToken(apiKey));
+        request.setAttribute(BrowserSignIn.CSRF_ATTRIBUTE, signIn.csrfToken(apiKey));
         chain.doFilter(new BearerRequest(request, "Bearer " + apiKey), response);
     }
 
     private static String presentedToken(HttpServletRequest request) {
-        String header = request.getHeader(OpsSession.CSRF_HEADER);
+        String header = request.getHeader(BrowserSignIn.CSRF_HEADER);
         if (header != null) {
             return header;
         }
         String contentType = request.getContentType();
         if (contentType != null && contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
-            return request.getParameter(OpsSession.CSRF_PARAMETER);
+            return request.getParameter(BrowserSignIn.CSRF_PARAMETER);
         }
         return null;
     }
@@ -106,19 +104,15 @@ public class OpsCookieAuthenticationFilter extends OncePerRequestFilter {
         return "true".equals(request.getHeader("HX-Request"));
     }
 
-    private static boolean wantsPage(HttpServletRequest request) {
+    private boolean wantsPage(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return "GET".equals(request.getMethod()) && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
-                && OpsSession.path(request).startsWith("/ops");
+                && signIn.isPage(BrowserSignIn.path(request));
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"A form post signed in by cookie must carry the session's CSRF token.\","
-                + "\"instance\":\"" + OpsHtml.json(request.getRequestURI()) + "\"}");
+        ProblemResponses.write(request, response, HttpStatus.FORBIDDEN,
+                "A form post signed in by cookie must carry the session's CSRF token.");
     }
 
     /** The request with an {@code Authorization} header added. */
