@@ -38,6 +38,12 @@ final class HubProcess implements AutoCloseable {
      */
     static HubProcess start(Path hubJar, Path jvmOptions, List<String> extraJavaOptions, Path workDir)
             throws IOException, InterruptedException {
+        return start(hubJar, jvmOptions, extraJavaOptions, workDir, List.of());
+    }
+
+    /** As above, with {@code arguments} for the hub (another database, for instance). */
+    static HubProcess start(Path hubJar, Path jvmOptions, List<String> extraJavaOptions, Path workDir,
+            List<String> arguments) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         int httpPort = freePort();
         int kafkaPort = freePort();
@@ -55,6 +61,7 @@ final class HubProcess implements AutoCloseable {
                 "--hub.kafka.embedded.controller-port=" + controllerPort,
                 // the benchmark measures the hub's capacity, not a partner's request quota
                 "--hub.http.rate-limit.enabled=false"));
+        command.addAll(arguments);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())

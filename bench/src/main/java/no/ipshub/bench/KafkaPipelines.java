@@ -27,9 +27,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Throughput of Kafka pipelines on the hub's own broker: the raw baseline (two consume-then-produce hops
- * with the hub's delivery guarantees: idempotent producer, acks=all, offsets committed after the write)
- * and the hub's pipeline (partner ingress, canonical topic, recipient inbox), with the same records.
+ * Throughput of Kafka pipelines on the hub's own broker: the raw baseline (two consume-then-produce hops with an
+ * idempotent producer, acks=all, offsets committed after the write: at-least-once, no transactions) and the
+ * hub's pipeline (partner ingress to canonical topic and recipient inbox, exactly once), with the same records.
  */
 final class KafkaPipelines {
 
@@ -100,10 +100,15 @@ final class KafkaPipelines {
      * Returns how long that took.
      */
     Duration awaitHubCaughtUp(Duration timeout) throws Exception {
+        return awaitGroupCaughtUp("ips-hub", timeout);
+    }
+
+    /** Waits until every consumer group whose id starts with {@code groupPrefix} has read everything. */
+    Duration awaitGroupCaughtUp(String groupPrefix, Duration timeout) throws Exception {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            while (hubLag(admin) > 0) {
+            while (lag(admin, groupPrefix) > 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the hub's routes did not catch up within " + timeout);
                 }
@@ -113,11 +118,15 @@ final class KafkaPipelines {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    /** Records not yet read by the hub's consumer groups, over all their partitions. */
-    private static long hubLag(Admin admin) throws Exception {
+    /**
+     * Records not yet read by the consumer groups starting with {@code groupPrefix}, over all their partitions. The
+     * hub commits its consumers' positions, which lie past transaction markers, so a group that has read
+     * everything shows none.
+     */
+    private static long lag(Admin admin, String groupPrefix) throws Exception {
         long lag = 0;
         for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-            if (!group.groupId().startsWith("ips-hub")) {
+            if (!group.groupId().startsWith(groupPrefix)) {
                 continue;
             }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
@@ -164,7 +173,7 @@ final class KafkaPipelines {
         }
     }
 
-    /** A consumer of {@code topics} that sees only what is written after this call. */
+    /** A consumer of {@code topics} that sees only what is committed after this call. */
     KafkaConsumer<String, byte[]> positionedAtEnd(List<String> topics) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(null));
         List<TopicPartition> partitions = new ArrayList<>();
@@ -214,6 +223,8 @@ final class KafkaPipelines {
         }
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        // the hub's topics are written in transactions: count what a partner reading them would see
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return properties;

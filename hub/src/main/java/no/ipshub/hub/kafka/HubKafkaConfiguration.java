@@ -17,7 +17,7 @@ public class HubKafkaConfiguration {
     @Bean
     @Conditional(EmbeddedKafkaCondition.class)
     EmbeddedKafkaBroker embeddedKafkaBroker(HubKafkaProperties properties) {
-        return EmbeddedKafkaBroker.start(properties.embedded());
+        return EmbeddedKafkaEarlyStart.take(properties.embedded());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,18 +40,29 @@ public final class ChangelogReader implements AutoCloseable {
     /** A consumer of the changelog: reads into {@code state} from its position to the end; returns how many records. */
     synchronized int catchUp(String topic, PartitionState state) {
         TopicPartition tp = new TopicPartition(topic, state.partition());
+        committed.assign(List.of(tp));
+        uncommitted.assign(List.of(tp));
         awaitNoOpenTransaction(tp);
         long end = committed.endOffsets(List.of(tp), CALL_TIMEOUT).get(tp);
-        committed.assign(List.of(tp));
         committed.seek(tp, state.changelogPosition());
         int read = 0;
-        while (committed.position(tp, CALL_TIMEOUT) < end) {
+        long stalledSince = System.nanoTime();
+        long position = committed.position(tp, CALL_TIMEOUT);
+        while (position < end) {
             for (ConsumerRecord<byte[], byte[]> record : committed.poll(POLL)) {
                 StateChangelog.apply(record.key(), record.value(), state);
                 read++;
             }
+            long now = committed.position(tp, CALL_TIMEOUT);
+            if (now > position) {
+                position = now;
+                stalledSince = System.nanoTime();
+            } else if (System.nanoTime() - stalledSince > CALL_TIMEOUT.toNanos()) {
+                // the partition's leader is away: the batch fails (transiently) and is tried again
+                throw new TimeoutException("state changelog " + tp + " could not be read past offset " + position);
+            }
         }
-        state.caughtUp(committed.position(tp, CALL_TIMEOUT));
+        state.caughtUp(position);
         return read;
     }
 
