@@ -29,6 +29,11 @@ public final class DisclosureControl {
         return suppressor.minCellSize();
     }
 
+    /** What an answer shows when nothing was shown before: suppression and the check within the answer. */
+    public List<Result> alone(List<MeasureGrid> grids) {
+        return decide(grids, (measure, size) -> List.of()).results();
+    }
+
     /** What was shown to a researcher before, by measure. */
     interface Earlier {
 
