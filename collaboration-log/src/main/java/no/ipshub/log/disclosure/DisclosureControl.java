@@ -89,11 +89,14 @@ public final class DisclosureControl {
             if (againstEarlier.isEmpty() && withinAnswer.isEmpty()) {
                 return new Decision(results, shown, differencing);
             }
-            for (Shown s : withinAnswer) {
-                mark(presets.get(s.grid()), s, Suppression.SECONDARY);
-            }
+            // a cell the answer itself must blank is SECONDARY, whatever was asked before, so the same question gets
+            // the same flags every time
+            againstEarlier.removeAll(withinAnswer);
             for (Shown s : againstEarlier) {
                 mark(presets.get(s.grid()), s, Suppression.DIFFERENCING);
+            }
+            for (Shown s : withinAnswer) {
+                mark(presets.get(s.grid()), s, Suppression.SECONDARY);
             }
             differencing += againstEarlier.size();
         }
