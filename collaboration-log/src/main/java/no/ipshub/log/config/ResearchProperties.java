@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The research project the collaboration log serves ({@code hub.research.*}): its id and secret key, the
- * small-cell threshold of exports, and the log consumer's tuning.
+ * small-cell threshold of exports and the research API's paging.
  *
  * @param enabled              false switches the whole log off: no consumer, no research API
  * @param project              id of the research project, e.g. {@code ipsnor}; part of every entry
@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultPageSize      entries per page when the caller does not say
  * @param maxPageSize          the largest page the research API hands out
  * @param pendingRetention     how long an event whose case's referral has not been seen yet is kept waiting
- * @param consumer             the log consumer's group and batching
  */
 @ConfigurationProperties("hub.research")
 public record ResearchProperties(
@@ -30,14 +29,12 @@ public record ResearchProperties(
         @DefaultValue("5") int minCellSize,
         @DefaultValue("100") int defaultPageSize,
         @DefaultValue("10000") int maxPageSize,
-        @DefaultValue("30d") Duration pendingRetention,
-        @DefaultValue Consumer consumer) {
+        @DefaultValue("30d") Duration pendingRetention) {
 
     public ResearchProperties {
         if (minCellSize < 1) {
             throw new IllegalArgumentException("hub.research.min-cell-size must be at least 1, was " + minCellSize);
         }
-        consumer = consumer == null ? Consumer.defaults() : consumer;
     }
 
     /** The key stays out of logs and error pages, whatever prints this record. */
@@ -45,27 +42,6 @@ public record ResearchProperties(
     public String toString() {
         return "ResearchProperties[enabled=" + enabled + ", project=" + project
                 + ", key=" + (key == null ? "unset" : "<redacted>") + ", keyFile=" + keyFile
-                + ", minCellSize=" + minCellSize + ", consumer=" + consumer + "]";
-    }
-
-    /**
-     * The collaboration-log consumer ({@code hub.research.consumer.*}).
-     *
-     * @param groupId            consumer group; a new group id re-reads the canonical topics from the start
-     * @param consumers          consumer threads (at most the canonical partitions)
-     * @param maxPollRecords     largest batch written at once
-     * @param batchingIntervalMs longest a partly filled batch waits before it is written anyway
-     * @param pollTimeoutMs      how long one poll waits for records
-     */
-    public record Consumer(
-            @DefaultValue("ips-hub-collaboration-log") String groupId,
-            @DefaultValue("1") int consumers,
-            @DefaultValue("500") int maxPollRecords,
-            @DefaultValue("100") int batchingIntervalMs,
-            @DefaultValue("200") int pollTimeoutMs) {
-
-        public static Consumer defaults() {
-            return new Consumer("ips-hub-collaboration-log", 1, 500, 100, 200);
-        }
+                + ", minCellSize=" + minCellSize + "]";
     }
 }

@@ -8,9 +8,9 @@ import no.ipshub.log.store.BatchOutcome;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.routes.error.FailureClassifier;
 import no.ipshub.routes.error.TransientFailureException;
-import no.ipshub.routes.kafka.BatchOffsets;
 import no.ipshub.routes.kafka.ConsumedRecord;
 import no.ipshub.routes.kafka.HubWireCodec;
+import no.ipshub.routes.kafka.RecordBatch;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -20,11 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one batch of canonical records for the collaboration log: decodes and pseudonymises each message,
  * writes the batch to the store in one transaction and, inside it, to the log topic. A failure of the
- * registry, database or broker fails the batch, which the hub's error policy retries and, failing that,
- * hands back to Kafka uncommitted.
+ * registry, database or broker fails the batch, which is aborted and read again after a back-off.
  *
- * <p>A record that cannot be decoded is skipped with a warning naming its position: the inbox-delivery route
- * reads the same record and turns it into a dead letter, so a second dead letter would only repeat it.
+ * <p>A record that cannot be decoded is skipped with a warning naming its position: the partner-ingress route
+ * wrote it, so it cannot happen unless the canonical topics were written by something else.
  */
 public class CollaborationLogProcessor implements Processor {
 
@@ -44,11 +43,11 @@ public class CollaborationLogProcessor implements Processor {
     }
 
     @Override
-    public void process(Exchange batch) {
-        List<Exchange> records = BatchOffsets.records(batch);
+    public void process(Exchange exchange) {
+        List<ConsumedRecord> records = exchange.getMessage().getBody(RecordBatch.class).records();
         List<LogEvent> events = new ArrayList<>(records.size());
-        for (Exchange exchange : records) {
-            LogEvent event = event(ConsumedRecord.of(exchange));
+        for (ConsumedRecord record : records) {
+            LogEvent event = event(record);
             if (event != null) {
                 events.add(event);
             }

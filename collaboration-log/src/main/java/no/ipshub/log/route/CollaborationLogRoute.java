@@ -1,43 +1,38 @@
 package no.ipshub.log.route;
 
-import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.error.HubErrorPolicy;
-import no.ipshub.routes.kafka.BatchOffsets;
-import no.ipshub.routes.kafka.KafkaEndpoints;
+import no.ipshub.routes.kafka.BatchConsumerComponent;
+import no.ipshub.routes.kafka.BatchConsumerSpec;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The collaboration log: reads the canonical referral, follow-up and outcome topics in batches, writes the
- * pseudonymised entries of consenting participants to the store and the compacted log topic, and commits the
- * batch's offsets only after both.
+ * The collaboration log: reads the canonical referral, follow-up and outcome topics in batches (committed records
+ * only), writes the pseudonymised entries of consenting participants to the store and the compacted log topic,
+ * and commits the batch's offsets only after both.
  */
 @Component
 @ConditionalOnProperty(prefix = "hub.research", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class CollaborationLogRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "collaboration-log";
+    /** A new group id re-reads the canonical topics from the start. */
+    public static final String GROUP_ID = "ips-hub-collaboration-log";
 
-    private final HubTopics topics;
-    private final ResearchProperties research;
+    private final String endpointUri;
     private final CollaborationLogProcessor processor;
 
-    public CollaborationLogRoute(HubTopics topics, ResearchProperties research, CollaborationLogProcessor processor) {
-        this.topics = topics;
-        this.research = research;
+    public CollaborationLogRoute(BatchConsumerComponent batches, HubTopics topics, CollaborationLogProcessor processor) {
+        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.canonicalTopics()));
         this.processor = processor;
     }
 
     @Override
     public void configure() {
-        ResearchProperties.Consumer consumer = research.consumer();
-        from(KafkaEndpoints.batchConsumer(topics.canonicalTopics(), consumer.groupId(), consumer.consumers(),
-                consumer.maxPollRecords(), consumer.batchingIntervalMs(), consumer.pollTimeoutMs()))
+        from(endpointUri)
             .routeId(ROUTE_ID)
-            .routeConfigurationId(HubErrorPolicy.ID)
-            .process(processor)
-            .process(batch -> BatchOffsets.commit(BatchOffsets.records(batch), ROUTE_ID));
+            .errorHandler(noErrorHandler())
+            .process(processor);
     }
 }

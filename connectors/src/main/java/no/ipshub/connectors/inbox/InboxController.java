@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
+import no.ipshub.routes.inbox.InboxCursor;
 import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.inbox.InboxReader.InboxPage;
 import no.ipshub.routes.partner.Partner;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/inbox?after=<cursor>&limit=<n>}: the messages addressed to the calling partner, oldest
- * first, each with its cursor, and the {@code nextCursor} to resume from. The inbox read is always the
- * caller's own: there is no parameter that names a partner.
+ * first, each with its cursor, and the {@code nextCursor} to resume from. Cursors are opaque, work on every hub
+ * instance and survive restarts; {@code 0} (or none) is the start. The inbox read is always the caller's own:
+ * there is no parameter that names a partner.
  */
 @RestController
 public class InboxController {
@@ -42,12 +44,14 @@ public class InboxController {
     public ResponseEntity<Map<String, Object>> read(@AuthenticationPrincipal Partner partner,
             @RequestParam(name = "after", required = false) String after,
             @RequestParam(name = "limit", required = false) String limit) {
-        Long cursor = parse(after, 0L);
-        Long size = parse(limit, (long) properties.inboxDefaultLimit());
         List<Map<String, String>> errors = new ArrayList<>();
-        if (cursor == null || cursor < 0) {
+        InboxCursor cursor = null;
+        try {
+            cursor = InboxCursor.parse(after);
+        } catch (IllegalArgumentException e) {
             errors.add(Problems.error("after", "must be 0 or the nextCursor of an earlier page"));
         }
+        Long size = parse(limit, (long) properties.inboxDefaultLimit());
         if (size == null || size < 1) {
             errors.add(Problems.error("limit", "must be a whole number from 1; pages hold at most " + InboxReader.MAX_LIMIT));
         }
@@ -58,7 +62,7 @@ public class InboxController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messages", page.items().stream().map(item -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("cursor", item.seq());
+            entry.put("cursor", item.cursor());
             entry.put("deliveredAt", item.deliveredAt().toString());
             entry.put("message", json.toTree(item.message()));
             return entry;

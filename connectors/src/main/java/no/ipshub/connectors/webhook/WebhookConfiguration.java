@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
+import no.ipshub.routes.kafka.BatchConsumerComponent;
 import no.ipshub.routes.kafka.HubWireCodec;
-import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.schemas.json.HubMessageJson;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -74,35 +74,32 @@ public class WebhookConfiguration {
     @Bean(destroyMethod = "close")
     WebhookDispatcher webhookDispatcher(WebhookDeliveryStore deliveries, WebhookEndpointStore endpoints,
             WebhookCipherSource cipher, WebhookSender sender, HubWireCodec codec, HubMessageJson json,
-            WebhookProperties properties, WebhookStatistics statistics) {
-        return new WebhookDispatcher(deliveries, endpoints, cipher, sender, codec, json, properties, statistics,
-                Clock.systemUTC());
+            WebhookProperties properties, WebhookStatistics statistics, Clock clock) {
+        return new WebhookDispatcher(deliveries, endpoints, cipher, sender, codec, json, properties, statistics, clock);
     }
 
     @Bean
     WebhookRegistrations webhookRegistrations(WebhookEndpointStore endpoints, WebhookDeliveryStore deliveries,
-            WebhookCipherSource cipher, WebhookUrlPolicy policy, TransactionTemplate tx) {
-        return new WebhookRegistrations(endpoints, deliveries, cipher, policy, tx, Clock.systemUTC());
+            WebhookCipherSource cipher, WebhookUrlPolicy policy, TransactionTemplate tx, Clock clock) {
+        return new WebhookRegistrations(endpoints, deliveries, cipher, policy, tx, clock);
     }
 
     @Bean
-    WebhookEnqueueProcessor webhookEnqueueProcessor(HubTopics topics, PartnerDirectory partners,
-            WebhookEndpointStore endpoints, WebhookDeliveryStore deliveries, HubWireCodec codec,
-            DeadLetterPublisher deadLetters) {
-        return new WebhookEnqueueProcessor(topics, partners, endpoints, deliveries, codec, deadLetters,
-                Clock.systemUTC());
+    WebhookEnqueueProcessor webhookEnqueueProcessor(HubTopics topics, WebhookEndpointStore endpoints,
+            WebhookDeliveryStore deliveries, HubWireCodec codec, DeadLetterPublisher deadLetters, Clock clock) {
+        return new WebhookEnqueueProcessor(topics, endpoints, deliveries, codec, deadLetters, clock);
     }
 
     @Bean
-    WebhookDeliveryRoute webhookDeliveryRoute(HubTopics topics, PartnerDirectory partners, WebhookProperties properties,
+    WebhookDeliveryRoute webhookDeliveryRoute(BatchConsumerComponent batches, HubTopics topics,
             WebhookEnqueueProcessor enqueue, WebhookDispatcher dispatcher) {
-        return new WebhookDeliveryRoute(topics, partners, properties, enqueue, dispatcher);
+        return new WebhookDeliveryRoute(batches, topics, enqueue, dispatcher);
     }
 
     @Bean
     WebhookDispatchRoute webhookDispatchRoute(WebhookProperties properties, WebhookDispatcher dispatcher,
-            WebhookDeliveryStore deliveries) {
-        return new WebhookDispatchRoute(properties, dispatcher, deliveries, Clock.systemUTC());
+            WebhookDeliveryStore deliveries, Clock clock) {
+        return new WebhookDispatchRoute(properties, dispatcher, deliveries, clock);
     }
 
     private static boolean notBlank(String value) {

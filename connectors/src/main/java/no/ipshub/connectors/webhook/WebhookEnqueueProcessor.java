@@ -3,9 +3,7 @@ package no.ipshub.connectors.webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import no.ipshub.connectors.webhook.WebhookDeliveryStore.PendingDelivery;
 import no.ipshub.registry.serde.WireFormatException;
@@ -14,10 +12,9 @@ import no.ipshub.routes.deadletter.DeadLetterPublisher;
 import no.ipshub.routes.deadletter.DeadLetters;
 import no.ipshub.routes.error.FailureClassifier;
 import no.ipshub.routes.error.TransientFailureException;
-import no.ipshub.routes.kafka.BatchOffsets;
 import no.ipshub.routes.kafka.ConsumedRecord;
+import no.ipshub.routes.kafka.RecordBatch;
 import no.ipshub.routes.kafka.HubWireCodec;
-import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
 import no.ipshub.schemas.v1.HubMessage;
@@ -29,23 +26,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one batch of inbox records for the {@code webhook-delivery} route: each message whose recipient has a
  * webhook goes into the outbox (once per partner and message id, whatever Kafka redelivers); the others are
- * skipped. A record that cannot be decoded becomes a dead letter; a registry or database outage fails the batch
- * so the error policy retries it.
+ * skipped. A record that cannot be decoded becomes a dead letter; a registry or database outage fails the batch,
+ * which is read again after a back-off.
  */
 public class WebhookEnqueueProcessor implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEnqueueProcessor.class);
 
-    private final Map<String, String> partnerOfInbox = new HashMap<>();
+    private final HubTopics topics;
     private final WebhookEndpointStore endpoints;
     private final WebhookDeliveryStore deliveries;
     private final HubWireCodec codec;
     private final DeadLetterPublisher deadLetters;
     private final Clock clock;
 
-    public WebhookEnqueueProcessor(HubTopics topics, PartnerDirectory partners, WebhookEndpointStore endpoints,
+    public WebhookEnqueueProcessor(HubTopics topics, WebhookEndpointStore endpoints,
             WebhookDeliveryStore deliveries, HubWireCodec codec, DeadLetterPublisher deadLetters, Clock clock) {
-        partners.all().forEach(p -> partnerOfInbox.put(topics.inboxFor(p.id()), p.id()));
+        this.topics = topics;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.codec = codec;
@@ -54,9 +51,10 @@ public class WebhookEnqueueProcessor implements Processor {
     }
 
     @Override
-    public void process(Exchange batch) {
-        List<Exchange> exchanges = BatchOffsets.records(batch);
-        if (exchanges.isEmpty()) {
+    public void process(Exchange exchange) {
+        RecordBatch batch = exchange.getMessage().getBody(RecordBatch.class);
+        List<ConsumedRecord> records = batch.records();
+        if (records.isEmpty()) {
             return;
         }
         Set<String> registered = endpoints.registeredPartners();
@@ -66,9 +64,8 @@ public class WebhookEnqueueProcessor implements Processor {
         Instant now = clock.instant();
         List<PendingDelivery> pending = new ArrayList<>();
         List<DeadLetter> dead = new ArrayList<>();
-        for (Exchange e : exchanges) {
-            ConsumedRecord record = ConsumedRecord.of(e);
-            String partner = partnerOfInbox.get(record.topic());
+        for (ConsumedRecord record : records) {
+            String partner = topics.partnerOfInboxTopic(record.topic()).orElse(null);
             if (partner == null || !registered.contains(partner)) {
                 continue;
             }
@@ -84,9 +81,9 @@ public class WebhookEnqueueProcessor implements Processor {
             pending.add(new PendingDelivery(partner, message.getMessageId(), record.value()));
         }
         int queued = deliveries.enqueue(pending, now);
-        deadLetters.publishAll(dead);
+        deadLetters.publishAll(dead, batch.output());
         log.debug("Route {} queued {} webhook deliveries from {} inbox records", WebhookDeliveryRoute.ROUTE_ID, queued,
-                exchanges.size());
+                records.size());
     }
 
     private HubMessage decode(ConsumedRecord record, Instant now, List<DeadLetter> dead) {

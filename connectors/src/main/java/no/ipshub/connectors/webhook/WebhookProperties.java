@@ -30,7 +30,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               cannot hold every sender
  * @param pollInterval           how often due deliveries (retries, replays) are looked for
  * @param retention              how long delivered rows are kept (without the message) before they are purged
- * @param consumer               the {@code webhook-delivery} consumer of the inbox topics
  */
 @ConfigurationProperties("hub.webhooks")
 public record WebhookProperties(
@@ -49,31 +48,12 @@ public record WebhookProperties(
         @DefaultValue("8") int concurrency,
         @DefaultValue("2") int concurrencyPerPartner,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("7d") Duration retention,
-        @DefaultValue Consumer consumer) {
+        @DefaultValue("7d") Duration retention) {
 
     public WebhookProperties {
         if (maxAttempts < 1 || concurrency < 1 || concurrencyPerPartner < 1 || backoffMultiplier < 1) {
             throw new IllegalArgumentException("hub.webhooks.max-attempts, concurrency and concurrency-per-partner "
                     + "must be at least 1 and backoff-multiplier at least 1.0");
         }
-        consumer = consumer == null ? new Consumer("ips-hub-webhooks", 1, 500, 10, 100) : consumer;
-    }
-
-    /**
-     * The {@code webhook-delivery} consumer ({@code hub.webhooks.consumer.*}).
-     *
-     * @param groupId            its consumer group; instances sharing it share the inbox partitions
-     * @param consumers          consumer threads
-     * @param maxPollRecords     largest batch
-     * @param batchingIntervalMs longest a partly filled batch waits
-     * @param pollTimeoutMs      how long one poll waits
-     */
-    public record Consumer(
-            @DefaultValue("ips-hub-webhooks") String groupId,
-            @DefaultValue("1") int consumers,
-            @DefaultValue("500") int maxPollRecords,
-            @DefaultValue("10") int batchingIntervalMs,
-            @DefaultValue("100") int pollTimeoutMs) {
     }
 }

@@ -8,8 +8,8 @@ import no.ipshub.registry.serde.AvroWireCodec;
 import no.ipshub.registry.serde.WireFormatException;
 import no.ipshub.routes.error.FailureClassifier;
 import no.ipshub.routes.error.TransientFailureException;
-import no.ipshub.routes.kafka.BatchOffsets;
 import no.ipshub.routes.kafka.ConsumedRecord;
+import no.ipshub.routes.kafka.RecordBatch;
 import no.ipshub.schemas.v1.DeadLetter;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -36,12 +36,11 @@ public class DeadLetterIndexProcessor implements Processor {
     }
 
     @Override
-    public void process(Exchange batch) {
-        List<Exchange> exchanges = BatchOffsets.records(batch);
+    public void process(Exchange exchange) {
+        List<ConsumedRecord> records = exchange.getMessage().getBody(RecordBatch.class).records();
         Instant now = clock.instant();
-        List<IndexedDeadLetter> letters = new ArrayList<>(exchanges.size());
-        for (Exchange e : exchanges) {
-            ConsumedRecord record = ConsumedRecord.of(e);
+        List<IndexedDeadLetter> letters = new ArrayList<>(records.size());
+        for (ConsumedRecord record : records) {
             if (record.value() == null) {
                 log.warn("Route {} skipped an empty record at {}", DeadLetterIndexRoute.ROUTE_ID, record.position());
                 continue;

@@ -93,6 +93,22 @@ public class AvroWireCodec {
         return write(id, writerFor(value, schema), value, schema);
     }
 
+    /**
+     * The id {@code schema} has under subject {@code <topic>-value}, as {@link #encode} would write it (looked up
+     * once, then cached).
+     */
+    public int schemaIdFor(String topic, Schema schema) {
+        return schemaId(topic + "-value", schema);
+    }
+
+    /** The schema id in the header of wire-format {@code bytes}, or -1 when they do not start with one. */
+    public static int schemaIdOf(byte[] bytes) {
+        if (bytes == null || bytes.length < HEADER_SIZE || bytes[0] != MAGIC_BYTE) {
+            return -1;
+        }
+        return ((bytes[1] & 0xff) << 24) | ((bytes[2] & 0xff) << 16) | ((bytes[3] & 0xff) << 8) | (bytes[4] & 0xff);
+    }
+
     private int schemaId(String subject, Schema schema) {
         Map<Schema, Integer> ids = idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
         Integer id = ids.get(schema);

@@ -1,5 +1,6 @@
 package no.ipshub.routes.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>Partner topics are templates with a {@value #PARTNER_PLACEHOLDER} placeholder; {@link #ingressFor} and
  * {@link #inboxFor} fill it in. The defaults are also published to the Spring environment, so routes of other
  * modules can write {@code {{hub.topics.collaboration-log}}} without repeating them.
+ *
+ * <p>Two topics are the intake's own: {@code intakeState}, the compacted changelog of the state that decides a
+ * message (accepted message ids and case parties, partitioned as the ingress topics), and {@code intakeReply}, the
+ * answers to HTTP submissions. {@code inboxRetention} is how long the inbox topics keep a message: partners, over
+ * Kafka or {@code GET /api/v1/inbox}, must read their inbox within it.
  */
 @ConfigurationProperties("hub.topics")
 public record HubTopics(
@@ -28,6 +34,9 @@ public record HubTopics(
         @DefaultValue(DEFAULT_COLLABORATION_LOG) String collaborationLog,
         @DefaultValue(DEFAULT_INGRESS) String ingress,
         @DefaultValue(DEFAULT_INBOX) String inbox,
+        @DefaultValue(DEFAULT_INTAKE_STATE) String intakeState,
+        @DefaultValue(DEFAULT_INTAKE_REPLY) String intakeReply,
+        @DefaultValue("30d") Duration inboxRetention,
         @DefaultValue Partitions partitions) {
 
     public static final String PARTNER_PLACEHOLDER = "{partner}";
@@ -38,17 +47,24 @@ public record HubTopics(
     public static final String DEFAULT_COLLABORATION_LOG = "ips.collaboration-log-v1";
     public static final String DEFAULT_INGRESS = "ips.ingress.{partner}-v1";
     public static final String DEFAULT_INBOX = "ips.inbox.{partner}-v1";
+    public static final String DEFAULT_INTAKE_STATE = "ips.intake-state-v1";
+    public static final String DEFAULT_INTAKE_REPLY = "ips.intake-reply-v1";
+    public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(30);
 
     public HubTopics {
         requireTemplate("hub.topics.ingress", ingress);
         requireTemplate("hub.topics.inbox", inbox);
         partitions = partitions == null ? Partitions.defaults() : partitions;
+        intakeState = intakeState == null ? DEFAULT_INTAKE_STATE : intakeState;
+        intakeReply = intakeReply == null ? DEFAULT_INTAKE_REPLY : intakeReply;
+        inboxRetention = inboxRetention == null ? DEFAULT_INBOX_RETENTION : inboxRetention;
     }
 
     /** The topic names and partition counts the hub uses when nothing is configured. */
     public static HubTopics defaults() {
         return new HubTopics(DEFAULT_REFERRAL, DEFAULT_FOLLOW_UP, DEFAULT_OUTCOME, DEFAULT_DEAD_LETTER,
-                DEFAULT_COLLABORATION_LOG, DEFAULT_INGRESS, DEFAULT_INBOX, Partitions.defaults());
+                DEFAULT_COLLABORATION_LOG, DEFAULT_INGRESS, DEFAULT_INBOX, DEFAULT_INTAKE_STATE, DEFAULT_INTAKE_REPLY,
+                DEFAULT_INBOX_RETENTION, Partitions.defaults());
     }
 
     /** The topic a Kafka-native partner writes its messages to, e.g. {@code ips.ingress.nav-bergenhus-v1}. */
@@ -61,9 +77,25 @@ public record HubTopics(
         return inbox.replace(PARTNER_PLACEHOLDER, partnerId);
     }
 
+    /** Every partner's ingress topic, those of partners added later included. */
+    public Pattern ingressPattern() {
+        return templatePattern(ingress);
+    }
+
+    /** Every partner's inbox topic, those of partners added later included. */
+    public Pattern inboxPattern() {
+        return templatePattern(inbox);
+    }
+
     /** The partner whose ingress topic this is, when it is one. */
     public Optional<String> partnerOfIngressTopic(String topic) {
         Matcher m = templatePattern(ingress).matcher(topic);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The partner whose inbox topic this is, when it is one. */
+    public Optional<String> partnerOfInboxTopic(String topic) {
+        Matcher m = templatePattern(inbox).matcher(topic);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
@@ -104,17 +136,19 @@ public record HubTopics(
 
     /**
      * Partitions per kind of topic ({@code hub.topics.partitions.*}). Ordering holds per case within a
-     * partition, so more partitions spread load without breaking it.
+     * partition, so more partitions spread load without breaking it. The intake's state has as many partitions
+     * as each ingress topic: partition {@code k} of every ingress topic and of the state belong together.
      */
     public record Partitions(
             @DefaultValue("6") int canonical,
             @DefaultValue("3") int ingress,
             @DefaultValue("3") int inbox,
             @DefaultValue("3") int deadLetter,
-            @DefaultValue("6") int collaborationLog) {
+            @DefaultValue("6") int collaborationLog,
+            @DefaultValue("3") int intakeReply) {
 
         public static Partitions defaults() {
-            return new Partitions(6, 3, 3, 3, 6);
+            return new Partitions(6, 3, 3, 3, 6, 3);
         }
     }
 }

@@ -5,19 +5,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Back-off for transient failures of a batch (registry, database or broker away), {@code hub.routes.retry.*}.
- * After {@code maxRedeliveries} the batch is handed back to Kafka uncommitted and polled again, so a long outage
- * never exceeds the consumer's poll interval and nothing is skipped.
+ * Back-off after a batch failed for a reason that may pass (registry, database or broker away),
+ * {@code hub.routes.retry.*}. The batch is never skipped: its partitions are sought back to their committed
+ * offsets and polled again after the wait, which grows per failure up to {@code maxDelay}.
  *
- * @param initialDelay    first wait
- * @param multiplier      growth of the wait per attempt
- * @param maxDelay        longest single wait
- * @param maxRedeliveries attempts before the batch is re-polled
+ * @param initialDelay first wait
+ * @param multiplier   growth of the wait per failure
+ * @param maxDelay     longest single wait
  */
 @ConfigurationProperties("hub.routes.retry")
 public record RetryProperties(
         @DefaultValue("200ms") Duration initialDelay,
         @DefaultValue("2.0") double multiplier,
-        @DefaultValue("10s") Duration maxDelay,
-        @DefaultValue("8") int maxRedeliveries) {
+        @DefaultValue("10s") Duration maxDelay) {
+
+    public static RetryProperties defaults() {
+        return new RetryProperties(Duration.ofMillis(200), 2.0, Duration.ofSeconds(10));
+    }
 }

@@ -1,68 +1,72 @@
 package no.ipshub.routes.config;
 
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
-import no.ipshub.routes.cases.CasePartyStore;
-import no.ipshub.routes.idempotency.ProcessedMessageStore;
-import no.ipshub.routes.intake.MessageIntake;
+import no.ipshub.routes.deadletter.DeadLetterPublisher;
+import no.ipshub.routes.inbox.InboxReader;
+import no.ipshub.routes.inbox.LegacyInbox;
+import no.ipshub.routes.intake.IntakeDecider;
+import no.ipshub.routes.intake.IntakeReplies;
+import no.ipshub.routes.intake.MessageSubmissions;
+import no.ipshub.routes.kafka.BatchConsumerComponent;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
+import no.ipshub.routes.migration.PreviousVersionMigration;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.partner.PartnersProperties;
+import no.ipshub.routes.state.CaseStateStore;
+import no.ipshub.routes.state.ChangelogReader;
+import no.ipshub.routes.state.StateChangelog;
+import no.ipshub.routes.topics.TopicProvisioner;
 import no.ipshub.routes.validation.IngressValidator;
-import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.camel.component.kafka.KafkaConfiguration;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Wires the routes module: Camel's {@code kafka} component configured once from {@link KafkaClientSettings}
- * (so no route URI names brokers or serdes), the shared idempotent producer, the wire codec, the validator
- * and the intake service.
+ * Wires the routes module: the {@code hub-kafka} component every Kafka-reading route uses, the shared idempotent
+ * producer, the wire codec, the validator, the intake's state (changelog, store), the HTTP edge's way into the
+ * intake and the inbox reader.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({HubTopics.class, IngressProperties.class, DeliveryProperties.class,
-        IdempotencyProperties.class, RetryProperties.class, ProducerProperties.class, PartnersProperties.class})
+@EnableConfigurationProperties({HubTopics.class, IngressProperties.class, IdempotencyProperties.class,
+        RetryProperties.class, ProducerProperties.class, ConsumerProperties.class, PartnersProperties.class})
 public class RoutesConfiguration {
 
-    /**
-     * The one Kafka component all routes use: brokers and security from the cluster settings, byte-array
-     * serdes (values are Confluent wire-format bytes the hub encodes itself), idempotent producers with
-     * acks=all, and new consumer groups start at the earliest offset so nothing written before is missed.
-     */
-    @Bean("kafka")
-    KafkaComponent kafkaComponent(KafkaClientSettings settings) {
-        KafkaConfiguration config = new KafkaConfiguration();
-        config.setBrokers(settings.bootstrapServers());
-        Map<String, Object> common = new HashMap<>(settings.commonProperties());
-        common.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
-        config.setAdditionalProperties(common);
-        config.setKeySerializer(ByteArraySerializer.class.getName());
-        config.setValueSerializer(ByteArraySerializer.class.getName());
-        config.setKeyDeserializer(ByteArrayDeserializer.class.getName());
-        config.setValueDeserializer(ByteArrayDeserializer.class.getName());
-        config.setRequestRequiredAcks("all");
-        config.setEnableIdempotence(true);
-        config.setAutoOffsetReset("earliest");
-        KafkaComponent kafka = new KafkaComponent();
-        kafka.setConfiguration(config);
-        return kafka;
+    /** How many inbox pages may be read at once per instance; more wait for a reader. */
+    static final int INBOX_READERS = 4;
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
+    @Bean
+    InstanceIdentity instanceIdentity(Environment environment) {
+        return InstanceIdentity.from(environment);
+    }
+
+    @Bean("hub-kafka")
+    BatchConsumerComponent batchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer,
+            ProducerProperties producer, RetryProperties retry, HubProducer hubProducer, InstanceIdentity instance) {
+        return new BatchConsumerComponent(kafka, consumer, producer, retry, hubProducer, instance);
+    }
+
+    /** The hub's one shared idempotent producer (acks=all) for what is written outside a route's transaction. */
     @Bean(destroyMethod = "close")
-    HubProducer hubProducer(KafkaClientSettings settings, ProducerProperties producer) {
+    HubProducer hubProducer(KafkaClientSettings settings, ProducerProperties producer, InstanceIdentity instance) {
         Map<String, Object> config = settings.commonProperties();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ips-hub");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ips-hub-" + instance.id());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, producer.lingerMs());
@@ -81,15 +85,66 @@ public class RoutesConfiguration {
     }
 
     @Bean
-    IngressValidator ingressValidator(PartnerDirectory partners, IngressProperties ingress) {
-        return new IngressValidator(partners, Clock.systemUTC(), ingress.clockSkew());
+    IngressValidator ingressValidator(PartnerDirectory partners, IngressProperties ingress, Clock clock) {
+        return new IngressValidator(partners, clock, ingress.clockSkew());
     }
 
     @Bean
-    MessageIntake messageIntake(IngressValidator validator, CasePartyStore caseParties,
-            ProcessedMessageStore processed, HubProducer producer, HubWireCodec codec, HubTopics topics,
-            TransactionTemplate tx, ProducerProperties producerProperties) {
-        return new MessageIntake(validator, caseParties, processed, producer, codec, topics, tx, Clock.systemUTC(),
-                producerProperties.sendTimeout());
+    DeadLetterPublisher deadLetterPublisher(HubWireCodec codec, HubTopics topics) {
+        return new DeadLetterPublisher(codec, topics);
+    }
+
+    @Bean
+    StateChangelog stateChangelog(HubTopics topics) {
+        return new StateChangelog(topics.intakeState(), topics.partitions().ingress());
+    }
+
+    @Bean(destroyMethod = "close")
+    ChangelogReader changelogReader(KafkaClientSettings kafka, ConsumerProperties consumer, InstanceIdentity instance) {
+        return new ChangelogReader(kafka, "ips-hub-intake-state-" + instance.id(), consumer.transactionTimeout());
+    }
+
+    @Bean
+    CaseStateStore caseStateStore(StateChangelog changelog, ChangelogReader reader) {
+        return new CaseStateStore(changelog, reader);
+    }
+
+    @Bean
+    IntakeDecider intakeDecider(IngressValidator validator) {
+        return new IntakeDecider(validator);
+    }
+
+    /** Reads this instance's partition of the reply topic; created after the topics exist. */
+    @Bean(destroyMethod = "close")
+    IntakeReplies intakeReplies(KafkaClientSettings kafka, HubTopics topics, InstanceIdentity instance,
+            TopicProvisioner provisionedTopics) {
+        int partition = Math.floorMod(instance.id().hashCode(), topics.partitions().intakeReply());
+        return new IntakeReplies(kafka, topics.intakeReply(), partition, "ips-hub-intake-replies-" + instance.id());
+    }
+
+    @Bean
+    MessageSubmissions messageSubmissions(IngressValidator validator, HubTopics topics, HubWireCodec codec,
+            HubProducer producer, IntakeReplies replies, IngressProperties ingress) throws InterruptedException {
+        replies.awaitReady(Duration.ofSeconds(60));
+        return new MessageSubmissions(validator, topics, codec, producer, replies, ingress.replyTimeout());
+    }
+
+    @Bean
+    LegacyInbox legacyInbox(JdbcTemplate jdbc) {
+        return new LegacyInbox(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    InboxReader inboxReader(KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
+            ProducerProperties producer) {
+        return new InboxReader(kafka, topics, codec, legacy, INBOX_READERS, producer.sendTimeout());
+    }
+
+    /** Runs before any route starts: routes are started by Camel once the context is refreshed. */
+    @Bean
+    PreviousVersionMigration previousVersionMigration(JdbcTemplate jdbc, KafkaClientSettings kafka, HubTopics topics,
+            HubWireCodec codec, StateChangelog changelog, LegacyInbox legacy, IdempotencyProperties idempotency,
+            InstanceIdentity instance, Clock clock, TopicProvisioner provisionedTopics) {
+        return new PreviousVersionMigration(jdbc, kafka, topics, codec, changelog, legacy, idempotency, instance, clock);
     }
 }

@@ -2,29 +2,29 @@ package no.ipshub.routes.idempotency;
 
 import java.time.Clock;
 import no.ipshub.routes.config.IdempotencyProperties;
-import no.ipshub.routes.error.HubErrorPolicy;
+import no.ipshub.routes.state.CaseStateStore;
 import org.apache.camel.builder.RouteBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes processed message ids older than {@code hub.idempotency.retention}, every {@code purge-interval}, the
- * first time {@code first-purge-delay} after start.
+ * Expires accepted message ids older than {@code hub.idempotency.retention}, every {@code purge-interval}, the
+ * first time {@code first-purge-delay} after start. The route only asks: the expiry is written (tombstones on
+ * the state changelog) by the partner-ingress consumer that owns each partition, in its own transactions, since
+ * only the owner of a partition writes its state. Suspending this route stops the expiry.
  */
 @Component
 public class IdempotencyRetentionRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "idempotency-retention";
-    private static final Logger log = LoggerFactory.getLogger(IdempotencyRetentionRoute.class);
 
-    private final ProcessedMessageStore store;
+    private final CaseStateStore state;
     private final IdempotencyProperties idempotency;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public IdempotencyRetentionRoute(ProcessedMessageStore store, IdempotencyProperties idempotency) {
-        this.store = store;
+    public IdempotencyRetentionRoute(CaseStateStore state, IdempotencyProperties idempotency, Clock clock) {
+        this.state = state;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @Override
@@ -32,11 +32,6 @@ public class IdempotencyRetentionRoute extends RouteBuilder {
         from("timer:" + ROUTE_ID + "?delay=" + idempotency.firstPurgeDelay().toMillis()
                 + "&period=" + idempotency.purgeInterval().toMillis())
             .routeId(ROUTE_ID)
-            .routeConfigurationId(HubErrorPolicy.ID)
-            .process(exchange -> {
-                int purged = store.purgeRecordedBefore(clock.instant().minus(idempotency.retention()));
-                log.info("Route {} purged {} processed message ids older than {}", ROUTE_ID, purged,
-                        idempotency.retention());
-            });
+            .process(exchange -> state.requestExpiry(clock.instant().minus(idempotency.retention())));
     }
 }

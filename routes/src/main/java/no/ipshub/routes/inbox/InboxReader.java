@@ -1,64 +1,268 @@
 package no.ipshub.routes.inbox;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.error.TransientFailureException;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.schemas.v1.HubMessage;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads a partner's inbox in delivery order, for the HTTP edge: the messages after a cursor (a seq value),
- * at most {@value #MAX_LIMIT} at a time.
+ * Reads a partner's inbox for the HTTP edge from the partner's inbox topic itself, committed records only (the
+ * same records a Kafka-native partner reads), oldest first: pages of at most {@value #MAX_LIMIT} messages after
+ * a cursor ({@link InboxCursor}). The topic's partitions are merged by the time each message was put into the
+ * inbox, each partition in its own order, so a page is always a contiguous stretch of every partition and the
+ * next page starts exactly after it. A partner holding a cursor of an earlier hub version first gets the
+ * inbox rows kept from that time ({@link LegacyInbox}).
+ *
+ * <p>Readers are plain consumers without a group (assign and seek), pooled: a page costs no group protocol.
  */
-@Component
-public class InboxReader {
+public class InboxReader implements AutoCloseable {
 
     /** The largest page a caller can ask for. */
     public static final int MAX_LIMIT = 500;
 
-    private final JdbcTemplate jdbc;
+    private final KafkaClientSettings kafka;
+    private final HubTopics topics;
     private final HubWireCodec codec;
+    private final LegacyInbox legacy;
+    private final Duration timeout;
+    private final BlockingQueue<KafkaConsumer<byte[], byte[]>> idle;
+    private final AtomicInteger created = new AtomicInteger();
+    private final int poolSize;
 
-    public InboxReader(JdbcTemplate jdbc, HubWireCodec codec) {
-        this.jdbc = jdbc;
+    public InboxReader(KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
+            int poolSize, Duration timeout) {
+        this.kafka = kafka;
+        this.topics = topics;
         this.codec = codec;
-    }
-
-    /**
-     * Up to {@code limit} (capped at {@link #MAX_LIMIT}) messages addressed to {@code recipient} with a seq
-     * above {@code after}, oldest first. The page's {@code nextCursor} resumes after its last message, or
-     * stays at {@code after} when the page is empty.
-     */
-    public InboxPage read(String recipient, long after, int limit) {
-        int capped = Math.max(1, Math.min(limit, MAX_LIMIT));
-        List<InboxItem> items = jdbc.query(
-                "SELECT seq, wire_bytes, created_at FROM inbox_message WHERE recipient = ? AND seq > ?"
-                        + " ORDER BY seq LIMIT ?",
-                (rs, row) -> new InboxItem(rs.getLong(1), codec.decodeMessage(rs.getBytes(2)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()),
-                recipient, after, capped);
-        long next = items.isEmpty() ? after : items.get(items.size() - 1).seq();
-        return new InboxPage(items, next);
+        this.legacy = legacy;
+        this.poolSize = poolSize;
+        this.timeout = timeout;
+        this.idle = new ArrayBlockingQueue<>(poolSize);
     }
 
     /**
      * One message in an inbox.
      *
-     * @param seq         its position, the cursor to resume after it
+     * @param cursor      the cursor that resumes right after it
      * @param message     the message
      * @param deliveredAt when the hub put it into the inbox
      */
-    public record InboxItem(long seq, HubMessage message, Instant deliveredAt) {
+    public record InboxItem(String cursor, HubMessage message, Instant deliveredAt) {
     }
 
     /**
      * One page of an inbox.
      *
      * @param items      the messages, oldest first
-     * @param nextCursor the cursor for the next page
+     * @param nextCursor the cursor for the next page; the one asked with when the page is empty
      */
-    public record InboxPage(List<InboxItem> items, long nextCursor) {
+    public record InboxPage(List<InboxItem> items, String nextCursor) {
+    }
+
+    /**
+     * Up to {@code limit} (capped at {@link #MAX_LIMIT}) messages addressed to {@code recipient} after
+     * {@code cursor}.
+     *
+     * @throws TransientFailureException when Kafka did not answer in time
+     */
+    public InboxPage read(String recipient, InboxCursor cursor, int limit) {
+        int capped = Math.max(1, Math.min(limit, MAX_LIMIT));
+        List<InboxItem> items = new ArrayList<>(capped);
+        Map<Integer, Long> start = cursor.offsets();
+        if (cursor.isLegacy()) {
+            start = Map.of();
+            if (legacy.holdsRows(recipient)) {
+                for (LegacyInbox.Row row : legacy.after(recipient, cursor.legacySeq(), capped)) {
+                    items.add(new InboxItem(Long.toString(row.seq()), codec.decodeMessage(row.wireBytes()),
+                            row.deliveredAt().toInstant()));
+                }
+                if (items.size() == capped) {
+                    return new InboxPage(items, items.get(items.size() - 1).cursor());
+                }
+                start = legacy.handover(recipient);
+            }
+        }
+        readTopic(topics.inboxFor(recipient), start, capped - items.size(), items);
+        String next = items.isEmpty() ? cursor.encode() : items.get(items.size() - 1).cursor();
+        return new InboxPage(items, next);
+    }
+
+    private void readTopic(String topic, Map<Integer, Long> start, int limit, List<InboxItem> items) {
+        KafkaConsumer<byte[], byte[]> consumer = borrow();
+        boolean healthy = false;
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            Map<Integer, Long> offsets = positions(consumer, partitions, start);
+            Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched = fetch(consumer, partitions, limit);
+            merge(fetched, offsets, limit, items);
+            healthy = true;
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new TransientFailureException("the inbox topic " + topic + " could not be read in time", e);
+        } finally {
+            giveBack(consumer, healthy);
+        }
+    }
+
+    /** Assigns the partitions and seeks them to the cursor (the beginning where it has none); returns where each starts. */
+    private Map<Integer, Long> positions(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            Map<Integer, Long> start) {
+        consumer.assign(partitions);
+        List<TopicPartition> fromBeginning = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            Long offset = start.get(tp.partition());
+            if (offset == null) {
+                fromBeginning.add(tp);
+            } else {
+                consumer.seek(tp, offset);
+            }
+        }
+        if (!fromBeginning.isEmpty()) {
+            consumer.seekToBeginning(fromBeginning);
+        }
+        Map<Integer, Long> offsets = new TreeMap<>();
+        for (TopicPartition tp : partitions) {
+            offsets.put(tp.partition(), consumer.position(tp, timeout));
+        }
+        return offsets;
+    }
+
+    /** Up to {@code limit} records of each partition, up to the partition's end as it is now. */
+    private Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetch(KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions, int limit) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched = new HashMap<>();
+        partitions.forEach(tp -> fetched.put(tp, new ArrayDeque<>()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<TopicPartition> done = new ArrayList<>();
+            for (TopicPartition tp : partitions) {
+                if (fetched.get(tp).size() >= limit || consumer.position(tp, timeout) >= end.get(tp)) {
+                    done.add(tp);
+                }
+            }
+            consumer.pause(done);
+            if (done.size() == partitions.size()) {
+                return fetched;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TransientFailureException("the inbox could not be read within " + timeout, null);
+            }
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < end.get(tp) && fetched.get(tp).size() < limit) {
+                    fetched.get(tp).add(record);
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes records in order of their time, always the oldest head of a partition, so every partition contributes
+     * a contiguous stretch; each item carries the cursor after it.
+     */
+    private void merge(Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched, Map<Integer, Long> offsets,
+            int limit, List<InboxItem> items) {
+        Map<Integer, Long> position = new TreeMap<>(offsets);
+        for (int taken = 0; taken < limit; taken++) {
+            Deque<ConsumerRecord<byte[], byte[]>> oldest = null;
+            for (Deque<ConsumerRecord<byte[], byte[]>> queue : fetched.values()) {
+                if (!queue.isEmpty() && (oldest == null || isOlder(queue.peekFirst(), oldest.peekFirst()))) {
+                    oldest = queue;
+                }
+            }
+            if (oldest == null) {
+                return;
+            }
+            ConsumerRecord<byte[], byte[]> record = oldest.pollFirst();
+            position.put(record.partition(), record.offset() + 1);
+            items.add(new InboxItem(InboxCursor.at(position).encode(), codec.decodeMessage(record.value()),
+                    Instant.ofEpochMilli(record.timestamp())));
+        }
+    }
+
+    private static boolean isOlder(ConsumerRecord<byte[], byte[]> a, ConsumerRecord<byte[], byte[]> b) {
+        if (a.timestamp() != b.timestamp()) {
+            return a.timestamp() < b.timestamp();
+        }
+        return a.partition() < b.partition();
+    }
+
+    private KafkaConsumer<byte[], byte[]> borrow() {
+        KafkaConsumer<byte[], byte[]> consumer = idle.poll();
+        if (consumer != null) {
+            return consumer;
+        }
+        if (created.incrementAndGet() <= poolSize) {
+            return newConsumer();
+        }
+        created.decrementAndGet();
+        try {
+            consumer = idle.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailureException("interrupted while waiting for an inbox reader", e);
+        }
+        if (consumer == null) {
+            throw new TransientFailureException("every inbox reader is busy", null);
+        }
+        return consumer;
+    }
+
+    private void giveBack(KafkaConsumer<byte[], byte[]> consumer, boolean healthy) {
+        if (healthy) {
+            consumer.unsubscribe();
+            if (idle.offer(consumer)) {
+                return;
+            }
+        }
+        created.decrementAndGet();
+        consumer.close(Duration.ZERO);
+    }
+
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
+        Map<String, Object> config = kafka.commonProperties();
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ips-hub-inbox-reader-" + created.get());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_LIMIT * 2);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        try {
+            return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        } catch (RuntimeException e) {
+            created.decrementAndGet();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        KafkaConsumer<byte[], byte[]> consumer;
+        while ((consumer = idle.poll()) != null) {
+            consumer.close(Duration.ofSeconds(2));
+        }
     }
 }

@@ -1,46 +1,41 @@
 package no.ipshub.routes.ingress;
 
-import java.util.List;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.config.IngressProperties;
-import no.ipshub.routes.error.HubErrorPolicy;
-import no.ipshub.routes.kafka.BatchOffsets;
-import no.ipshub.routes.kafka.KafkaEndpoints;
-import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.intake.IntakeProcessor;
+import no.ipshub.routes.intake.StateExpiry;
+import no.ipshub.routes.kafka.BatchConsumerComponent;
+import no.ipshub.routes.kafka.BatchConsumerSpec;
+import no.ipshub.routes.state.CaseStateStore;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Partner ingress: reads every partner's {@code ips.ingress.<partner>-v1} topic in batches, takes the messages
- * in (validated, deduplicated, published to their canonical topic) or dead-letters them, and commits the
- * batch only after all of that was acknowledged.
+ * Partner ingress: reads every partner's {@code ips.ingress.<partner>-v1} topic (a partner added later included),
+ * where Kafka partners write and the HTTP edge puts its submissions, and takes each batch in as one Kafka
+ * transaction: canonical and inbox records, state changes, dead letters, answers to HTTP submissions and the
+ * batch's offsets are committed together or not at all.
  */
 @Component
 public class PartnerIngressRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "partner-ingress";
+    public static final String GROUP_ID = "ips-hub-ingress";
 
-    private final HubTopics topics;
-    private final PartnerDirectory partners;
-    private final IngressProperties ingress;
-    private final PartnerIngressProcessor processor;
+    private final String endpointUri;
+    private final IntakeProcessor processor;
 
-    public PartnerIngressRoute(HubTopics topics, PartnerDirectory partners, IngressProperties ingress,
-            PartnerIngressProcessor processor) {
-        this.topics = topics;
-        this.partners = partners;
-        this.ingress = ingress;
+    public PartnerIngressRoute(BatchConsumerComponent batches, HubTopics topics, CaseStateStore state,
+            IntakeProcessor processor) {
+        this.endpointUri = batches.endpointUri(BatchConsumerSpec.transactional(ROUTE_ID, GROUP_ID,
+                topics.ingressPattern(), state.changelog().partitions(), state, new StateExpiry(state)));
         this.processor = processor;
     }
 
     @Override
     public void configure() {
-        List<String> ingressTopics = partners.all().stream().map(p -> topics.ingressFor(p.id())).toList();
-        from(KafkaEndpoints.batchConsumer(ingressTopics, ingress.groupId(), ingress.consumers(),
-                ingress.maxPollRecords(), ingress.batchingIntervalMs(), ingress.pollTimeoutMs()))
+        from(endpointUri)
             .routeId(ROUTE_ID)
-            .routeConfigurationId(HubErrorPolicy.ID)
-            .process(processor)
-            .process(batch -> BatchOffsets.commit(BatchOffsets.records(batch), ROUTE_ID));
+            .errorHandler(noErrorHandler())
+            .process(processor);
     }
 }

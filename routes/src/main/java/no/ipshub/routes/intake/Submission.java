@@ -8,6 +8,11 @@ import no.ipshub.schemas.v1.HubMessage;
  *
  * @param message     the decoded message
  * @param fromPartner the partner it came from, which must be its sender
+ * @param dryRun      true when it is only to be checked, not taken in
  */
-public record Submission(HubMessage message, String fromPartner) {
+public record Submission(HubMessage message, String fromPartner, boolean dryRun) {
+
+    public Submission(HubMessage message, String fromPartner) {
+        this(message, fromPartner, false);
+    }
 }

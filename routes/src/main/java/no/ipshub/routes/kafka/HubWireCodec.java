@@ -24,6 +24,19 @@ public class HubWireCodec {
     }
 
     /**
+     * {@code message} in the wire format of {@code topic}: the bytes it arrived in when they were written with the
+     * schema the topic's subject has for it (the same schema has the same id under every subject), so the common
+     * case costs no encoding; otherwise encoded anew.
+     */
+    public byte[] encodeFor(String topic, HubMessage message, byte[] arrivedAs) {
+        int id = AvroWireCodec.schemaIdOf(arrivedAs);
+        if (id >= 0 && id == codec.schemaIdFor(topic, HubMessage.getClassSchema())) {
+            return arrivedAs;
+        }
+        return codec.encode(topic, message);
+    }
+
+    /**
      * A message read with the hub's current schema from wire-format bytes written with any registered version.
      *
      * @throws WireFormatException with the kind of failure (wrong magic byte, unknown schema id, malformed)

@@ -11,7 +11,9 @@ import org.apache.kafka.common.config.TopicConfig;
  * The topics the hub needs and how they must be set up, derived from the topic names, the partners and the
  * size of the cluster: replication factor min(3, brokers), {@code min.insync.replicas} 2 on a cluster of
  * three or more brokers (1 below), ingress topics that take records up to 16 MB so that oversized messages
- * reach the hub and become dead letters, and a compacted collaboration log.
+ * reach the hub and become dead letters, a compacted collaboration log and intake state changelog (as many
+ * partitions as an ingress topic), a short-lived intake reply topic, and inboxes kept for
+ * {@code hub.topics.inbox-retention}.
  */
 public final class TopicPlan {
 
@@ -19,6 +21,8 @@ public final class TopicPlan {
     public static final int INGRESS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     /** Topics the hub writes take records up to the size of the hub producer's largest request. */
     public static final int HUB_TOPIC_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    /** Answers to HTTP submissions are read within seconds; an hour leaves room for a slow instance. */
+    public static final long INTAKE_REPLY_RETENTION_MS = 60 * 60 * 1000L;
 
     private TopicPlan() {
     }
@@ -50,11 +54,23 @@ public final class TopicPlan {
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        specs.add(new TopicSpec(topics.intakeState(), p.ingress(), replication, Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        specs.add(new TopicSpec(topics.intakeReply(), p.intakeReply(), replication, Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(INTAKE_REPLY_RETENTION_MS))));
+        Map<String, String> inbox = Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.inboxRetention().toMillis()));
         for (Partner partner : partners) {
             specs.add(new TopicSpec(topics.ingressFor(partner.id()), p.ingress(), replication, Map.of(
                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(INGRESS_MAX_MESSAGE_BYTES))));
-            specs.add(new TopicSpec(topics.inboxFor(partner.id()), p.inbox(), replication, hubWritten));
+            specs.add(new TopicSpec(topics.inboxFor(partner.id()), p.inbox(), replication, inbox));
         }
         return List.copyOf(specs);
     }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -30,15 +31,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the hub's topics at start-up (before any route starts) and brings the settings that matter for
- * correctness ({@code max.message.bytes}, {@code cleanup.policy}) of existing ones in line. Partition counts
- * and replication of existing topics are left alone: changing them is an operator's call.
+ * correctness ({@code max.message.bytes}, {@code cleanup.policy}, {@code retention.ms}) of existing ones in line.
+ * Partition counts and replication of existing topics are left alone: changing them is an operator's call, with
+ * one exception it refuses to start on: every ingress topic must have as many partitions as the intake state
+ * ({@code hub.topics.partitions.ingress}), since partition {@code k} of each belongs with state partition {@code k}.
  */
 @Component
 public class TopicProvisioner implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Set<String> ENFORCED = Set.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, TopicConfig.CLEANUP_POLICY_CONFIG);
+    private static final Set<String> ENFORCED = Set.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.RETENTION_MS_CONFIG);
 
     private final KafkaClientSettings kafka;
     private final HubTopics topics;
@@ -60,6 +64,7 @@ public class TopicProvisioner implements InitializingBean {
             List<TopicSpec> missing = plan.stream().filter(t -> !existing.contains(t.name())).toList();
             create(admin, missing);
             alignConfigs(admin, plan.stream().filter(t -> existing.contains(t.name())).toList());
+            requireCoPartitioned(admin, existing);
             log.info("Kafka topics ready: {} created, {} existing, replication factor {} on {} broker(s)",
                     missing.size(), plan.size() - missing.size(),
                     plan.isEmpty() ? 0 : plan.get(0).replicationFactor(), kafka.clusterSize());
@@ -80,6 +85,27 @@ public class TopicProvisioner implements InitializingBean {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+        }
+    }
+
+    private void requireCoPartitioned(Admin admin, Set<String> existing) throws Exception {
+        List<String> stateBound = existing.stream()
+                .filter(t -> t.equals(topics.intakeState()) || topics.partnerOfIngressTopic(t).isPresent())
+                .toList();
+        if (stateBound.isEmpty()) {
+            return;
+        }
+        int wanted = topics.partitions().ingress();
+        Map<String, TopicDescription> described = admin.describeTopics(stateBound).allTopicNames()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        List<String> wrong = described.values().stream()
+                .filter(d -> d.partitions().size() != wanted)
+                .map(d -> d.name() + " (" + d.partitions().size() + ")")
+                .sorted()
+                .toList();
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException("Every ingress topic and " + topics.intakeState() + " must have "
+                    + wanted + " partitions (hub.topics.partitions.ingress), but these differ: " + wrong);
         }
     }
 

@@ -16,15 +16,20 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public class EmbeddedKafkaTestConfiguration {
 
     @Bean(destroyMethod = "destroy")
-    EmbeddedKafkaKraftBroker embeddedKafka() {
+    public EmbeddedKafkaKraftBroker embeddedKafka() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        // one node: the transaction log has one replica; a few partitions start quicker than the default 50
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
+        broker.brokerProperty("transaction.state.log.num.partitions", "2");
+        broker.brokerProperty("offsets.topic.num.partitions", "2");
         broker.afterPropertiesSet();
         return broker;
     }
 
     @Bean
-    KafkaClientSettings kafkaClientSettings(EmbeddedKafkaKraftBroker broker) {
+    public KafkaClientSettings kafkaClientSettings(EmbeddedKafkaKraftBroker broker) {
         String bootstrap = broker.getBrokersAsString();
         return new KafkaClientSettings() {
             @Override

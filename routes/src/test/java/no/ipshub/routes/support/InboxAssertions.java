@@ -1,10 +1,11 @@
 package no.ipshub.routes.support;
 
+import no.ipshub.routes.inbox.InboxCursor;
 import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.inbox.InboxReader.InboxItem;
 import no.ipshub.routes.inbox.InboxReader.InboxPage;
 
-/** Looks into a partner's inbox store the way the HTTP edge reads it, page by page. */
+/** Looks into a partner's inbox the way the HTTP edge reads it, page by page. */
 public final class InboxAssertions {
 
     private InboxAssertions() {
@@ -13,7 +14,7 @@ public final class InboxAssertions {
     /** How many times the message is in the partner's inbox. */
     public static int count(InboxReader inbox, String partner, String messageId) {
         int count = 0;
-        long cursor = 0;
+        InboxCursor cursor = InboxCursor.start();
         while (true) {
             InboxPage page = inbox.read(partner, cursor, InboxReader.MAX_LIMIT);
             if (page.items().isEmpty()) {
@@ -24,7 +25,7 @@ public final class InboxAssertions {
                     count++;
                 }
             }
-            cursor = page.nextCursor();
+            cursor = InboxCursor.parse(page.nextCursor());
         }
     }
 

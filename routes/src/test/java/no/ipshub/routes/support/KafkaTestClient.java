@@ -27,7 +27,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * What an integration test does with Kafka as a partner or an operator would: produce raw bytes to a topic,
- * look for a record on a topic, read a consumer group's committed offsets.
+ * look for a record on a topic (committed records only, as every reader of the hub's topics should read), read
+ * a consumer group's committed offsets.
  */
 public final class KafkaTestClient implements AutoCloseable {
 
@@ -132,6 +133,7 @@ public final class KafkaTestClient implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer() {
         Map<String, Object> config = settings.commonProperties();
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

@@ -50,6 +50,11 @@ public final class RouteScenarios {
         return kafka.find(topic, r -> messageId.equals(messageIdOf(r)), WAIT);
     }
 
+    /** The record carrying this message id on {@code topic}, if one arrives within {@code timeout}. */
+    public Optional<ConsumerRecord<byte[], byte[]>> findMessage(String topic, String messageId, Duration timeout) {
+        return kafka.find(topic, r -> messageId.equals(messageIdOf(r)), timeout);
+    }
+
     /** How many records carry this message id on {@code topic} once the first has arrived. */
     public int countMessage(String topic, String messageId) {
         return kafka.findAll(topic, r -> messageId.equals(messageIdOf(r)), 1, WAIT).size();

@@ -59,8 +59,8 @@ class TopicPlanTest {
 
     @Test
     void canonicalTopicsGetTheConfiguredPartitions() {
-        HubTopics topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", "b.{partner}",
-                new HubTopics.Partitions(12, 3, 3, 1, 6));
+        HubTopics topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", "b.{partner}", "s", "a", null,
+                new HubTopics.Partitions(12, 3, 3, 1, 6, 2));
 
         assertThat(TopicPlan.of(topics, List.of(), 1)).filteredOn(t -> List.of("r", "f", "o").contains(t.name()))
                 .extracting(TopicSpec::partitions).containsExactly(12, 12, 12);

@@ -1,4 +1,4 @@
-package no.ipshub.routes.cases;
+package no.ipshub.routes.state;
 
 /**
  * A case as its referral opened it: the case id and the two partners that share it.

@@ -1,0 +1,279 @@
+package no.ipshub.routes.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import no.ipshub.registry.serde.WireFormatException;
+import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.config.IngressProperties;
+import no.ipshub.routes.deadletter.DeadLetterPublisher;
+import no.ipshub.routes.deadletter.DeadLetters;
+import no.ipshub.routes.error.FailureClassifier;
+import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.routes.ingress.PartnerIngressRoute;
+import no.ipshub.routes.kafka.BatchOutput;
+import no.ipshub.routes.kafka.ConsumedRecord;
+import no.ipshub.routes.kafka.HubHeaders;
+import no.ipshub.routes.kafka.HubWireCodec;
+import no.ipshub.routes.kafka.RecordBatch;
+import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.state.CaseStateStore;
+import no.ipshub.routes.state.StateChanges;
+import no.ipshub.routes.validation.MessageIds;
+import no.ipshub.routes.validation.Violation;
+import no.ipshub.routes.validation.ViolationCode;
+import no.ipshub.schemas.v1.DeadLetter;
+import no.ipshub.schemas.v1.DeadLetterReason;
+import no.ipshub.schemas.v1.HubMessage;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partner-ingress route's work on one batch of ingress records (Kafka partners' own, and HTTP submissions
+ * written to the same topics). Everything it produces goes into the batch's Kafka transaction:
+ *
+ * <ul>
+ *   <li>an accepted message to its canonical topic and its recipient's inbox topic, byte for byte the same;</li>
+ *   <li>the state changes that decide later messages (accepted ids, a referral's case parties) to the changelog;</li>
+ *   <li>a record that cannot be taken in to the dead-letter topic (an HTTP submission is answered instead);</li>
+ *   <li>the answer to each HTTP submission to the reply topic, read by the instance that holds the request;</li>
+ *   <li>a record keyed by something other than its case id to its case's partition, where the case's state is.</li>
+ * </ul>
+ *
+ * Only failures of a dependency escape; the batch is then aborted and read again.
+ */
+@Component
+public class IntakeProcessor implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeProcessor.class);
+
+    private final HubTopics topics;
+    private final PartnerDirectory partners;
+    private final IngressProperties ingress;
+    private final HubWireCodec codec;
+    private final IntakeDecider decider;
+    private final CaseStateStore state;
+    private final DeadLetterPublisher deadLetters;
+    private final Clock clock;
+
+    public IntakeProcessor(HubTopics topics, PartnerDirectory partners, IngressProperties ingress, HubWireCodec codec,
+            IntakeDecider decider, CaseStateStore state, DeadLetterPublisher deadLetters, Clock clock) {
+        this.topics = topics;
+        this.partners = partners;
+        this.ingress = ingress;
+        this.codec = codec;
+        this.decider = decider;
+        this.state = state;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    /** One record that reached the decision: the decoded submission and, for HTTP, where to answer. */
+    private record Incoming(ConsumedRecord record, Submission submission, String requestId, Integer replyPartition) {
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        RecordBatch batch = exchange.getMessage().getBody(RecordBatch.class);
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        BatchOutput out = batch.output();
+        List<DeadLetter> dead = new ArrayList<>();
+        List<Incoming> incoming = new ArrayList<>(batch.records().size());
+        Set<Integer> statePartitions = new TreeSet<>();
+        for (ConsumedRecord record : batch.records()) {
+            Incoming in = read(record, now, dead, out);
+            if (in != null) {
+                incoming.add(in);
+                statePartitions.add(record.partition() % state.changelog().partitions());
+            }
+        }
+        state.ensureCurrent(statePartitions);
+        StateChanges changes = state.changes();
+        int accepted = 0;
+        for (Incoming in : incoming) {
+            IntakeResult result = decide(in, changes, now);
+            if (result.status() == IntakeResult.Status.ACCEPTED) {
+                accepted++;
+            }
+            publish(in, result, out, dead, now);
+        }
+        int expired = state.expiryDue() ? state.expire(statePartitions, changes) : 0;
+        changes.records().forEach(out::send);
+        deadLetters.publishAll(dead, out);
+        batch.afterCommit(() -> state.apply(changes));
+        log.debug("Route {} handled a batch of {} records in {} ms: {} accepted, {} dead letters, {} ids expired",
+                PartnerIngressRoute.ROUTE_ID, batch.records().size(), (System.nanoTime() - started) / 1_000_000,
+                accepted, dead.size(), expired);
+    }
+
+    /** The record as a submission, or null when it was dead-lettered, answered or moved to its case's partition. */
+    private Incoming read(ConsumedRecord record, Instant now, List<DeadLetter> dead, BatchOutput out) {
+        String requestId = record.header(HubHeaders.REQUEST_ID);
+        Integer replyPartition = replyPartitionOf(record);
+        Optional<String> partner = topics.partnerOfIngressTopic(record.topic()).filter(p -> partners.find(p).isPresent());
+        if (partner.isEmpty()) {
+            if (replyPartition != null) {
+                reply(out, requestId, replyPartition, IntakeResult.rejected(null, List.of(new Violation("sender",
+                        ViolationCode.UNKNOWN_PARTNER, "is not a partner of the hub"))));
+            } else {
+                dead.add(DeadLetters.of(record, PartnerIngressRoute.ROUTE_ID, null, null,
+                        DeadLetterReason.UNKNOWN_PARTNER, "the topic is not the ingress topic of a known partner", now));
+            }
+            return null;
+        }
+        if (record.value() == null) {
+            dead.add(DeadLetters.of(record, PartnerIngressRoute.ROUTE_ID, partner.get(), null,
+                    DeadLetterReason.MALFORMED_AVRO, "the record has no value", now));
+            return null;
+        }
+        if (record.value().length > ingress.maxMessageBytes()) {
+            dead.add(DeadLetters.tooLarge(record, PartnerIngressRoute.ROUTE_ID, partner.get(), ingress.maxMessageBytes(), now));
+            return null;
+        }
+        HubMessage message = decode(record, partner.get(), now, dead);
+        if (message == null) {
+            return null;
+        }
+        String caseId = message.getCaseId();
+        if (caseId != null && !caseId.isBlank() && record.header(HubHeaders.FORWARDED) == null) {
+            int home = state.changelog().partitionOf(caseId);
+            if (record.partition() % state.changelog().partitions() != home) {
+                forward(record, caseId, home, out);
+                return null;
+            }
+        }
+        boolean dryRun = replyPartition != null && "true".equals(record.header(HubHeaders.DRY_RUN));
+        return new Incoming(record, new Submission(message, partner.get(), dryRun), requestId, replyPartition);
+    }
+
+    private HubMessage decode(ConsumedRecord record, String partner, Instant now, List<DeadLetter> dead) {
+        try {
+            return codec.decodeMessage(record.value());
+        } catch (RuntimeException e) {
+            if (FailureClassifier.isTransient(e)) {
+                throw new TransientFailureException("cannot decode " + record.position() + " now", e);
+            }
+            DeadLetterReason reason = e instanceof WireFormatException w ? DeadLetters.reasonOf(w)
+                    : DeadLetterReason.MALFORMED_AVRO;
+            dead.add(DeadLetters.of(record, PartnerIngressRoute.ROUTE_ID, partner, null, reason,
+                    "cannot be decoded as a HubMessage: " + describeDecodeFailure(e), now));
+            return null;
+        }
+    }
+
+    /**
+     * Moves a record that is not in its case's partition (its key was not the case id) there, keyed by the case
+     * id, so that the instance holding the case's state takes it in.
+     */
+    private static void forward(ConsumedRecord record, String caseId, int home, BatchOutput out) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        HubHeaders.add(headers, HubHeaders.FORWARDED, record.position());
+        out.send(new ProducerRecord<>(record.topic(), home, caseId.getBytes(StandardCharsets.UTF_8), record.value(),
+                headers));
+        log.info("Route {} moved {} to partition {} of its case", PartnerIngressRoute.ROUTE_ID, record.position(), home);
+    }
+
+    private IntakeResult decide(Incoming in, StateChanges changes, Instant now) {
+        try {
+            return decider.decide(in.submission(), state, changes, now.toEpochMilli());
+        } catch (RuntimeException e) {
+            if (FailureClassifier.isTransient(e)) {
+                throw e;
+            }
+            String messageId = MessageIds.uuidOrNull(in.submission().message().getMessageId());
+            log.error("Route {} failed on message {} at {}", PartnerIngressRoute.ROUTE_ID, messageId,
+                    in.record().position(), e);
+            return IntakeResult.failed(messageId);
+        }
+    }
+
+    private void publish(Incoming in, IntakeResult result, BatchOutput out, List<DeadLetter> dead, Instant now) {
+        HubMessage m = in.submission().message();
+        String id = MessageIds.loggable(result.messageId());
+        switch (result.status()) {
+            case ACCEPTED -> {
+                if (!in.submission().dryRun()) {
+                    deliver(m, in.record(), out);
+                }
+                log.debug("Accepted message {} from {}", id, in.submission().fromPartner());
+            }
+            case DUPLICATE -> log.info("Duplicate message {} from {} dropped", id, in.submission().fromPartner());
+            case REJECTED -> {
+                if (in.replyPartition() == null) {
+                    dead.add(DeadLetters.of(in.record(), PartnerIngressRoute.ROUTE_ID, in.submission().fromPartner(),
+                            MessageIds.uuidOrNull(result.messageId()), Violation.deadLetterReason(result.violations()),
+                            Violation.describe(result.violations()), now));
+                }
+            }
+            case FAILED -> dead.add(DeadLetters.of(in.record(), PartnerIngressRoute.ROUTE_ID,
+                    in.submission().fromPartner(), result.messageId(), DeadLetterReason.PROCESSING_FAILED,
+                    "processing failed; see the hub log", now));
+        }
+        if (in.replyPartition() != null) {
+            reply(out, in.requestId(), in.replyPartition(), result);
+        }
+    }
+
+    /** The message on its canonical topic and in its recipient's inbox, the same bytes on both. */
+    private void deliver(HubMessage m, ConsumedRecord record, BatchOutput out) {
+        String canonical = topics.canonicalFor(m);
+        byte[] bytes = encodeFor(canonical, m, record.value());
+        byte[] key = m.getCaseId().getBytes(StandardCharsets.UTF_8);
+        byte[] messageId = m.getMessageId().getBytes(StandardCharsets.UTF_8);
+        ProducerRecord<byte[], byte[]> canonicalRecord = new ProducerRecord<>(canonical, key, bytes);
+        canonicalRecord.headers().add(HubHeaders.MESSAGE_ID, messageId);
+        out.send(canonicalRecord);
+        ProducerRecord<byte[], byte[]> inboxRecord = new ProducerRecord<>(topics.inboxFor(m.getRecipient()), key, bytes);
+        inboxRecord.headers().add(HubHeaders.MESSAGE_ID, messageId);
+        out.send(inboxRecord);
+    }
+
+    /**
+     * The hub registered the canonical subjects at start-up, so a failure here is the registry's, not the
+     * message's: it is retried, never dead-lettered.
+     */
+    private byte[] encodeFor(String topic, HubMessage m, byte[] arrivedAs) {
+        try {
+            return codec.encodeFor(topic, m, arrivedAs);
+        } catch (RuntimeException e) {
+            throw new TransientFailureException("cannot encode message " + m.getMessageId() + " for " + topic, e);
+        }
+    }
+
+    private void reply(BatchOutput out, String requestId, int partition, IntakeResult result) {
+        out.send(new ProducerRecord<>(topics.intakeReply(), partition, requestId.getBytes(StandardCharsets.UTF_8),
+                IntakeReplyCodec.encode(result)));
+    }
+
+    private static Integer replyPartitionOf(ConsumedRecord record) {
+        String requestId = record.header(HubHeaders.REQUEST_ID);
+        String partition = record.header(HubHeaders.REPLY_PARTITION);
+        if (requestId == null || partition == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(partition);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The failure's kind and message; Avro's decoder messages name types and lengths, not field values. */
+    private static String describeDecodeFailure(RuntimeException e) {
+        if (e instanceof WireFormatException w) {
+            return w.kind() + (w.getMessage() == null ? "" : " (" + w.getMessage() + ")");
+        }
+        return e.getClass().getSimpleName();
+    }
+}

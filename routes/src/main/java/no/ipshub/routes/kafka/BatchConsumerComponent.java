@@ -1,0 +1,82 @@
+package no.ipshub.routes.kafka;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.config.ConsumerProperties;
+import no.ipshub.routes.config.InstanceIdentity;
+import no.ipshub.routes.config.ProducerProperties;
+import no.ipshub.routes.config.RetryProperties;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The Camel component {@value #SCHEME} behind every route of the hub that reads Kafka: one declaration of the
+ * consumer settings for all of them ({@code hub.routes.consumer.*}), batches of one poll each, offsets committed
+ * by the component after the route succeeded, and optionally the batch's outputs and offsets in one Kafka
+ * transaction. A route names its endpoint with {@link #endpointUri(BatchConsumerSpec)}.
+ */
+public class BatchConsumerComponent extends DefaultComponent {
+
+    public static final String SCHEME = "hub-kafka";
+
+    private final Map<String, BatchConsumerSpec> specs = new ConcurrentHashMap<>();
+    private final KafkaClientSettings kafka;
+    private final ConsumerProperties consumer;
+    private final ProducerProperties producer;
+    private final RetryProperties retry;
+    private final HubProducer plainProducer;
+    private final InstanceIdentity instance;
+
+    public BatchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer, ProducerProperties producer,
+            RetryProperties retry, HubProducer plainProducer, InstanceIdentity instance) {
+        this.kafka = kafka;
+        this.consumer = consumer;
+        this.producer = producer;
+        this.retry = retry;
+        this.plainProducer = plainProducer;
+        this.instance = instance;
+    }
+
+    /** Registers {@code spec} and returns the URI of its endpoint, {@code hub-kafka:<routeId>}. */
+    public String endpointUri(BatchConsumerSpec spec) {
+        BatchConsumerSpec earlier = specs.putIfAbsent(spec.routeId(), spec);
+        if (earlier != null && !earlier.equals(spec)) {
+            throw new IllegalStateException("route " + spec.routeId() + " already has another hub-kafka endpoint");
+        }
+        return SCHEME + ":" + spec.routeId();
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+        BatchConsumerSpec spec = specs.get(remaining);
+        if (spec == null) {
+            throw new IllegalArgumentException("no hub-kafka endpoint is registered for route " + remaining);
+        }
+        return new BatchConsumerEndpoint(uri, this, spec);
+    }
+
+    KafkaClientSettings kafka() {
+        return kafka;
+    }
+
+    ConsumerProperties consumerProperties() {
+        return consumer;
+    }
+
+    ProducerProperties producerProperties() {
+        return producer;
+    }
+
+    RetryProperties retry() {
+        return retry;
+    }
+
+    HubProducer plainProducer() {
+        return plainProducer;
+    }
+
+    InstanceIdentity instance() {
+        return instance;
+    }
+}

@@ -1,0 +1,476 @@
+package no.ipshub.routes.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import no.ipshub.routes.config.ConsumerProperties;
+import no.ipshub.routes.config.ProducerProperties;
+import no.ipshub.routes.error.FailureClassifier;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One consumer thread of a {@code hub-kafka} endpoint: poll, hand the batch to the route, commit.
+ *
+ * <ul>
+ *   <li>Transactional endpoints begin a Kafka transaction per batch; everything the route sends and the batch's
+ *       consumer offsets are committed together ({@code sendOffsetsToTransaction} with the consumer's group
+ *       metadata, so an instance that lost its partitions in a rebalance is fenced and its transaction fails).
+ *       The batch's after-commit work (state changes) runs only after the commit.</li>
+ *   <li>Plain endpoints wait until Kafka acknowledged what the route sent, then commit the offsets.</li>
+ *   <li>Offsets committed are the consumer's positions, which lie past the transaction markers of topics written
+ *       transactionally, so a consumer that has read everything shows no lag.</li>
+ *   <li>A batch that fails is never skipped: its transaction is aborted, the partitions are sought back to their
+ *       committed offsets (the truth even when a commit's outcome was unknown) and polled again after a back-off.
+ *       Records the route cannot process are its own business (dead letters); what reaches this loop is a
+ *       dependency being away, or a rebalance.</li>
+ * </ul>
+ */
+final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchPollLoop.class);
+    private static final Duration CLIENT_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BatchConsumer owner;
+    private final BatchConsumerComponent component;
+    private final BatchConsumerSpec spec;
+    private final int index;
+    private final Backoff backoff;
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final Object sleeper = new Object();
+    private final Set<TopicPartition> toReposition = new HashSet<>();
+    private volatile boolean running = true;
+    private volatile boolean paused;
+    private volatile Set<String> subscribed = Set.of();
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private Producer<byte[], byte[]> producer;
+
+    BatchPollLoop(BatchConsumer owner, BatchConsumerComponent component, BatchConsumerSpec spec, int index) {
+        this.owner = owner;
+        this.component = component;
+        this.spec = spec;
+        this.index = index;
+        this.backoff = new Backoff(component.retry());
+    }
+
+    @Override
+    public void run() {
+        try (KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer = created;
+            if (spec.topicPattern() != null) {
+                consumer.subscribe(spec.topicPattern(), this);
+            } else {
+                consumer.subscribe(spec.topics(), this);
+            }
+            while (running) {
+                try {
+                    step();
+                } catch (InterruptException e) {
+                    Thread.interrupted();
+                } catch (RuntimeException e) {
+                    Duration wait = backoff.next();
+                    log.warn("Route {} consumer {} failed ({}); trying again in {} ms", spec.routeId(), index, e.toString(),
+                            wait.toMillis());
+                    sleep(wait);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Route {} consumer {} stopped", spec.routeId(), index, e);
+        } finally {
+            closeProducer(Duration.ofSeconds(5));
+            paused = false;
+        }
+    }
+
+    /** Asks the loop to finish its batch and stop. */
+    void stop() {
+        running = false;
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    Set<String> subscribedTopics() {
+        return subscribed;
+    }
+
+    private void step() {
+        if (!toReposition.isEmpty()) {
+            reposition();
+        }
+        pauseOrResume();
+        ConsumerRecords<byte[], byte[]> polled = consumer.poll(component.consumerProperties().pollTimeout());
+        if (polled.isEmpty()) {
+            idle();
+            return;
+        }
+        List<ConsumedRecord> records = new ArrayList<>(polled.count());
+        for (ConsumerRecord<byte[], byte[]> record : polled) {
+            records.add(ConsumedRecord.of(record));
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : polled.partitions()) {
+            offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+        }
+        Exception failure = spec.transactional() ? inTransaction(records, offsets, null) : plain(records, offsets);
+        if (failure == null) {
+            offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
+            backoff.reset();
+        } else {
+            failed(failure, polled.partitions(), records.size());
+        }
+    }
+
+    /** Suspending the route pauses every assigned partition (again after a rebalance); resuming undoes it. */
+    private void pauseOrResume() {
+        if (owner.suspendRequested()) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+        } else if (paused) {
+            consumer.resume(consumer.paused());
+            paused = false;
+        }
+    }
+
+    private Exception plain(List<ConsumedRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        HubProducer out = component.plainProducer();
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        RecordBatch batch = new RecordBatch(records, record -> acks.add(out.send(record)), consumer.assignment());
+        Exception failure = owner.process(batch);
+        if (failure != null) {
+            return failure;
+        }
+        try {
+            out.await(acks);
+            consumer.commitSync(offsets, CLIENT_CALL_TIMEOUT);
+        } catch (RuntimeException e) {
+            return e;
+        }
+        batch.committed();
+        return null;
+    }
+
+    /**
+     * Runs the batch (or, with no records, the idle work) in one transaction with the offsets. Null when
+     * committed, otherwise the failure; the transaction is then aborted.
+     */
+    private Exception inTransaction(List<ConsumedRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets,
+            BatchConsumerSpec.IdleWork idleWork) {
+        Producer<byte[], byte[]> tx;
+        try {
+            tx = producer();
+            tx.beginTransaction();
+        } catch (RuntimeException e) {
+            closeProducer(Duration.ZERO);
+            return e;
+        }
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
+        RecordBatch batch = new RecordBatch(records, record -> send(tx, record, sendFailure), consumer.assignment());
+        Exception failure;
+        if (idleWork != null) {
+            failure = runIdleWork(idleWork, batch);
+        } else {
+            failure = owner.process(batch);
+        }
+        if (failure == null) {
+            failure = sendFailure.get();
+        }
+        if (failure == null) {
+            try {
+                if (!offsets.isEmpty()) {
+                    tx.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                }
+                tx.commitTransaction();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            abort(tx, failure);
+            return failure;
+        }
+        batch.committed();
+        return null;
+    }
+
+    private static Exception runIdleWork(BatchConsumerSpec.IdleWork idleWork, RecordBatch batch) {
+        try {
+            idleWork.run(batch);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static void send(Producer<byte[], byte[]> tx, ProducerRecord<byte[], byte[]> record,
+            AtomicReference<Exception> sendFailure) {
+        try {
+            tx.send(record, (metadata, error) -> {
+                if (error != null) {
+                    sendFailure.compareAndSet(null, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            sendFailure.compareAndSet(null, e);
+        }
+    }
+
+    private void abort(Producer<byte[], byte[]> tx, Exception failure) {
+        if (isFatalForProducer(failure)) {
+            closeProducer(Duration.ZERO);
+            return;
+        }
+        try {
+            tx.abortTransaction();
+        } catch (RuntimeException e) {
+            // the outcome of the commit is unknown, or the producer is unusable: a new producer with the same
+            // transactional id finishes or aborts whatever is pending when it initialises
+            closeProducer(Duration.ZERO);
+        }
+    }
+
+    private static boolean isFatalForProducer(Exception failure) {
+        return failure instanceof ProducerFencedException || failure instanceof InvalidProducerEpochException
+                || failure instanceof FencedInstanceIdException || failure instanceof OutOfOrderSequenceException
+                || failure instanceof AuthorizationException || failure instanceof UnsupportedVersionException;
+    }
+
+    /**
+     * A failed batch: the state of its partitions is caught up from the changelog before the next use (a commit
+     * may have happened after all), the partitions are sought back to their committed offsets, and the loop
+     * waits before polling again, unless the failure was a rebalance.
+     */
+    private void failed(Exception failure, Set<TopicPartition> partitions, int size) {
+        Set<TopicPartition> mine = new HashSet<>(partitions);
+        mine.retainAll(consumer.assignment());
+        if (spec.partitions() != null && !mine.isEmpty()) {
+            spec.partitions().revoked(mine);
+            spec.partitions().assigned(mine);
+        }
+        toReposition.addAll(mine);
+        if (isRebalance(failure)) {
+            log.info("Route {} handed a batch of {} records back after a rebalance: {}", spec.routeId(), size,
+                    failure.toString());
+            return;
+        }
+        Duration wait = backoff.next();
+        if (FailureClassifier.isTransient(failure)) {
+            log.warn("Route {} could not finish a batch of {} records ({}); it is read again in {} ms", spec.routeId(),
+                    size, failure.toString(), wait.toMillis());
+        } else {
+            log.error("Route {} failed on a batch of {} records; it is read again in {} ms", spec.routeId(), size,
+                    wait.toMillis(), failure);
+        }
+        sleep(wait);
+    }
+
+    private static boolean isRebalance(Exception failure) {
+        return failure instanceof CommitFailedException || failure instanceof RebalanceInProgressException
+                || failure instanceof FencedInstanceIdException || failure instanceof ProducerFencedException;
+    }
+
+    /** Seeks the partitions of failed batches back to their committed offsets (the beginning when none). */
+    private void reposition() {
+        Set<TopicPartition> mine = new HashSet<>(toReposition);
+        mine.retainAll(consumer.assignment());
+        if (!mine.isEmpty()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = consumer.committed(mine, CLIENT_CALL_TIMEOUT);
+            List<TopicPartition> never = new ArrayList<>();
+            for (TopicPartition tp : mine) {
+                OffsetAndMetadata offset = offsets.get(tp);
+                if (offset == null) {
+                    never.add(tp);
+                } else {
+                    consumer.seek(tp, offset);
+                }
+            }
+            if (!never.isEmpty()) {
+                consumer.seekToBeginning(never);
+            }
+        }
+        toReposition.clear();
+    }
+
+    /**
+     * Nothing was polled: commits positions that moved past transaction markers since the last commit, and
+     * does the endpoint's idle work, in one transaction on a transactional endpoint.
+     */
+    private void idle() {
+        Map<TopicPartition, OffsetAndMetadata> advanced = new HashMap<>();
+        Set<TopicPartition> assignment = consumer.assignment();
+        committed.keySet().retainAll(assignment);
+        committed.forEach((tp, offset) -> {
+            long position = consumer.position(tp);
+            if (position > offset) {
+                advanced.put(tp, new OffsetAndMetadata(position));
+            }
+        });
+        BatchConsumerSpec.IdleWork work = spec.idleWork() != null && !paused && spec.idleWork().due() ? spec.idleWork() : null;
+        if (advanced.isEmpty() && work == null) {
+            return;
+        }
+        Exception failure;
+        if (spec.transactional()) {
+            failure = inTransaction(List.of(), advanced, work);
+        } else {
+            try {
+                consumer.commitSync(advanced, CLIENT_CALL_TIMEOUT);
+                failure = null;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure == null) {
+            advanced.forEach((tp, o) -> committed.put(tp, o.offset()));
+        } else if (!isRebalance(failure)) {
+            Duration wait = backoff.next();
+            log.warn("Route {} could not commit while idle ({}); trying again in {} ms", spec.routeId(), failure.toString(),
+                    wait.toMillis());
+            sleep(wait);
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        subscribed = Set.copyOf(consumer.subscription());
+        if (spec.partitions() != null && !partitions.isEmpty()) {
+            spec.partitions().assigned(partitions);
+        }
+        if (!partitions.isEmpty()) {
+            log.info("Route {} consumer {} was assigned {} partitions", spec.routeId(), index, partitions.size());
+        }
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(committed::remove);
+        toReposition.removeAll(partitions);
+        if (spec.partitions() != null && !partitions.isEmpty()) {
+            spec.partitions().revoked(partitions);
+        }
+    }
+
+    private Producer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Producer<byte[], byte[]> created = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(),
+                    new ByteArraySerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    private void closeProducer(Duration timeout) {
+        if (producer != null) {
+            try {
+                producer.close(timeout);
+            } catch (RuntimeException e) {
+                log.debug("Route {} could not close its producer cleanly: {}", spec.routeId(), e.toString());
+            }
+            producer = null;
+        }
+    }
+
+    private void sleep(Duration wait) {
+        synchronized (sleeper) {
+            if (!running) {
+                return;
+            }
+            try {
+                sleeper.wait(Math.max(1, wait.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private String clientId() {
+        return "ips-hub-" + spec.routeId() + "-" + component.instance().id() + "-" + index;
+    }
+
+    private Map<String, Object> consumerConfig() {
+        ConsumerProperties settings = component.consumerProperties();
+        Map<String, Object> config = component.kafka().commonProperties();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, spec.groupId());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, settings.sessionTimeout().toMillis() / 3));
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.metadataRefresh().toMillis());
+        if (spec.transactional()) {
+            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CoPartitionedAssignor.class.getName());
+            config.put(CoPartitionedAssignor.STATE_PARTITIONS_CONFIG, Integer.toString(spec.statePartitions()));
+        }
+        return config;
+    }
+
+    private Map<String, Object> producerConfig() {
+        ProducerProperties settings = component.producerProperties();
+        Map<String, Object> config = component.kafka().commonProperties();
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, clientId());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs());
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchSize());
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compressionType());
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxRequestBytes());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.sendTimeout().toMillis());
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                (int) component.consumerProperties().transactionTimeout().toMillis());
+        return config;
+    }
+}

@@ -1,0 +1,94 @@
+package no.ipshub.routes.state;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import no.ipshub.registry.kafka.KafkaClientSettings;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a state partition's changelog from where this instance last stopped up to its end, committed records
+ * only. Before reading it waits until no transaction is open on the partition: once this instance owns the
+ * partition, an open transaction can only be a former owner's, still being committed or aborted (or timing
+ * out), and its records must not be missed.
+ */
+public final class ChangelogReader implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangelogReader.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaConsumer<byte[], byte[]> committed;
+    private final KafkaConsumer<byte[], byte[]> uncommitted;
+    private final Duration openTransactionWait;
+
+    public ChangelogReader(KafkaClientSettings kafka, String clientId, Duration transactionTimeout) {
+        this.committed = new KafkaConsumer<>(config(kafka, clientId + "-committed", "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.uncommitted = new KafkaConsumer<>(config(kafka, clientId + "-end", "read_uncommitted"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.openTransactionWait = transactionTimeout.plus(transactionTimeout).plusSeconds(10);
+    }
+
+    /** A consumer of the changelog: reads into {@code state} from its position to the end; returns how many records. */
+    synchronized int catchUp(String topic, PartitionState state) {
+        TopicPartition tp = new TopicPartition(topic, state.partition());
+        awaitNoOpenTransaction(tp);
+        long end = committed.endOffsets(List.of(tp), CALL_TIMEOUT).get(tp);
+        committed.assign(List.of(tp));
+        committed.seek(tp, state.changelogPosition());
+        int read = 0;
+        while (committed.position(tp, CALL_TIMEOUT) < end) {
+            for (ConsumerRecord<byte[], byte[]> record : committed.poll(POLL)) {
+                StateChangelog.apply(record.key(), record.value(), state);
+                read++;
+            }
+        }
+        state.caughtUp(committed.position(tp, CALL_TIMEOUT));
+        return read;
+    }
+
+    private void awaitNoOpenTransaction(TopicPartition tp) {
+        long highWatermark = uncommitted.endOffsets(List.of(tp), CALL_TIMEOUT).get(tp);
+        long deadline = System.nanoTime() + openTransactionWait.toNanos();
+        while (true) {
+            long stable = committed.endOffsets(List.of(tp), CALL_TIMEOUT).get(tp);
+            if (stable >= highWatermark) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                log.warn("State changelog {} still has a transaction open after {}; reading what is committed", tp,
+                        openTransactionWait);
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a transaction on " + tp, e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        committed.close(Duration.ofSeconds(5));
+        uncommitted.close(Duration.ofSeconds(5));
+    }
+
+    private static Map<String, Object> config(KafkaClientSettings kafka, String clientId, String isolation) {
+        Map<String, Object> config = kafka.commonProperties();
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return config;
+    }
+}
