@@ -7,6 +7,7 @@ COPY registry/pom.xml registry/
 COPY routes/pom.xml routes/
 COPY connectors/pom.xml connectors/
 COPY collaboration-log/pom.xml collaboration-log/
+COPY operations/pom.xml operations/
 COPY hub/pom.xml hub/
 # Dependencies first, so that a source change does not download the world again.
 RUN mvn -B -q dependency:go-offline -DexcludeReactor=true || true

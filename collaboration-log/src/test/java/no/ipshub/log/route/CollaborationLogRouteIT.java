@@ -93,7 +93,7 @@ class CollaborationLogRouteIT {
         kafka.send(oneCase(newCase(), participantId));
 
         await().atMost(WAIT).until(() -> store.countOfParticipant(pseudonyms.participantKey(participantId)) == 4
-                && kafka.groupCaughtUp(research.consumer().groupId()));
+                && kafka.groupCaughtUp(CollaborationLogRoute.GROUP_ID));
     }
 
     @Test
@@ -105,7 +105,7 @@ class CollaborationLogRouteIT {
 
         kafka.send(messages);
 
-        await().atMost(WAIT).until(() -> kafka.groupCaughtUp(research.consumer().groupId()));
+        await().atMost(WAIT).until(() -> kafka.groupCaughtUp(CollaborationLogRoute.GROUP_ID));
         assertThat(store.countOfParticipant(pseudonyms.participantKey(participantId))).isEqualTo(4);
     }
 
@@ -115,7 +115,7 @@ class CollaborationLogRouteIT {
         String participantId = SyntheticPeople.next();
         HubMessage[] messages = oneCase(caseId, participantId);
         kafka.send(messages[2]);
-        await().atMost(WAIT).until(() -> kafka.groupCaughtUp(research.consumer().groupId()));
+        await().atMost(WAIT).until(() -> kafka.groupCaughtUp(CollaborationLogRoute.GROUP_ID));
 
         kafka.send(messages[0]);
 

@@ -91,7 +91,7 @@ class PrivacyIT {
 
         await().atMost(WAIT).until(() -> consenting.stream().allMatch(p -> store.countOfParticipant(pseudonyms.participantKey(p)) == 3)
                 && store.countOfParticipant(pseudonyms.participantKey(withdrawing)) == 0
-                && kafka.groupCaughtUp(research.consumer().groupId()));
+                && kafka.groupCaughtUp(CollaborationLogRoute.GROUP_ID));
     }
 
     private static List<HubMessage> aCase(String person, String caseId, boolean consent, String tag) {

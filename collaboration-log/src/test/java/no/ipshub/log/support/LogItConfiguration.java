@@ -5,21 +5,20 @@ import java.util.Map;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.client.SchemaRegistryClients;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.config.ConsumerProperties;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.config.ProducerProperties;
 import no.ipshub.routes.config.RetryProperties;
-import no.ipshub.routes.error.HubErrorPolicy;
+import no.ipshub.routes.kafka.BatchConsumerComponent;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.schema.HubSchemaRegistration;
 import no.ipshub.routes.topics.TopicProvisioner;
-import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,13 +35,14 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * What the hub and the routes module give the collaboration log at run time, for its integration tests: one
  * in-process KRaft broker (its log cleaner runs every half second, so compaction can be watched), the cluster
- * settings, an in-memory schema registry, the Camel {@code kafka} component, the shared producer and codec,
- * the error policy, schema registration and topic provisioning of the routes module, the partners, and the
+ * settings, an in-memory schema registry, the {@code hub-kafka} component, the shared producer and codec,
+ * schema registration and topic provisioning of the routes module, the partners, and the
  * role rules of DESIGN section 6 with HTTP Basic users in place of API keys.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({HubTopics.class, RetryProperties.class, ProducerProperties.class})
-@Import({HubErrorPolicy.class, HubSchemaRegistration.class, TopicProvisioner.class})
+@EnableConfigurationProperties({HubTopics.class, RetryProperties.class, ProducerProperties.class,
+        ConsumerProperties.class})
+@Import({HubSchemaRegistration.class, TopicProvisioner.class})
 public class LogItConfiguration {
 
     public static final String RESEARCHER = "researcher-ida";
@@ -54,6 +54,8 @@ public class LogItConfiguration {
     EmbeddedKafkaKraftBroker embeddedKafka() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
         broker.brokerProperty("log.cleaner.backoff.ms", "500");
         broker.brokerProperty("log.cleaner.dedupe.buffer.size", "2097152");
         broker.afterPropertiesSet();
@@ -93,18 +95,11 @@ public class LogItConfiguration {
         return LogFixtures.partners();
     }
 
-    @Bean("kafka")
-    KafkaComponent kafkaComponent(KafkaClientSettings settings) {
-        KafkaConfiguration config = new KafkaConfiguration();
-        config.setBrokers(settings.bootstrapServers());
-        config.setKeySerializer(ByteArraySerializer.class.getName());
-        config.setValueSerializer(ByteArraySerializer.class.getName());
-        config.setKeyDeserializer(ByteArrayDeserializer.class.getName());
-        config.setValueDeserializer(ByteArrayDeserializer.class.getName());
-        config.setAutoOffsetReset("earliest");
-        KafkaComponent kafka = new KafkaComponent();
-        kafka.setConfiguration(config);
-        return kafka;
+    @Bean("hub-kafka")
+    BatchConsumerComponent batchConsumerComponent(KafkaClientSettings settings, ConsumerProperties consumer,
+            ProducerProperties producer, RetryProperties retry, HubProducer hubProducer) {
+        return new BatchConsumerComponent(settings, consumer, producer, retry, hubProducer,
+                new InstanceIdentity("collaboration-log-it"));
     }
 
     @Bean(destroyMethod = "close")

@@ -52,7 +52,8 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
         return path.equals("/ops") || path.startsWith("/ops/");
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+    /** Answers with a problem+json of {@code status} naming the request's URI. */
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

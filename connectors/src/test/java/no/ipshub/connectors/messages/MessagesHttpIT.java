@@ -197,4 +197,52 @@ class MessagesHttpIT {
 
         assertThat(body.propertyNames()).containsExactly("messageId", "status");
     }
+
+    @Test
+    void dryRunOfAValidMessageIs200WithTheVerdictItWouldGet() {
+        HubMessage referral = referral();
+
+        Answer answer = http.postMessage(keyOf(TEAM), JSON.toJson(referral), "?dryRun=true");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(answer.json().get("dryRun").asBoolean()).isTrue();
+    }
+
+    @Test
+    void messageSentForRealAfterItsDryRunIsAcceptedWith202() {
+        HubMessage referral = referral();
+        http.postMessage(keyOf(TEAM), JSON.toJson(referral), "?dryRun=true");
+
+        assertThat(http.postMessage(keyOf(TEAM), JSON.toJson(referral)).status()).isEqualTo(202);
+    }
+
+    @Test
+    void dryRunOfAMessageAcceptedBeforeIs200Duplicate() {
+        HubMessage referral = referral();
+        http.postMessage(keyOf(TEAM), JSON.toJson(referral));
+
+        Answer answer = http.postMessage(keyOf(TEAM), JSON.toJson(referral), "?dryRun=true");
+
+        assertThat(answer.json().get("status").asString()).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void dryRunOfAFollowUpOfACaseTheCallerDoesNotShareIs403() {
+        HubMessage referral = referral();
+        http.postMessage(keyOf(TEAM), JSON.toJson(referral));
+        HubMessage intruding = HubMessages.followUp(FollowUpKind.NAV_COLLABORATION_MEETING).caseId(referral.getCaseId())
+                .sender(OTHER_NAV_OFFICE).recipient(TEAM).build();
+
+        assertThat(http.postMessage(keyOf(OTHER_NAV_OFFICE), JSON.toJson(intruding), "?dryRun=true").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void dryRunOfAnInvalidMessageIs422LikeTheRealCall() {
+        HubMessage referral = HubMessages.referral().caseId("http-" + UUID.randomUUID())
+                .referral(r -> r.setParticipantNationalId("14859143611")).build();
+
+        assertThat(http.postMessage(keyOf(TEAM), JSON.toJson(referral), "?dryRun=true").status()).isEqualTo(422);
+    }
 }

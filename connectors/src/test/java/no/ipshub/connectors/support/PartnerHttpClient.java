@@ -29,8 +29,8 @@ public final class PartnerHttpClient {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    /** An answer: status, content type and body. */
-    public record Answer(int status, String contentType, String body) {
+    /** An answer: status, content type, {@code Retry-After} (null when absent) and body. */
+    public record Answer(int status, String contentType, String retryAfter, String body) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -38,7 +38,12 @@ public final class PartnerHttpClient {
     }
 
     public Answer postMessage(String apiKey, String json) {
-        return send(request("/api/v1/messages", apiKey).header("Content-Type", "application/json")
+        return postMessage(apiKey, json, "");
+    }
+
+    /** Posts a message with a query string, e.g. {@code ?dryRun=true}. */
+    public Answer postMessage(String apiKey, String json, String query) {
+        return send(request("/api/v1/messages" + query, apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
@@ -64,7 +69,7 @@ public final class PartnerHttpClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -52,9 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
     "hub.webhooks.initial-backoff=100ms",
     "hub.webhooks.max-backoff=400ms",
     "hub.webhooks.poll-interval=100ms",
-    "hub.webhooks.request-timeout=5s",
-    "hub.webhooks.consumer.batching-interval-ms=5",
-    "hub.webhooks.consumer.poll-timeout-ms=50"})
+    "hub.webhooks.request-timeout=5s"})
 @Import(EmbeddedKafkaTestConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookDeliveryIT {

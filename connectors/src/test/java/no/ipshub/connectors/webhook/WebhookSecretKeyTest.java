@@ -19,7 +19,7 @@ class WebhookSecretKeyTest {
     private static WebhookProperties properties(String key, String keyFile, boolean generate) {
         return new WebhookProperties(true, key, keyFile, generate, 8, Duration.ofSeconds(10), 2.0, Duration.ofHours(1),
                 Duration.ofSeconds(5), Duration.ofSeconds(10), false, false, 8, 2, Duration.ofSeconds(1),
-                Duration.ofDays(7), null);
+                Duration.ofDays(7));
     }
 
     @Test

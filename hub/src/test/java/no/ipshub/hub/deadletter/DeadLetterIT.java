@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import no.ipshub.hub.ops.OpsTestHub;
+import no.ipshub.operations.deadletter.MessageMasking;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;

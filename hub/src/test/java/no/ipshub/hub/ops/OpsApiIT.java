@@ -14,7 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import no.ipshub.hub.deadletter.DeadLetterIndexRoute;
+import no.ipshub.operations.deadletter.DeadLetterIndexRoute;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
+import no.ipshub.operations.dashboard.OpsSignIn;
 import no.ipshub.schemas.v1.HubMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,7 +173,7 @@ class OpsDashboardIT {
     private static void signIn() {
         // leave the previous test's page for the sign-in page (which does not poll) before the cookie goes, and
         // drop the console entries of earlier pages: each test judges the page it loads itself
-        browser.get(hub.baseUrl() + OpsSession.LOGIN_PATH);
+        browser.get(hub.baseUrl() + OpsSignIn.LOGIN_PATH);
         browser.manage().logs().get(LogType.BROWSER);
         browser.manage().deleteAllCookies();
         browser.get(hub.baseUrl() + "/ops");

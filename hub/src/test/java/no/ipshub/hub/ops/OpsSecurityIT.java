@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import no.ipshub.connectors.security.BrowserSignIn;
+import no.ipshub.operations.dashboard.OpsSignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,7 +121,7 @@ class OpsSecurityIT {
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
-                .startsWith(OpsSession.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict")
+                .startsWith(OpsSignIn.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict")
                 .doesNotContain("Secure"));
     }
 
@@ -156,7 +158,7 @@ class OpsSecurityIT {
 
     @Test
     void aCookiePostWithAnotherKeysCsrfTokenIsRefused() {
-        String token = OpsSession.csrfToken("some-other-key");
+        String token = OpsSignIn.SIGN_IN.csrfToken("some-other-key");
 
         assertThat(withCookie(OPERATOR_KEY, "POST", "/api/v1/ops/routes/no-such-route/suspend", token).statusCode())
                 .isEqualTo(403);
@@ -164,7 +166,7 @@ class OpsSecurityIT {
 
     @Test
     void aCookiePostWithTheSessionsCsrfTokenGoesThrough() {
-        String token = OpsSession.csrfToken(OPERATOR_KEY);
+        String token = OpsSignIn.SIGN_IN.csrfToken(OPERATOR_KEY);
 
         // 404: authenticated and past the CSRF check, and there is no such route
         assertThat(withCookie(OPERATOR_KEY, "POST", "/api/v1/ops/routes/no-such-route/suspend", token).statusCode())
@@ -177,7 +179,7 @@ class OpsSecurityIT {
     }
 
     private static HttpResponse<String> login(String key, String origin) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + OpsSession.LOGIN_PATH))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + OpsSignIn.LOGIN_PATH))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("apiKey=" + key));
         if (origin != null) {
@@ -188,10 +190,10 @@ class OpsSecurityIT {
 
     private static HttpResponse<String> withCookie(String key, String method, String path, String csrf) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path))
-                .header("Cookie", OpsSession.COOKIE + "=" + key)
+                .header("Cookie", OpsSignIn.COOKIE + "=" + key)
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (csrf != null) {
-            request.header(OpsSession.CSRF_HEADER, csrf);
+            request.header(BrowserSignIn.CSRF_HEADER, csrf);
         }
         return hub.send(request);
     }

@@ -65,6 +65,7 @@ class BrokerLossIT {
     static JsonNode healthAfterStop;
     static int readinessAfterStop;
     static DeliveryReport report;
+    static DeliveryReport inboxTopics;
 
     @BeforeAll
     static void runTrafficWhileABrokerIsStopped() throws Exception {
@@ -107,7 +108,7 @@ class BrokerLossIT {
             http.start(httpCases);
             kafka.start(kafkaCases);
             await().atMost(Duration.ofMinutes(2)).until(() -> ledger.acknowledgedCount() >= STOP_AFTER_ACKNOWLEDGED);
-            stoppedBroker = deliveryGroupCoordinator();
+            stoppedBroker = ingressGroupCoordinator();
             BrokerServer broker = cluster.brokers().get(stoppedBroker);
             broker.shutdown();
             broker.awaitShutdown();
@@ -123,7 +124,9 @@ class BrokerLossIT {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
         report = ReliabilitySupport.awaitDelivery(ledger, edge, cluster.bootstrapServers(), Duration.ofMinutes(2), false);
-        log.info("Broker loss inboxes: {}", report);
+        inboxTopics = ReliabilitySupport.inboxTopicsReport(ledger, cluster.bootstrapServers(),
+                hub.bean(SchemaRegistryClient.class), false);
+        log.info("Broker loss inboxes: {}; inbox topics: {}", report, inboxTopics);
     }
 
     @AfterAll
@@ -164,6 +167,11 @@ class BrokerLossIT {
     }
 
     @Test
+    void everyAcknowledgedMessageIsOnItsRecipientsInboxTopicExactlyOnce() {
+        assertThat(inboxTopics).isEqualTo(DeliveryReport.exactlyOnce(total));
+    }
+
+    @Test
     void nothingWasDeadLettered() {
         assertThat(ReliabilitySupport.recordCount(cluster.bootstrapServers(), DEAD_LETTER_TOPIC)).isZero();
     }
@@ -187,11 +195,11 @@ class BrokerLossIT {
         return JSON.readTree(edge.getAnyStatus("/actuator/health", OPERATOR_KEY)).path("components").path("kafka");
     }
 
-    /** The broker that coordinates the hub's inbox-delivery consumer group: stopping it moves the group. */
-    private static int deliveryGroupCoordinator() throws Exception {
+    /** The broker that coordinates the hub's partner-ingress consumer group: stopping it moves the group. */
+    private static int ingressGroupCoordinator() throws Exception {
         try (Admin admin = Admin.create(ReliabilitySupport.kafkaClient(cluster.bootstrapServers()))) {
-            return admin.describeConsumerGroups(List.of("ips-hub-delivery")).all().get(30, TimeUnit.SECONDS)
-                    .get("ips-hub-delivery").coordinator().id();
+            return admin.describeConsumerGroups(List.of(ReliabilitySupport.INGRESS_GROUP)).all().get(30, TimeUnit.SECONDS)
+                    .get(ReliabilitySupport.INGRESS_GROUP).coordinator().id();
         }
     }
 }

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * concurrent clients, and 2,750 cases of four messages that teams produce on their Kafka ingress topics at about
  * 300 messages a second, 21,000 messages in all. Mid-stream the test kills the process with SIGKILL and starts it again on the same data
  * directory and ports; the partners send again, with the same message id, whatever was not acknowledged.
- * Expected: every acknowledged message is in its recipient's inbox exactly once as the inbox API presents it,
- * none is lost, no valid message is refused, and nothing is dead-lettered.
+ * Expected: every acknowledged message is in its recipient's inbox exactly once, both as the inbox API presents it
+ * and on the recipient's inbox topic as a Kafka-native partner reads it (read_committed); none is lost, no valid
+ * message is refused, and nothing is dead-lettered.
  */
 class HubKillRecoveryIT {
 
@@ -90,16 +91,19 @@ class HubKillRecoveryIT {
 
         DeliveryReport report = ReliabilitySupport.awaitDelivery(ledger, edge, hub.bootstrapServers(),
                 Duration.ofMinutes(3), false);
+        DeliveryReport inboxTopics = ReliabilitySupport.inboxTopicsReport(ledger, hub.bootstrapServers(), registry, false);
         long deadLetters = ReliabilitySupport.recordCount(hub.bootstrapServers(), DEAD_LETTER_TOPIC);
         log.info("Kill -9 run: {} messages, {} acknowledged ({} before the kill), {} sends ({} resent, {} answered "
-                + "as duplicates), {} refused, hub down for {} ms, sending took {} ms; inboxes: {}; dead letters: {}",
-                total, ledger.acknowledgedCount(), acknowledgedAtKill, ledger.attempts(), ledger.resends(),
-                ledger.duplicateAnswers(), ledger.rejected().size(), downFor, sendingTook, report, deadLetters);
+                + "as duplicates), {} refused, hub down for {} ms, sending took {} ms; inboxes: {}; inbox topics: {};"
+                + " dead letters: {}", total, ledger.acknowledgedCount(), acknowledgedAtKill, ledger.attempts(),
+                ledger.resends(), ledger.duplicateAnswers(), ledger.rejected().size(), downFor, sendingTook, report,
+                inboxTopics, deadLetters);
 
         SoftAssertions.assertSoftly(softly -> {
             softly.assertThat(ledger.rejected()).as("valid messages the hub refused").isEmpty();
             softly.assertThat(ledger.abandoned()).as("messages never acknowledged").isEmpty();
-            softly.assertThat(report).isEqualTo(DeliveryReport.exactlyOnce(total));
+            softly.assertThat(report).as("inboxes read over HTTP").isEqualTo(DeliveryReport.exactlyOnce(total));
+            softly.assertThat(inboxTopics).as("inbox topics read_committed").isEqualTo(DeliveryReport.exactlyOnce(total));
             softly.assertThat(deadLetters).as("dead letters").isZero();
         });
     }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The hub as its own JVM process, started from the fat jar the way the README starts it, in a working
  * directory of the test's choosing (so {@code ./data} is that directory's), on fixed ports so that a restart
- * comes back where partners expect it. Its console goes to {@code hub-<n>.log} in the working directory.
+ * comes back where partners expect it. Its console goes to {@code hub-<n>.log} in the working directory. Extra
+ * arguments point it at an external broker and database, for tests with several instances.
  */
 final class HubProcess implements AutoCloseable {
 
@@ -30,15 +31,21 @@ final class HubProcess implements AutoCloseable {
     private final int httpPort;
     private final int kafkaPort;
     private final int controllerPort;
+    private final List<String> arguments;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
     private int starts;
 
     HubProcess(Path workDir) {
+        this(workDir, List.of());
+    }
+
+    HubProcess(Path workDir, List<String> arguments) {
         this.workDir = workDir;
         this.httpPort = ReliabilitySupport.freePort();
         this.kafkaPort = ReliabilitySupport.freePort();
         this.controllerPort = ReliabilitySupport.freePort();
+        this.arguments = List.copyOf(arguments);
     }
 
     String baseUrl() {
@@ -63,6 +70,7 @@ final class HubProcess implements AutoCloseable {
                 "--hub.kafka.embedded.port=" + kafkaPort,
                 "--hub.kafka.embedded.controller-port=" + controllerPort));
         command.addAll(ReliabilitySupport.COMMON_ARGUMENTS);
+        command.addAll(arguments);
         Path logFile = workDir.resolve("hub-" + starts + ".log");
         long begun = System.nanoTime();
         try {

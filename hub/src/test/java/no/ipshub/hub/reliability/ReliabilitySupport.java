@@ -73,9 +73,7 @@ final class ReliabilitySupport {
     static final List<String> PARTNERS = concat(TEAMS, NAV_OFFICES);
     static final String OPERATOR_KEY = "demo-key-operator";
     static final String DEAD_LETTER_TOPIC = "ips.deadletter-v1";
-    static final List<String> CANONICAL_TOPICS = List.of("ips.referral-v1", "ips.followup-v1", "ips.outcome-v1");
     static final String INGRESS_GROUP = "ips-hub-ingress";
-    static final String DELIVERY_GROUP = "ips-hub-delivery";
 
     /**
      * Arguments every hub in these tests gets: the edge's per-partner request throttle is off, since these
@@ -248,22 +246,46 @@ final class ReliabilitySupport {
     // ---------------------------------------------------------------------------------------------------
     // HTTP
 
-    /** A partner system's view of one hub's HTTP edge: send a message with the sender's key, read an inbox. */
+    /**
+     * A partner system's view of the hub's HTTP edge: send a message with the sender's key, read an inbox. With
+     * several instances it goes round them, as a load balancer does, and passes over one that does not answer.
+     */
     static final class HttpEdge {
 
+        private final List<String> baseUrls;
         private final String baseUrl;
+        private final AtomicLong next = new AtomicLong();
         private final HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
 
         HttpEdge(String baseUrl) {
-            this.baseUrl = baseUrl;
+            this(List.of(baseUrl));
         }
 
-        /** The HTTP status of {@code POST /api/v1/messages}, or -1 when no answer came (connection refused or cut). */
+        HttpEdge(List<String> baseUrls) {
+            this.baseUrls = List.copyOf(baseUrls);
+            this.baseUrl = baseUrls.get(0);
+        }
+
+        /**
+         * The HTTP status of {@code POST /api/v1/messages} on the next instance (the others in turn when it does not
+         * answer), or -1 when none answered (connection refused or cut).
+         */
         int submit(HubMessage message) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
+            int first = (int) (next.getAndIncrement() % baseUrls.size());
+            for (int i = 0; i < baseUrls.size(); i++) {
+                int status = submit(baseUrls.get((first + i) % baseUrls.size()), message);
+                if (status != -1) {
+                    return status;
+                }
+            }
+            return -1;
+        }
+
+        private int submit(String instance, HubMessage message) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(instance + "/api/v1/messages"))
                     .timeout(Duration.ofSeconds(40))
                     .header("Authorization", "Bearer " + apiKey(message.getSender()))
                     .header("Content-Type", "application/json")
@@ -282,7 +304,7 @@ final class ReliabilitySupport {
         /** The message ids in the partner's inbox in cursor order, read page by page to the end. */
         List<String> inbox(String partner) {
             List<String> ids = new ArrayList<>();
-            long cursor = 0;
+            String cursor = "0";
             while (true) {
                 JsonNode page = JSON.readTree(get("/api/v1/inbox?after=" + cursor + "&limit=500", apiKey(partner)));
                 JsonNode messages = page.path("messages");
@@ -292,7 +314,7 @@ final class ReliabilitySupport {
                 for (JsonNode entry : messages) {
                     ids.add(entry.path("message").path("messageId").asString());
                 }
-                cursor = page.path("nextCursor").asLong();
+                cursor = page.path("nextCursor").asString();
             }
         }
 
@@ -583,45 +605,18 @@ final class ReliabilitySupport {
         }
     }
 
-    /** How many records the topic holds (sum of its partitions' end offsets; the hub's topics are never trimmed in a test). */
+    /** How many committed records the topic holds (the hub's topics are never trimmed in a test). */
     static long recordCount(String bootstrapServers, String topic) {
-        try (Admin admin = Admin.create(kafkaClient(bootstrapServers))) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset()).sum();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
-        }
+        AtomicLong count = new AtomicLong();
+        readToEnd(bootstrapServers, topic, r -> count.incrementAndGet());
+        return count.get();
     }
 
-    /** Every dead letter on the dead-letter topic, read from its beginning to its current end. */
+    /** Every dead letter on the dead-letter topic (committed), read from its beginning to its current end. */
     static List<DeadLetter> deadLetters(String bootstrapServers, SchemaRegistryClient registry) {
         AvroWireCodec codec = new AvroWireCodec(registry, false, false);
         List<DeadLetter> found = new ArrayList<>();
-        Map<String, Object> config = kafkaClient(bootstrapServers);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTER_TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(DEAD_LETTER_TOPIC, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + DEAD_LETTER_TOPIC + " to its end");
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    found.add(codec.decode(r.value(), DeadLetter.class));
-                }
-            }
-        }
+        readToEnd(bootstrapServers, DEAD_LETTER_TOPIC, r -> found.add(codec.decode(r.value(), DeadLetter.class)));
         return found;
     }
 
@@ -672,8 +667,8 @@ final class ReliabilitySupport {
 
     /**
      * Reads the partners' inboxes until every acknowledged message is in one, then waits until the hub's ingress
-     * and delivery consumer groups have committed everything on their topics (so a second copy of a message,
-     * still on its way, would be in the inbox too), and reports what the inboxes hold; when messages are still
+     * consumer group has committed everything on its topics (so a second copy of a message, still on its way,
+     * would be in the inbox too), and reports what the inboxes hold; when messages are still
      * missing after {@code atMost}, the report says how many. With {@code ledgerOnly}
      * the inboxes are narrowed to the ledger's messages, for tests that share a hub with other tests.
      */
@@ -703,11 +698,52 @@ final class ReliabilitySupport {
         return read.get();
     }
 
-    /** True when the hub's ingress and delivery groups have committed up to the end of every partition they read. */
+    /**
+     * What the partners' inbox topics hold, as a Kafka-native partner reads them (committed records only), against
+     * what the hub acknowledged; call after {@link #awaitDelivery}. With {@code ledgerOnly} narrowed to the
+     * ledger's messages.
+     */
+    static DeliveryReport inboxTopicsReport(Ledger ledger, String bootstrapServers, SchemaRegistryClient registry,
+            boolean ledgerOnly) {
+        Map<String, String> acknowledged = ledger.acknowledged();
+        AvroWireCodec codec = new AvroWireCodec(registry, false, false);
+        Map<String, List<String>> topics = new LinkedHashMap<>();
+        for (String partner : PARTNERS) {
+            List<String> ids = new ArrayList<>();
+            readToEnd(bootstrapServers, "ips.inbox." + partner + "-v1",
+                    r -> ids.add(codec.decode(r.value(), HubMessage.class).getMessageId()));
+            topics.put(partner, ledgerOnly ? ids.stream().filter(acknowledged::containsKey).toList() : ids);
+        }
+        return DeliveryReport.of(acknowledged, topics);
+    }
+
+    /** Hands every committed record of {@code topic}, from its beginning to its end now, to {@code each}. */
+    static void readToEnd(String bootstrapServers, String topic,
+            java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        Map<String, Object> config = kafkaClient(bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
+            }
+        }
+    }
+
+    /** True when the hub's ingress group has committed up to the end of every partition it reads. */
     static boolean caughtUp(String bootstrapServers) {
         Map<String, List<String>> groups = Map.of(
-                INGRESS_GROUP, PARTNERS.stream().map(ReliabilitySupport::ingressTopic).toList(),
-                DELIVERY_GROUP, CANONICAL_TOPICS);
+                INGRESS_GROUP, PARTNERS.stream().map(ReliabilitySupport::ingressTopic).toList());
         try (Admin admin = Admin.create(kafkaClient(bootstrapServers))) {
             for (Map.Entry<String, List<String>> group : groups.entrySet()) {
                 Map<TopicPartition, OffsetSpec> request = new HashMap<>();

@@ -16,6 +16,8 @@ import org.apache.camel.support.DefaultConsumer;
  */
 public class BatchConsumer extends DefaultConsumer implements Suspendable {
 
+    private static final long PAUSE_WAIT_MS = 30_000;
+
     private final BatchConsumerEndpoint endpoint;
     private final List<BatchPollLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -51,9 +53,14 @@ public class BatchConsumer extends DefaultConsumer implements Suspendable {
         super.doStop();
     }
 
+    /** Returns once every thread has paused (it finishes the batch in hand first), or after {@value #PAUSE_WAIT_MS} ms. */
     @Override
-    protected void doSuspend() {
+    protected void doSuspend() throws InterruptedException {
         suspendRequested = true;
+        long deadline = System.nanoTime() + PAUSE_WAIT_MS * 1_000_000L;
+        while (!isPaused() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     @Override

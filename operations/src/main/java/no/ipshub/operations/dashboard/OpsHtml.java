@@ -1,0 +1,107 @@
+package no.ipshub.operations.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Escaping and formatting for the hand-built HTML of the dashboard. Every value from outside goes through {@link #esc}. */
+final class OpsHtml {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private OpsHtml() {
+    }
+
+    /** Text safe in element content and in quoted attribute values. */
+    static String esc(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Text safe inside a JSON string literal. */
+    static String json(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A count with thousands separators. */
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** A rate with one decimal, or a dash when unknown. */
+    static String rate(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%,.1f", value);
+    }
+
+    /** Milliseconds with one decimal. */
+    static String millis(double value) {
+        return String.format(Locale.ROOT, "%,.1f", value);
+    }
+
+    /**
+     * A {@code <time>} element: the age ("42 s ago") as text, the local time as its title, the instant as its
+     * machine-readable value; "never" for null.
+     */
+    static String time(Instant at, Instant now, ZoneId zone, String never) {
+        if (at == null) {
+            return "<span class=\"muted\">" + esc(never) + "</span>";
+        }
+        String local = TIME.format(at.atZone(zone));
+        return "<time datetime=\"" + esc(at.toString()) + "\" title=\"" + esc(local + " " + zone.getId()) + "\">"
+                + esc(age(at, now, local)) + "</time>";
+    }
+
+    /** How long ago, for people: seconds, minutes, hours, then the local date and time. */
+    static String age(Instant at, Instant now, String local) {
+        Duration d = Duration.between(at, now);
+        if (d.isNegative()) {
+            d = Duration.ZERO;
+        }
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() + " s ago";
+        }
+        if (d.toMinutes() < 60) {
+            return d.toMinutes() + " min ago";
+        }
+        if (d.toHours() < 24) {
+            return d.toHours() + " h ago";
+        }
+        return local;
+    }
+
+    /** The local time of an instant, or a dash. */
+    static String localTime(Instant at, ZoneId zone) {
+        return at == null ? "–" : TIME.format(at.atZone(zone));
+    }
+}

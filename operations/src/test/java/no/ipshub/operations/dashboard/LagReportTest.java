@@ -1,0 +1,79 @@
+package no.ipshub.operations.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.ipshub.operations.metrics.CamelRouteMetrics.RouteStatistics;
+import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.partner.Partner;
+import no.ipshub.schemas.v1.Sector;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class LagReportTest {
+
+    private static final HubTopics TOPICS = HubTopics.defaults();
+    private static final Partner TEAM = new Partner("haukeland-tsb", "Haukeland", Sector.HEALTH, "983974899", List.of());
+    private static final Partner NAV = new Partner("nav-bergenhus", "NAV Bergenhus", Sector.NAV, "1202", List.of());
+    private static final RouteInspector.RouteInfo INGRESS = new RouteInspector.RouteInfo("partner-ingress", "Started",
+            "ips-hub-ingress", List.of(TOPICS.ingressFor(TEAM.id()), TOPICS.ingressFor(NAV.id())),
+            new RouteStatistics("partner-ingress", 0, 0, 0, 0, 0));
+
+    private static TopicPartition p0(String topic) {
+        return new TopicPartition(topic, 0);
+    }
+
+    private static LagSnapshot report(Map<String, Map<TopicPartition, Long>> committed) {
+        String teamIngress = TOPICS.ingressFor(TEAM.id());
+        String navInbox = TOPICS.inboxFor(NAV.id());
+        KafkaOffsets offsets = new KafkaOffsets(
+                Map.of(p0(teamIngress), 0L, p0(navInbox), 10L),
+                Map.of(p0(teamIngress), 25L, p0(navInbox), 100L),
+                committed, Set.of());
+        return LagReport.of(Instant.EPOCH, List.of(INGRESS), List.of(TEAM, NAV), TOPICS, offsets);
+    }
+
+    @Test
+    void aPartnersIngressBacklogIsTheLagOfTheRouteReadingItsTopic() {
+        LagSnapshot lag = report(Map.of("ips-hub-ingress", Map.of(p0(TOPICS.ingressFor(TEAM.id())), 20L)));
+
+        LagSnapshot.PartnerLag team = lag.partners().get(0);
+        assertThat(team.ingressRoute()).isEqualTo("partner-ingress");
+        assertThat(team.ingressLag()).isEqualTo(5);
+    }
+
+    @Test
+    void aPartnerThatReadsItsInboxWithItsOwnGroupGetsThatGroupsLag() {
+        LagSnapshot lag = report(Map.of("nav-bergenhus", Map.of(p0(TOPICS.inboxFor(NAV.id())), 70L)));
+
+        LagSnapshot.PartnerLag nav = lag.partners().get(1);
+        assertThat(nav.inboxGroup()).isEqualTo("nav-bergenhus");
+        assertThat(nav.inboxLag()).isEqualTo(30);
+        assertThat(nav.inboxRetained()).isEqualTo(90);
+    }
+
+    @Test
+    void aPartnerWithoutAGroupHasNoInboxLagButItsBacklog() {
+        LagSnapshot.PartnerLag nav = report(Map.of()).partners().get(1);
+
+        assertThat(nav.inboxGroup()).isNull();
+        assertThat(nav.inboxLag()).isNull();
+        assertThat(nav.inboxRecords()).isEqualTo(100);
+    }
+
+    @Test
+    void aMissingInboxTopicShowsNoFigures() {
+        LagSnapshot.PartnerLag team = report(Map.of()).partners().get(0);
+
+        assertThat(team.inboxRecords()).isNull();
+    }
+
+    @Test
+    void theGroupsAskedForAreTheRoutesAndOnePerPartner() {
+        assertThat(LagReport.groups(List.of(INGRESS), List.of(TEAM, NAV)))
+                .containsExactly("ips-hub-ingress", "haukeland-tsb", "nav-bergenhus");
+    }
+}

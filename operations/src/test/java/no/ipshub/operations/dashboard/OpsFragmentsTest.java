@@ -1,0 +1,80 @@
+package no.ipshub.operations.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import no.ipshub.operations.deadletter.DeadLetterStatus;
+import no.ipshub.operations.deadletter.DeadLetterSummary;
+import org.junit.jupiter.api.Test;
+
+class OpsFragmentsTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-03T12:00:00Z");
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
+    private static final OpsFragments FRAGMENTS = new OpsFragments(ZoneId.of("Europe/Oslo"), 3, 1000);
+
+    private static OpsOverview.RouteView route(String id, String state) {
+        return new OpsOverview.RouteView(id, state, "group-" + id, List.of(), 10, 0, 0, 1.0, 2, null, null, 0L);
+    }
+
+    private static DeadLetterSummary deadLetter(String reason, DeadLetterStatus status) {
+        return new DeadLetterSummary("dl-1", "haukeland-tsb", "PROCESSING_FAILED", reason, null, "partner-ingress",
+                "ips.ingress.haukeland-tsb-v1", 0, 7, NOW, NOW, 1, status, 12, 0, null, null, null, true,
+                "ips.ingress.haukeland-tsb-v1", null);
+    }
+
+    @Test
+    void markupInARouteIdIsEscapedWhereverItIsShown() {
+        String html = FRAGMENTS.routes(List.of(route(MARKUP, "Started")));
+
+        assertThat(html).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    @Test
+    void markupInADeadLettersReasonIsEscaped() {
+        String html = FRAGMENTS.deadLetters(List.of(deadLetter(MARKUP, DeadLetterStatus.OPEN)), 0, 20, 1, Map.of(),
+                NOW);
+
+        assertThat(html).doesNotContain("<img").contains("&lt;img");
+    }
+
+    @Test
+    void aStartedRouteOffersSuspendAndASuspendedOneResume() {
+        String html = FRAGMENTS.routes(List.of(route("a", "Started"), route("b", "Suspended")));
+
+        assertThat(html).contains("hx-post=\"/ops/actions/routes/a/suspend\"")
+                .contains("hx-post=\"/ops/actions/routes/b/resume\"");
+    }
+
+    @Test
+    void noRoutesShowTheEmptyRow() {
+        assertThat(FRAGMENTS.routes(List.of())).contains("No routes are running.");
+    }
+
+    @Test
+    void onlyAnOpenDeadLetterCanBeDiscardedAndADiscardedOneNotReplayed() {
+        String open = FRAGMENTS.deadLetters(List.of(deadLetter("r", DeadLetterStatus.OPEN)), 0, 20, 1, Map.of(), NOW);
+        String discarded = FRAGMENTS.deadLetters(List.of(deadLetter("r", DeadLetterStatus.DISCARDED)), 0, 20, 1,
+                Map.of(), NOW);
+
+        assertThat(open).contains("data-action=\"discard\"").contains("data-action=\"replay\"");
+        assertThat(discarded).doesNotContain("data-action=\"discard\"").doesNotContain("data-action=\"replay\"");
+    }
+
+    @Test
+    void theSelectedOptionIsMarkedAndTheEmptyOneLabelled() {
+        String html = OpsFragments.options(List.of("", "OPEN", MARKUP), "OPEN", "any");
+
+        assertThat(html).isEqualTo("<option value=\"\">any</option><option value=\"OPEN\" selected>OPEN</option>"
+                + "<option value=\"&lt;img src=x onerror=alert(1)&gt;\">&lt;img src=x onerror=alert(1)&gt;</option>");
+    }
+
+    @Test
+    void aFlashEscapesItsMessage() {
+        assertThat(OpsFragments.flash(false, MARKUP))
+                .isEqualTo("<p class=\"flash bad\">&lt;img src=x onerror=alert(1)&gt;</p>");
+    }
+}
