@@ -25,7 +25,9 @@ import no.ipshub.hub.HubApplication;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
+import no.ipshub.routes.inbox.InboxCursor;
 import no.ipshub.routes.inbox.InboxReader;
+import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.v1.DeadLetter;
@@ -282,21 +284,21 @@ public final class OpsTestHub implements AutoCloseable {
                 .setLastFailureAt(now)
                 .setAttempts(1)
                 .build();
-        bean(DeadLetterPublisher.class).publishAll(List.of(letter));
+        bean(HubProducer.class).sendAll(List.of(bean(DeadLetterPublisher.class).record(letter)));
         return id;
     }
 
     /** The message ids in a partner's inbox, oldest first. */
     public List<String> inbox(String partner) {
         List<String> ids = new ArrayList<>();
-        long after = 0;
+        InboxCursor after = InboxCursor.start();
         while (true) {
             InboxReader.InboxPage page = bean(InboxReader.class).read(partner, after, InboxReader.MAX_LIMIT);
             page.items().forEach(i -> ids.add(i.message().getMessageId()));
             if (page.items().isEmpty()) {
                 return ids;
             }
-            after = page.nextCursor();
+            after = InboxCursor.parse(page.nextCursor());
         }
     }
 

@@ -61,11 +61,12 @@ public class OpsDashboardController {
     private final ParkedWebhooks webhooks;
     private final OpsFragments fragments;
     private final OpsTemplate page = OpsTemplate.load("ops/dashboard.html");
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public OpsDashboardController(OpsOverview overview, RouteInspector routes, DeadLetterStore deadLetters,
             DeadLetterInspector inspector, DeadLetterReplayer replayer, PartnerDirectory partners,
-            ParkedWebhooks webhooks, OpsProperties properties) {
+            ParkedWebhooks webhooks, OpsProperties properties, Clock clock) {
+        this.clock = clock;
         this.overview = overview;
         this.routes = routes;
         this.deadLetters = deadLetters;

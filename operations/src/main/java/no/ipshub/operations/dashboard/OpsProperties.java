@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kafkaTimeout     how long one Kafka admin call of a sample may take
  * @param registryRefresh  how long the registry's subject list is reused
  * @param healthRefresh    how long a health reading is reused
- * @param activityLookback how far back partners' last sent messages are looked up at start-up
+ * @param activityLookback a partner whose last accepted message is older than this shows as silent
  * @param pageRefresh      how often the dashboard polls for fresh figures
  * @param zone             the time zone the dashboard shows times in and reads filter dates in
  * @param sessionMaxAge    how long the dashboard's login cookie lives

@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
+import no.ipshub.operations.activity.PartnerActivityStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -56,29 +58,34 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaOffsetsReader opsKafkaOffsetsReader(KafkaClientSettings settings, OpsProperties properties) {
-        return new KafkaOffsetsReader(settings, properties.kafkaTimeout(), Clock.systemUTC());
+    KafkaOffsetsReader opsKafkaOffsetsReader(KafkaClientSettings settings, OpsProperties properties, Clock clock) {
+        return new KafkaOffsetsReader(settings, properties.kafkaTimeout(), clock);
     }
 
     @Bean
-    PartnerActivity partnerActivity(JdbcTemplate jdbc, OpsProperties properties) {
-        return new PartnerActivity(jdbc, Clock.systemUTC(), properties.activityLookback());
+    PartnerActivityStore partnerActivityStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new PartnerActivityStore(jdbc, tx);
+    }
+
+    @Bean
+    PartnerActivity partnerActivity(PartnerActivityStore store, OpsProperties properties, Clock clock) {
+        return new PartnerActivity(store, clock, properties.activityLookback());
     }
 
     @Bean
     OpsSampler opsSampler(RouteInspector routes, KafkaOffsetsReader kafka, PartnerDirectory partners, HubTopics topics,
-            PartnerActivity activity, OpsProperties properties) {
-        return new OpsSampler(routes, kafka, partners, topics, activity, properties, Clock.systemUTC());
+            PartnerActivity activity, OpsProperties properties, Clock clock) {
+        return new OpsSampler(routes, kafka, partners, topics, activity, properties, clock);
     }
 
     @Bean
-    RegistryOverview registryOverview(SchemaRegistryClient registry, OpsProperties properties) {
-        return new RegistryOverview(registry, properties.registryRefresh(), Clock.systemUTC());
+    RegistryOverview registryOverview(SchemaRegistryClient registry, OpsProperties properties, Clock clock) {
+        return new RegistryOverview(registry, properties.registryRefresh(), clock);
     }
 
     @Bean
-    HealthOverview healthOverview(HealthEndpoint health, OpsProperties properties) {
-        return new HealthOverview(health, properties.healthRefresh(), Clock.systemUTC());
+    HealthOverview healthOverview(HealthEndpoint health, OpsProperties properties, Clock clock) {
+        return new HealthOverview(health, properties.healthRefresh(), clock);
     }
 
     @Bean
@@ -90,8 +97,8 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     ParkedWebhooks parkedWebhooks(ObjectProvider<WebhookDeliveryStore> deliveries,
-            ObjectProvider<WebhookEndpointStore> endpoints, ObjectProvider<WebhookDispatcher> dispatcher) {
-        return new ParkedWebhooks(deliveries, endpoints, dispatcher, Clock.systemUTC());
+            ObjectProvider<WebhookEndpointStore> endpoints, ObjectProvider<WebhookDispatcher> dispatcher, Clock clock) {
+        return new ParkedWebhooks(deliveries, endpoints, dispatcher, clock);
     }
 
     /** The sign-in cookie and CSRF check, just before Spring Security. */

@@ -3,86 +3,62 @@ package no.ipshub.operations.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import no.ipshub.operations.activity.PartnerActivityStore;
+import no.ipshub.operations.activity.PartnerActivityStore.Activity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * When each partner last sent and last received a message, from the routes' own stores: the idempotency store
- * ({@code processed_message}, one row per accepted message with its sender) and the inbox recipients
- * ({@code inbox_recipient}, the last delivery per recipient).
- *
- * <p>The idempotency store can be large, so it is read incrementally along its {@code recorded_at} index: the
- * first refresh looks back {@code lookback}, later ones only at what was recorded since the previous refresh
- * (less a margin for transactions that commit late or clocks of other hub instances).
+ * When each partner last sent and last received a message, as the partner-activity route keeps it
+ * ({@code partner_activity}); a partner that sent nothing within {@code lookback} shows as silent.
  */
 public class PartnerActivity {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerActivity.class);
-    /**
-     * Rows are stamped before their transaction publishes and commits, which takes well under a second unless
-     * Kafka is away; a row that commits later than this only shows at the sender's next message. Every
-     * refresh reads the rows of this span again, so it is kept short: under load that is tens of thousands.
-     */
-    private static final Duration MARGIN = Duration.ofSeconds(30);
 
-    private final JdbcTemplate jdbc;
+    private final PartnerActivityStore store;
     private final Clock clock;
     private final Duration lookback;
-    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
-    private volatile Map<String, Instant> lastReceived = Map.of();
-    private volatile Instant refreshedAt;
+    private volatile Map<String, Activity> activity = Map.of();
     private volatile String error;
 
-    public PartnerActivity(JdbcTemplate jdbc, Clock clock, Duration lookback) {
-        this.jdbc = jdbc;
+    public PartnerActivity(PartnerActivityStore store, Clock clock, Duration lookback) {
+        this.store = store;
         this.clock = clock;
         this.lookback = lookback;
     }
 
-    /** Reads what was recorded since the last refresh. A failure keeps the previous figures and is reported. */
+    /** Reads the table again. A failure keeps the previous figures and is reported. */
     public synchronized void refresh() {
-        Instant now = clock.instant();
-        Instant from = refreshedAt == null ? now.minus(lookback) : refreshedAt.minus(MARGIN);
         try {
-            jdbc.query("SELECT sender, MAX(recorded_at) FROM processed_message WHERE recorded_at >= ? GROUP BY sender",
-                    rs -> {
-                        Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
-                        lastSent.merge(rs.getString(1), at, (a, b) -> a.isAfter(b) ? a : b);
-                    }, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            Map<String, Instant> received = new HashMap<>();
-            jdbc.query("SELECT recipient, last_delivery_at FROM inbox_recipient WHERE last_delivery_at IS NOT NULL",
-                    rs -> {
-                        received.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
-                    });
-            lastReceived = Map.copyOf(received);
-            refreshedAt = now;
+            activity = Map.copyOf(store.all());
             error = null;
         } catch (DataAccessException e) {
             if (error == null) {
-                log.warn("Cannot read partner activity from the routes' stores: {}", e.getMostSpecificCause().toString());
+                log.warn("Cannot read partner activity: {}", e.getMostSpecificCause().toString());
             }
-            error = "the routes' stores could not be read: " + e.getMostSpecificCause().getClass().getSimpleName();
+            error = "partner activity could not be read: " + e.getMostSpecificCause().getClass().getSimpleName();
         }
     }
 
-    /** When the partner's latest accepted message was recorded; null when none within the look-back. */
+    /** When the partner's latest accepted message was sent; null when none within the look-back. */
     public Instant lastSent(String partner) {
-        return lastSent.get(partner);
+        Activity a = activity.get(partner);
+        if (a == null || a.lastSent() == null || a.lastSent().isBefore(clock.instant().minus(lookback))) {
+            return null;
+        }
+        return a.lastSent();
     }
 
     /** When the hub last delivered a message to the partner's inbox; null when never. */
     public Instant lastReceived(String partner) {
-        return lastReceived.get(partner);
+        Activity a = activity.get(partner);
+        return a == null ? null : a.lastReceived();
     }
 
-    /** How far back {@link #lastSent} looked at start-up. */
+    /** How far back {@link #lastSent} looks. */
     public Duration lookback() {
         return lookback;
     }

@@ -1,7 +1,6 @@
 package no.ipshub.operations.dashboard;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +9,7 @@ import no.ipshub.operations.metrics.CamelRouteMetrics.RouteStatistics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.component.kafka.KafkaConsumer;
-import org.apache.camel.component.kafka.KafkaEndpoint;
+import no.ipshub.routes.kafka.BatchConsumerEndpoint;
 import org.apache.camel.spi.RouteController;
 
 /**
@@ -56,10 +54,9 @@ public class RouteInspector {
             ServiceStatus status = controller.getRouteStatus(id);
             String group = null;
             List<String> topics = List.of();
-            if (route.getEndpoint() instanceof KafkaEndpoint kafka && !kafka.getConfiguration().isTopicIsPattern()) {
-                group = kafka.getConfiguration().getGroupId();
-                topics = Arrays.stream(kafka.getConfiguration().getTopic().split(","))
-                        .map(String::strip).filter(t -> !t.isEmpty()).toList();
+            if (route.getEndpoint() instanceof BatchConsumerEndpoint kafka) {
+                group = kafka.groupId();
+                topics = kafka.topics();
             }
             RouteStatistics stats = metrics.statistics(id).orElse(new RouteStatistics(id, 0, 0, 0, 0, 0));
             routes.add(new RouteInfo(id, state(route, status), group, topics, stats));
@@ -76,8 +73,8 @@ public class RouteInspector {
         if (status == null) {
             return "Unknown";
         }
-        if (status == ServiceStatus.Suspended && route.getConsumer() instanceof KafkaConsumer kafka
-                && !kafka.isKafkaPaused()) {
+        if (status == ServiceStatus.Suspended && route.getEndpoint() instanceof BatchConsumerEndpoint kafka
+                && !kafka.isPaused()) {
             return "Suspending";
         }
         return status.name();

@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
 public class DeadLetterConfiguration {
 
     @Bean
-    DeadLetterIndexProcessor deadLetterIndexProcessor(SchemaRegistryClient registry, DeadLetterStore store) {
+    DeadLetterIndexProcessor deadLetterIndexProcessor(SchemaRegistryClient registry, DeadLetterStore store, Clock clock) {
         // decoding only: the hub registers the DeadLetter schema at start-up
-        return new DeadLetterIndexProcessor(new AvroWireCodec(registry, false, false), store, Clock.systemUTC());
+        return new DeadLetterIndexProcessor(new AvroWireCodec(registry, false, false), store, clock);
     }
 
     @Bean
@@ -31,7 +31,7 @@ public class DeadLetterConfiguration {
 
     @Bean
     DeadLetterReplayer deadLetterReplayer(DeadLetterStore store, HubProducer producer, HubTopics topics,
-            PartnerDirectory partners, DeadLetterProperties properties) {
-        return new DeadLetterReplayer(store, producer, topics, partners, properties, Clock.systemUTC());
+            PartnerDirectory partners, DeadLetterProperties properties, Clock clock) {
+        return new DeadLetterReplayer(store, producer, topics, partners, properties, clock);
     }
 }

@@ -233,6 +233,8 @@ public class IntakeProcessor implements Processor {
         byte[] messageId = m.getMessageId().getBytes(StandardCharsets.UTF_8);
         ProducerRecord<byte[], byte[]> canonicalRecord = new ProducerRecord<>(canonical, key, bytes);
         canonicalRecord.headers().add(HubHeaders.MESSAGE_ID, messageId);
+        HubHeaders.add(canonicalRecord.headers(), HubHeaders.SENDER, m.getSender());
+        HubHeaders.add(canonicalRecord.headers(), HubHeaders.RECIPIENT, m.getRecipient());
         out.send(canonicalRecord);
         ProducerRecord<byte[], byte[]> inboxRecord = new ProducerRecord<>(topics.inboxFor(m.getRecipient()), key, bytes);
         inboxRecord.headers().add(HubHeaders.MESSAGE_ID, messageId);
