@@ -90,7 +90,7 @@ public class ResearchPageController {
     @GetMapping("/research/timeline")
     public ResponseEntity<String> timeline(HttpServletRequest request, Authentication researcher,
             @RequestParam(required = false) String pair, @RequestParam String from, @RequestParam String to) {
-        if (pair == null || !pair.contains("|")) {
+        if (pair == null || !pair.contains("|") || !isDate(from) || !isDate(to)) {
             return html(HttpStatus.OK, parts.get("empty").render(OpsTemplate.slots().text("text", "No pair to show.")));
         }
         String[] teamAndOffice = pair.split("\\|", 2);
@@ -111,6 +111,15 @@ public class ResearchPageController {
     @PostMapping("/research/logout")
     public ResponseEntity<Void> signOut(HttpServletRequest request, Authentication researcher) {
         return form.signOut(request, researcher);
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text.strip());
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private ResponseEntity<String> loginPage(HttpStatus status, String message) {
