@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Answers a research or audit query that cannot be understood with 400 and an RFC 9457 problem naming the parameter. */
-@RestControllerAdvice(assignableTypes = {ResearchController.class, ResearchExportController.class, AuditController.class})
+@RestControllerAdvice(assignableTypes = {ResearchController.class, ResearchExportController.class,
+        ParquetExportController.class, AuditController.class})
 class ResearchApiErrors {
 
     @ExceptionHandler(BadQueryException.class)

@@ -1,17 +1,15 @@
 package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.config.ResearchProperties;
-import no.ipshub.log.indicators.GroupBy;
-import no.ipshub.log.indicators.IndicatorCalculator;
+import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
+import no.ipshub.log.pairs.PairTimelines;
+import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.log.store.EntryQuery;
-import no.ipshub.log.suppression.SmallCellSuppressor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,8 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The research API (researcher role): pseudonymised log entries, as a JSON page or NDJSON, and the IPS
- * indicators with small-cell suppression. Every answer is written to the audit trail before it is sent.
+ * The research API (researcher role): pseudonymised log entries, as a JSON page or NDJSON; the IPS indicators,
+ * the IPS-25 fidelity evidence and the collaboration picture per team and NAV office pair with small-cell
+ * suppression and the differencing check; and the timelines of a pair's cases. Every answer is written to the audit
+ * trail before it is sent.
  */
 @RestController
 @RequestMapping("/api/v1/research")
@@ -36,17 +36,15 @@ public class ResearchController {
 
     private final CollaborationLogStore store;
     private final AuditTrail audit;
-    private final IndicatorCalculator calculator;
-    private final SmallCellSuppressor suppressor;
+    private final ResearchAnswers answers;
     private final ResearchProperties research;
     private final JsonMapper json;
 
-    public ResearchController(CollaborationLogStore store, AuditTrail audit, IndicatorCalculator calculator,
-            SmallCellSuppressor suppressor, ResearchProperties research, JsonMapper json) {
+    public ResearchController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers,
+            ResearchProperties research, JsonMapper json) {
         this.store = store;
         this.audit = audit;
-        this.calculator = calculator;
-        this.suppressor = suppressor;
+        this.answers = answers;
         this.research = research;
         this.json = json;
     }
@@ -94,31 +92,39 @@ public class ResearchController {
 
     /**
      * The indicators of the period, per team, NAV office or month, with a last {@code ALL} row; cells from fewer
-     * than {@code hub.research.min-cell-size} participants are null and flagged.
+     * than {@code hub.research.min-cell-size} participants are null and flagged, and so are cells that together
+     * with an earlier answer to the same researcher would single out such a group.
      */
     @GetMapping(value = "/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
     public PublishedIndicators indicators(HttpServletRequest request, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String groupBy) {
-        String caller = Caller.require(request, ROLE);
-        PublishedIndicators published = indicators(from, to, groupBy);
-        audit.append(caller, "INDICATORS_READ", describe(request), published.cells().size());
-        return published;
+        return answers.indicators(Caller.require(request, ROLE), "INDICATORS_READ", request, from, to, groupBy);
     }
 
-    PublishedIndicators indicators(String from, String to, String groupBy) {
-        LocalDate start = QueryParameters.requiredDate("from", from);
-        LocalDate end = QueryParameters.requiredDate("to", to);
-        if (start.isAfter(end)) {
-            throw new BadQueryException("from must not be after to");
-        }
-        GroupBy grouping = QueryParameters.groupBy(groupBy);
-        return PublishedIndicators.of(calculator.compute(store.upTo(end), start, end, grouping,
-                LocalDate.now(ZoneId.of("Europe/Oslo"))), suppressor);
+    /** The IPS-25 items the events can evidence, per team, with the others listed as not from events. */
+    @GetMapping(value = "/fidelity", produces = MediaType.APPLICATION_JSON_VALUE)
+    public PublishedFidelity fidelity(HttpServletRequest request, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return answers.fidelity(Caller.require(request, ROLE), "FIDELITY_READ", request, from, to);
+    }
+
+    /** Counts and indicators per treatment team and NAV office pair and month. */
+    @GetMapping(value = "/pairs", produces = MediaType.APPLICATION_JSON_VALUE)
+    public PublishedPairs pairs(HttpServletRequest request, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return answers.pairs(Caller.require(request, ROLE), "PAIRS_READ", request, from, to);
+    }
+
+    /** The timelines, in days from their start, of one pair's cases that started in the period. */
+    @GetMapping(value = "/pairs/timelines", produces = MediaType.APPLICATION_JSON_VALUE)
+    public PairTimelines timelines(HttpServletRequest request, @RequestParam(required = false) String team,
+            @RequestParam(required = false) String navOffice, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return answers.timelines(Caller.require(request, ROLE), "TIMELINES_READ", request, team, navOffice, from, to);
     }
 
     static String describe(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return "GET " + request.getRequestURI() + (query == null ? "" : "?" + query);
+        return ResearchAnswers.describe(request);
     }
 
     private static boolean acceptsNdjson(HttpServletRequest request) {

@@ -1,7 +1,12 @@
 package no.ipshub.log.config;
 
 import java.time.Clock;
+import no.ipshub.log.api.ResearchAnswers;
 import no.ipshub.log.audit.AuditTrail;
+import no.ipshub.log.disclosure.DisclosureControl;
+import no.ipshub.log.disclosure.ReleaseLedger;
+import no.ipshub.log.fidelity.FidelityCalculator;
+import no.ipshub.log.pairs.PairPictureCalculator;
 import no.ipshub.log.indicators.IndicatorCalculator;
 import no.ipshub.log.mapping.CollaborationLogMapper;
 import no.ipshub.log.pseudonym.ProjectKey;
@@ -23,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the collaboration log: the project key (start-up fails here, with the reason, when it is missing or
- * short), pseudonymiser, mapper, store, audit trail, publisher and the research API's helpers. Off with
+ * short), pseudonymiser, mapper, store, audit trail, publisher and the research API's helpers: the calculators,
+ * small-cell suppression and the ledger of what each researcher was shown. Off with
  * {@code hub.research.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,5 +83,27 @@ public class CollaborationLogConfiguration {
     @Bean
     SmallCellSuppressor smallCellSuppressor(ResearchProperties research) {
         return new SmallCellSuppressor(research.minCellSize());
+    }
+
+    @Bean
+    FidelityCalculator fidelityCalculator() {
+        return new FidelityCalculator();
+    }
+
+    @Bean
+    PairPictureCalculator pairPictureCalculator() {
+        return new PairPictureCalculator();
+    }
+
+    @Bean
+    ReleaseLedger releaseLedger(JdbcTemplate jdbc, TransactionTemplate transactions, SmallCellSuppressor suppressor,
+            AuditTrail audit) {
+        return new ReleaseLedger(jdbc, transactions, new DisclosureControl(suppressor), audit, Clock.systemUTC());
+    }
+
+    @Bean
+    ResearchAnswers researchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
+            PairPictureCalculator pairs, ReleaseLedger ledger, AuditTrail audit, ResearchProperties research) {
+        return new ResearchAnswers(store, indicators, fidelity, pairs, ledger, audit, research.minCellSize());
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultPageSize      entries per page when the caller does not say
  * @param maxPageSize          the largest page the research API hands out
  * @param pendingRetention     how long an event whose case's referral has not been seen yet is kept waiting
+ * @param sessionMaxAge        how long the research page's sign-in cookie lives
  */
 @ConfigurationProperties("hub.research")
 public record ResearchProperties(
@@ -29,7 +30,8 @@ public record ResearchProperties(
         @DefaultValue("5") int minCellSize,
         @DefaultValue("100") int defaultPageSize,
         @DefaultValue("10000") int maxPageSize,
-        @DefaultValue("30d") Duration pendingRetention) {
+        @DefaultValue("30d") Duration pendingRetention,
+        @DefaultValue("8h") Duration sessionMaxAge) {
 
     public ResearchProperties {
         if (minCellSize < 1) {

@@ -18,13 +18,17 @@ import no.ipshub.schemas.v1.CollaborationLogEntry;
 /**
  * The consent rules of the collaboration log, applied to one batch of events in order:
  * <ul>
- *   <li>a referral with consent opens the case and is logged, unless its participant left the log before;</li>
+ *   <li>a referral with consent opens the case and is logged;</li>
  *   <li>a referral without consent, or a follow-up CONSENT_WITHDRAWN, takes the participant out: nothing of
  *       theirs is logged from then on and their existing entries are to be deleted and tombstoned;</li>
+ *   <li>a participant who is out comes back with a referral with consent, or a follow-up CONSENT_GIVEN, dated
+ *       after the withdrawal: from that day on their events are logged again (a CONSENT_GIVEN reopens its case
+ *       with the team and NAV office of the message's two partners); what came before stays deleted, and events
+ *       dated before that day are never logged, so a replay of old messages cannot bring them back;</li>
  *   <li>follow-ups and outcomes inherit participant, team, NAV office and referral date from their case, and
  *       are dropped when the case is not consented;</li>
  *   <li>an event whose case is not known yet (the canonical topics are not ordered against each other) is
- *       parked until the referral arrives, then logged or dropped with it.</li>
+ *       parked until the referral arrives, then handled after it in date order.</li>
  * </ul>
  * A plain class over what the store knows, so the rules are tested without a database.
  */
@@ -42,31 +46,33 @@ public final class BatchPlanner {
     /**
      * Plans the batch.
      *
-     * @param events      the batch, in the order it was consumed
-     * @param knownCases  the stored state of the batch's cases (absent when unknown)
-     * @param withdrawn   the batch's participants who left the log before
-     * @param parked      events parked earlier for the batch's unknown cases
+     * @param events     the batch, in the order it was consumed
+     * @param knownCases the stored state of the batch's cases (absent when unknown)
+     * @param consent    the consent records of the batch's participants who once left the log
+     * @param parked     events parked earlier for the batch's unknown cases
      */
-    public BatchPlan plan(List<LogEvent> events, Map<String, CaseState> knownCases, Set<String> withdrawn,
+    public BatchPlan plan(List<LogEvent> events, Map<String, CaseState> knownCases, Map<String, ConsentRecord> consent,
             Map<String, List<EventDraft>> parked) {
-        return new Run(knownCases, withdrawn, parked).apply(events);
+        return new Run(knownCases, consent, parked).apply(events);
     }
 
     private final class Run {
         private final Map<String, CaseState> cases;
-        private final Set<String> withdrawn;
+        private final Map<String, ConsentRecord> records;
         private final Map<String, List<EventDraft>> waiting = new HashMap<>();
         private final List<EventDraft> newlyParked = new ArrayList<>();
         private final Map<String, CollaborationLogEntry> entries = new LinkedHashMap<>();
         private final Map<String, CaseState> changed = new LinkedHashMap<>();
+        private final Map<String, ConsentRecord> changedRecords = new LinkedHashMap<>();
         private final Set<String> resolved = new HashSet<>();
         private final List<Withdrawal> withdrawals = new ArrayList<>();
+        private final List<ConsentGivenAgain> comebacks = new ArrayList<>();
         private final List<String> retracted = new ArrayList<>();
         private int dropped;
 
-        Run(Map<String, CaseState> knownCases, Set<String> withdrawn, Map<String, List<EventDraft>> parked) {
+        Run(Map<String, CaseState> knownCases, Map<String, ConsentRecord> consent, Map<String, List<EventDraft>> parked) {
             this.cases = new HashMap<>(knownCases);
-            this.withdrawn = new HashSet<>(withdrawn);
+            this.records = new HashMap<>(consent);
             parked.forEach((caseKey, drafts) -> waiting.put(caseKey, new ArrayList<>(drafts)));
         }
 
@@ -74,77 +80,114 @@ public final class BatchPlanner {
             for (LogEvent event : events) {
                 if (event.isReferral()) {
                     referral(event);
+                } else if (cases.containsKey(event.caseKey())) {
+                    caseEvent(event.draft(), event.sender(), event.messageId(), event.parties());
                 } else {
-                    caseEvent(event);
+                    waiting.computeIfAbsent(event.caseKey(), k -> new ArrayList<>()).add(event.draft());
+                    newlyParked.add(event.draft());
                 }
             }
             List<EventDraft> toPark = newlyParked.stream().filter(d -> waiting.containsKey(d.caseKey())).toList();
             return new BatchPlan(List.copyOf(entries.values()), List.copyOf(changed.values()), toPark,
-                    Set.copyOf(resolved), List.copyOf(withdrawals), List.copyOf(retracted), dropped);
+                    Set.copyOf(resolved), List.copyOf(withdrawals), List.copyOf(comebacks), Map.copyOf(changedRecords),
+                    List.copyOf(retracted), dropped);
         }
 
         private void referral(LogEvent event) {
             String caseKey = event.caseKey();
             CaseOpening opening = event.opening();
             String participant = opening.participantKey();
+            LocalDate date = event.draft().eventDate();
             List<EventDraft> earlier = waiting.remove(caseKey);
             if (earlier != null) {
                 resolved.add(caseKey);
             }
-            int settled = 1 + (earlier == null ? 0 : earlier.size());
-            if (withdrawn.contains(participant)) {
+            ConsentRecord record = records.get(participant);
+            if (record != null && opening.researchConsent() && record.reopenedBy(date)) {
+                comeBack(participant, caseKey, date, ConsentGivenAgain.Via.REFERRAL, event.sender(), event.messageId());
+            } else if (record != null && (record.out() || !record.admits(date))) {
+                // a participant who is out, or an old referral of one who came back later
                 put(CaseState.withdrawn(caseKey, participant));
-                dropped += settled;
+                dropped++;
+                handleParked(earlier, event, new LogEvent.CaseParties(opening.team(), opening.navOffice()));
                 return;
             }
-            EventDraft withdrawal = earlier == null ? null : earlier.stream()
-                    .filter(d -> d.kind() == CollaborationEventKind.CONSENT_WITHDRAWN).findFirst().orElse(null);
-            if (!opening.researchConsent() || withdrawal != null) {
+            if (!opening.researchConsent()) {
                 put(CaseState.withdrawn(caseKey, participant));
-                withdraw(participant, caseKey,
-                        withdrawal == null ? event.draft().eventDate() : withdrawal.eventDate(),
-                        withdrawal == null ? Withdrawal.Reason.CONSENT_REFUSED : Withdrawal.Reason.CONSENT_WITHDRAWN,
-                        event.sender(), event.messageId());
-                dropped += settled;
-                return;
+                withdraw(participant, caseKey, date, Withdrawal.Reason.CONSENT_REFUSED, event.sender(), event.messageId());
+                dropped++;
+            } else {
+                CaseState state = CaseState.consented(caseKey, opening);
+                put(state);
+                log(event.draft(), state);
             }
-            CaseState state = CaseState.consented(caseKey, opening);
-            put(state);
-            log(event.draft(), state);
+            handleParked(earlier, event, new LogEvent.CaseParties(opening.team(), opening.navOffice()));
+        }
+
+        /** Events that waited for this referral, in date order; they are handled as if they came after it. */
+        private void handleParked(List<EventDraft> earlier, LogEvent referral, LogEvent.CaseParties parties) {
             if (earlier != null) {
-                earlier.stream().sorted(IN_CASE_ORDER).forEach(d -> log(d, state));
+                earlier.stream().sorted(IN_CASE_ORDER)
+                        .forEach(d -> caseEvent(d, referral.sender(), referral.messageId(), parties));
             }
         }
 
-        private void caseEvent(LogEvent event) {
-            String caseKey = event.caseKey();
+        private void caseEvent(EventDraft draft, String sender, String messageId, LogEvent.CaseParties parties) {
+            String caseKey = draft.caseKey();
             CaseState state = cases.get(caseKey);
-            if (state == null) {
-                waiting.computeIfAbsent(caseKey, k -> new ArrayList<>()).add(event.draft());
-                newlyParked.add(event.draft());
+            String participant = state.participantKey();
+            ConsentRecord record = records.get(participant);
+            LocalDate date = draft.eventDate();
+            if (draft.kind() == CollaborationEventKind.CONSENT_GIVEN) {
+                consentGiven(draft, state, record, sender, messageId, parties);
+                return;
+            }
+            if (state.status() != CaseStatus.CONSENTED || (record != null && !record.admits(date))) {
+                dropped++;
+                return;
+            }
+            if (draft.kind() == CollaborationEventKind.CONSENT_WITHDRAWN) {
+                withdraw(participant, caseKey, date, Withdrawal.Reason.CONSENT_WITHDRAWN, sender, messageId);
+                dropped++;
+                return;
+            }
+            log(draft, state);
+        }
+
+        private void consentGiven(EventDraft draft, CaseState state, ConsentRecord record, String sender, String messageId,
+                LogEvent.CaseParties parties) {
+            String participant = state.participantKey();
+            LocalDate date = draft.eventDate();
+            if (record != null && record.reopenedBy(date)) {
+                comeBack(participant, state.caseKey(), date, ConsentGivenAgain.Via.CONSENT_GIVEN, sender, messageId);
+                record = records.get(participant);
+            }
+            boolean admitted = record == null ? state.status() == CaseStatus.CONSENTED : record.admits(date);
+            if (!admitted) {
+                dropped++;
                 return;
             }
             if (state.status() != CaseStatus.CONSENTED) {
-                dropped++;
-                return;
+                if (parties == null) {
+                    dropped++;
+                    return;
+                }
+                state = CaseState.reopened(state.caseKey(), participant, parties);
+                put(state);
             }
-            if (withdrawn.contains(state.participantKey())) {
-                put(CaseState.withdrawn(caseKey, state.participantKey()));
-                dropped++;
-                return;
-            }
-            if (event.isConsentWithdrawal()) {
-                withdraw(state.participantKey(), caseKey, event.draft().eventDate(),
-                        Withdrawal.Reason.CONSENT_WITHDRAWN, event.sender(), event.messageId());
-                dropped++;
-                return;
-            }
-            log(event.draft(), state);
+            log(draft, state);
+        }
+
+        private void comeBack(String participant, String caseKey, LocalDate date, ConsentGivenAgain.Via via, String sender,
+                String messageId) {
+            ConsentRecord before = records.get(participant);
+            setRecord(participant, new ConsentRecord(before.reason(), before.withdrawnOn(), date));
+            comebacks.add(new ConsentGivenAgain(participant, caseKey, date, via, sender, messageId));
         }
 
         private void withdraw(String participant, String caseKey, LocalDate date, Withdrawal.Reason reason,
                 String sender, String messageId) {
-            withdrawn.add(participant);
+            setRecord(participant, new ConsentRecord(reason, date, null));
             List<String> made = entries.values().stream()
                     .filter(e -> e.getParticipantKey().equals(participant)).map(CollaborationLogEntry::getEntryId).toList();
             made.forEach(entries::remove);
@@ -156,6 +199,11 @@ public final class BatchPlanner {
                 }
             }
             withdrawals.add(new Withdrawal(participant, caseKey, date, reason, sender, messageId));
+        }
+
+        private void setRecord(String participant, ConsentRecord record) {
+            records.put(participant, record);
+            changedRecords.put(participant, record);
         }
 
         private void put(CaseState state) {

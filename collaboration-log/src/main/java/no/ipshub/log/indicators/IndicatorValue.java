@@ -1,14 +1,26 @@
 package no.ipshub.log.indicators;
 
+import java.util.Set;
+
 /**
  * One indicator of one group.
  *
- * @param value        the indicator; null when there is nothing to compute it from
- * @param participants how many distinct participants the value is based on (decides suppression)
+ * @param value          the indicator; null when there is nothing to compute it from
+ * @param participantKeys the distinct participants the value is based on (their number decides suppression; the
+ *                        set itself lets a later query be checked for differencing against this one)
  */
-public record IndicatorValue(Double value, long participants) {
+public record IndicatorValue(Double value, Set<String> participantKeys) {
 
-    static IndicatorValue of(Double value, long participants) {
-        return new IndicatorValue(value, participants);
+    public IndicatorValue {
+        participantKeys = Set.copyOf(participantKeys);
+    }
+
+    public static IndicatorValue of(Double value, Set<String> participantKeys) {
+        return new IndicatorValue(value, participantKeys);
+    }
+
+    /** How many distinct participants the value is based on. */
+    public long participants() {
+        return participantKeys.size();
     }
 }

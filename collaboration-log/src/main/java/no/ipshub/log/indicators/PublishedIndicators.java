@@ -3,12 +3,15 @@ package no.ipshub.log.indicators;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import no.ipshub.log.disclosure.MeasureGrid;
 import no.ipshub.log.suppression.SmallCellSuppressor;
 import no.ipshub.log.suppression.Suppression;
 
 /**
  * An indicator table made safe to hand out: every value from fewer participants than the threshold is blank
- * and flagged, and further values are blanked so that none can be worked out from the {@code ALL} row.
+ * and flagged, further values are blanked so that none can be worked out from the {@code ALL} row, and values that
+ * together with an earlier answer would single out a small group are blanked too.
  *
  * @param from        first day of the period
  * @param to          last day of the period
@@ -29,29 +32,30 @@ public record PublishedIndicators(LocalDate from, LocalDate to, GroupBy groupBy,
     public record Cell(String group, String indicator, Double value, Suppression suppression) {
     }
 
-    /** Applies small-cell suppression, with the ALL row as the published total of each indicator. */
-    public static PublishedIndicators of(IndicatorTable table, SmallCellSuppressor suppressor) {
+    /** One grid per indicator: the groups as rows of one column, with the {@code ALL} row as its total. */
+    public static List<MeasureGrid> grids(IndicatorTable table) {
+        List<MeasureGrid> grids = new ArrayList<>();
+        for (Indicator indicator : Indicator.values()) {
+            List<Set<String>> groups = table.groups().stream().map(r -> r.values().get(indicator).participantKeys()).toList();
+            grids.add(MeasureGrid.column(indicator.id(), groups, table.total().values().get(indicator).participantKeys()));
+        }
+        return grids;
+    }
+
+    /** The table with the suppression decided for its {@link #grids}, one result per indicator. */
+    public static PublishedIndicators of(IndicatorTable table, int minCellSize, List<SmallCellSuppressor.Result> results) {
         Indicator[] indicators = Indicator.values();
         List<IndicatorRow> rows = table.groups();
-        long[][] participants = new long[rows.size()][indicators.length];
-        long[] totals = new long[indicators.length];
-        for (int c = 0; c < indicators.length; c++) {
-            for (int r = 0; r < rows.size(); r++) {
-                participants[r][c] = rows.get(r).values().get(indicators[c]).participants();
-            }
-            totals[c] = table.total().values().get(indicators[c]).participants();
-        }
-        SmallCellSuppressor.Result result = suppressor.suppress(participants, null, totals);
         List<Cell> cells = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < indicators.length; c++) {
-                cells.add(cell(rows.get(r), indicators[c], result.cells()[r][c]));
+                cells.add(cell(rows.get(r), indicators[c], results.get(c).cells()[r][0]));
             }
         }
         for (int c = 0; c < indicators.length; c++) {
-            cells.add(cell(table.total(), indicators[c], result.columnTotals()[c]));
+            cells.add(cell(table.total(), indicators[c], results.get(c).columnTotals()[0]));
         }
-        return new PublishedIndicators(table.from(), table.to(), table.groupBy(), suppressor.minCellSize(), cells);
+        return new PublishedIndicators(table.from(), table.to(), table.groupBy(), minCellSize, cells);
     }
 
     private static Cell cell(IndicatorRow row, Indicator indicator, Suppression suppression) {

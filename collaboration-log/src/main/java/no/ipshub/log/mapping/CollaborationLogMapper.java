@@ -46,7 +46,9 @@ public final class CollaborationLogMapper {
             return referral(message, referral);
         }
         if (payload instanceof FollowUp followUp) {
-            return new LogEvent(message.getMessageId(), message.getSender(), followUp(message, followUp), null);
+            EventDraft draft = followUp(message, followUp);
+            return new LogEvent(message.getMessageId(), message.getSender(), draft, null,
+                    draft.kind() == CollaborationEventKind.CONSENT_GIVEN ? parties(message) : null);
         }
         if (payload instanceof Outcome outcome) {
             return new LogEvent(message.getMessageId(), message.getSender(), outcome(message, outcome), null);
@@ -66,6 +68,22 @@ public final class CollaborationLogMapper {
                 referral.getReferralDate(),
                 pseudonyms.jobSpecialistKey(referral.getJobSpecialistRef()));
         return new LogEvent(message.getMessageId(), message.getSender(), draft, opening);
+    }
+
+    /** The team and NAV office of the message's two partners, by sector; null when either is not known. */
+    private LogEvent.CaseParties parties(HubMessage message) {
+        Optional<Partner> sender = partners.find(message.getSender());
+        Optional<Partner> recipient = partners.find(message.getRecipient());
+        if (sender.isEmpty() || recipient.isEmpty()) {
+            return null;
+        }
+        if (sender.get().sector() == Sector.HEALTH && recipient.get().sector() == Sector.NAV) {
+            return new LogEvent.CaseParties(message.getSender(), message.getRecipient());
+        }
+        if (sender.get().sector() == Sector.NAV && recipient.get().sector() == Sector.HEALTH) {
+            return new LogEvent.CaseParties(message.getRecipient(), message.getSender());
+        }
+        return null;
     }
 
     private EventDraft followUp(HubMessage message, FollowUp followUp) {

@@ -27,6 +27,8 @@ import no.ipshub.log.consent.BatchPlan;
 import no.ipshub.log.consent.BatchPlanner;
 import no.ipshub.log.consent.CaseState;
 import no.ipshub.log.consent.CaseStatus;
+import no.ipshub.log.consent.ConsentGivenAgain;
+import no.ipshub.log.consent.ConsentRecord;
 import no.ipshub.log.consent.Withdrawal;
 import no.ipshub.log.mapping.EventDraft;
 import no.ipshub.log.mapping.LogEvent;
@@ -93,6 +95,8 @@ public class CollaborationLogStore {
             BatchPlan plan = plan(events);
             List<String> tombstones = new ArrayList<>(applyWithdrawals(plan.withdrawals()));
             tombstones.addAll(plan.retracted());
+            saveConsentRecords(plan.consentRecords());
+            auditComebacks(plan.consentsGivenAgain());
             upsertCases(plan.cases());
             insertEntries(plan.entries());
             park(plan.pendingToPark());
@@ -115,10 +119,10 @@ public class CollaborationLogStore {
         }
         Map<String, CaseState> known = loadCases(caseKeys);
         known.values().forEach(c -> participants.add(c.participantKey()));
-        Set<String> withdrawn = loadWithdrawn(participants);
+        Map<String, ConsentRecord> consent = loadConsentRecords(participants);
         Set<String> unknown = new LinkedHashSet<>(caseKeys);
         unknown.removeAll(known.keySet());
-        return planner.plan(events, known, withdrawn, loadParked(unknown));
+        return planner.plan(events, known, consent, loadParked(unknown));
     }
 
     private List<String> applyWithdrawals(List<Withdrawal> withdrawals) {
@@ -127,8 +131,6 @@ public class CollaborationLogStore {
             List<String> ids = jdbc.queryForList("SELECT entry_id FROM log_entry WHERE participant_key = ?", String.class,
                     w.participantKey());
             jdbc.update("DELETE FROM log_entry WHERE participant_key = ?", w.participantKey());
-            jdbc.update("INSERT INTO log_withdrawn_participant (participant_key, reason, effective_on, recorded_at) "
-                    + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", w.participantKey(), w.reason().name(), w.date(), now());
             jdbc.update("UPDATE log_case SET status = ?, team = NULL, nav_office = NULL, referral_date = NULL, "
                     + "job_specialist_key = NULL, updated_at = ? WHERE participant_key = ?",
                     CaseStatus.WITHDRAWN.name(), now(), w.participantKey());
@@ -141,6 +143,28 @@ public class CollaborationLogStore {
             removed.addAll(ids);
         }
         return removed;
+    }
+
+    /** Writes each participant's consent record as it stands at the end of the batch. */
+    private void saveConsentRecords(Map<String, ConsentRecord> records) {
+        OffsetDateTime now = now();
+        records.forEach((participant, r) -> {
+            jdbc.update("INSERT INTO log_withdrawn_participant (participant_key, reason, effective_on, recorded_at, "
+                    + "consented_again_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", participant, r.reason().name(),
+                    r.withdrawnOn(), now, r.consentedAgainOn());
+            jdbc.update("UPDATE log_withdrawn_participant SET reason = ?, effective_on = ?, recorded_at = ?, "
+                    + "consented_again_on = ? WHERE participant_key = ?", r.reason().name(), r.withdrawnOn(), now,
+                    r.consentedAgainOn(), participant);
+        });
+    }
+
+    private void auditComebacks(List<ConsentGivenAgain> comebacks) {
+        for (ConsentGivenAgain c : comebacks) {
+            audit.append(c.sender(), "CONSENT_GIVEN_AGAIN", "participant=" + c.participantKey() + "&case=" + c.caseKey()
+                    + "&effectiveOn=" + c.date() + "&via=" + c.via() + "&messageId=" + c.messageId(), 0);
+            log.info("Route collaboration-log: message {} brought a participant back into the log from {} ({})",
+                    c.messageId(), c.date(), c.via());
+        }
     }
 
     private void upsertCases(List<CaseState> cases) {
@@ -279,12 +303,15 @@ public class CollaborationLogStore {
         return cases;
     }
 
-    private Set<String> loadWithdrawn(Collection<String> participants) {
-        Set<String> withdrawn = new HashSet<>();
-        inChunks(participants, (marks, args) -> withdrawn.addAll(jdbc.queryForList(
-                "SELECT participant_key FROM log_withdrawn_participant WHERE participant_key IN (" + marks + ")",
-                String.class, args)));
-        return withdrawn;
+    private Map<String, ConsentRecord> loadConsentRecords(Collection<String> participants) {
+        Map<String, ConsentRecord> records = new HashMap<>();
+        inChunks(participants, (marks, args) -> jdbc.query("SELECT participant_key, reason, effective_on, consented_again_on "
+                + "FROM log_withdrawn_participant WHERE participant_key IN (" + marks + ")",
+                (RowCallbackHandler) rs -> records.put(rs.getString("participant_key"), new ConsentRecord(
+                        Withdrawal.Reason.valueOf(rs.getString("reason")),
+                        rs.getObject("effective_on", LocalDate.class),
+                        rs.getObject("consented_again_on", LocalDate.class))), args));
+        return records;
     }
 
     private Map<String, List<EventDraft>> loadParked(Collection<String> caseKeys) {

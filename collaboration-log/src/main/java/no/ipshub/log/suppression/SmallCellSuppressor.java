@@ -9,6 +9,13 @@ import java.util.Arrays;
  * blanked too (the total itself when the line has no other shown cell), and this repeats until no line has a
  * single blank; so no blank cell can be worked out by
  * subtracting the shown cells of a line from its total, nor by chaining such subtractions.
+ *
+ * <p>Ties: when several shown cells of a line have the fewest participants, the one that comes first in the
+ * table's order is blanked (the first row of a column, the first column of a row). Rows and columns are in a fixed
+ * order (groups by name, months by date), so the same data always gives the same blanks.
+ *
+ * <p>Cells may come preset as blank (for instance {@link Suppression#DIFFERENCING}): they count as blank lines
+ * for the secondary suppression like primary ones.
  */
 public final class SmallCellSuppressor {
 
@@ -34,16 +41,27 @@ public final class SmallCellSuppressor {
      * @param columnTotals   participants behind each column's total, or null when columns have none
      */
     public Result suppress(long[][] participants, long[] rowTotals, long[] columnTotals) {
+        return suppress(participants, rowTotals, columnTotals, null);
+    }
+
+    /**
+     * Decides which cells to blank, starting from cells already blanked for another reason.
+     *
+     * @param preset blanks decided before (null entries and a null preset: none); a preset never overrides
+     *               {@link Suppression#PRIMARY}
+     */
+    public Result suppress(long[][] participants, long[] rowTotals, long[] columnTotals, Result preset) {
         int rows = participants.length;
         int columns = rows == 0 ? 0 : participants[0].length;
         Suppression[][] cells = new Suppression[rows][columns];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                cells[r][c] = participants[r][c] < minCellSize ? Suppression.PRIMARY : Suppression.NONE;
+                cells[r][c] = participants[r][c] < minCellSize ? Suppression.PRIMARY
+                        : preset(preset == null ? null : preset.cells()[r][c]);
             }
         }
-        Suppression[] rowMargin = margins(rowTotals);
-        Suppression[] columnMargin = margins(columnTotals);
+        Suppression[] rowMargin = margins(rowTotals, preset == null ? null : preset.rowTotals());
+        Suppression[] columnMargin = margins(columnTotals, preset == null ? null : preset.columnTotals());
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -67,15 +85,19 @@ public final class SmallCellSuppressor {
         return new Result(cells, rowMargin, columnMargin);
     }
 
-    private Suppression[] margins(long[] totals) {
+    private Suppression[] margins(long[] totals, Suppression[] preset) {
         if (totals == null) {
             return null;
         }
         Suppression[] margin = new Suppression[totals.length];
         for (int i = 0; i < totals.length; i++) {
-            margin[i] = totals[i] < minCellSize ? Suppression.PRIMARY : Suppression.NONE;
+            margin[i] = totals[i] < minCellSize ? Suppression.PRIMARY : preset(preset == null ? null : preset[i]);
         }
         return margin;
+    }
+
+    private static Suppression preset(Suppression preset) {
+        return preset == null ? Suppression.NONE : preset;
     }
 
     private static int blanksInRow(Suppression[][] cells, int r) {
@@ -126,6 +148,12 @@ public final class SmallCellSuppressor {
      * @param columnTotals per column total; null when columns have none
      */
     public record Result(Suppression[][] cells, Suppression[] rowTotals, Suppression[] columnTotals) {
+
+        /** No cell preset, for a table of the given shape. */
+        public static Result none(int rows, int columns, boolean rowTotals, boolean columnTotals) {
+            return new Result(new Suppression[rows][columns], rowTotals ? new Suppression[rows] : null,
+                    columnTotals ? new Suppression[columns] : null);
+        }
 
         /** True when the inner cell is blanked. */
         public boolean hidden(int row, int column) {

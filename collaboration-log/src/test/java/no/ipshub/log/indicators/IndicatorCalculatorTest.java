@@ -108,6 +108,20 @@ class IndicatorCalculatorTest {
                 .isEqualTo(2);
     }
 
+    /* A case that came back by consent given again on February 1 has no referral: open from then, in no cohort. */
+    @Test
+    void caseThatCameBackByConsentGivenAgainIsOpenButInNoCohort() {
+        no.ipshub.log.support.LogEntries back = new no.ipshub.log.support.LogEntries("c7", "p7", "team-b", "nav-x", null, "js2");
+        List<CollaborationLogEntry> returned = List.of(back.event(CollaborationEventKind.CONSENT_GIVEN, "2025-02-01"),
+                back.event(CollaborationEventKind.EMPLOYER_CONTACT, "2025-02-10"));
+
+        IndicatorTable table = new IndicatorCalculator().compute(returned, FROM, TO, GroupBy.TEAM);
+
+        assertThat(List.of(value(table, "ALL", "referrals"), value(table, "ALL", "openCaseload"),
+                value(table, "ALL", "employerContactsPerOpenCaseMonth")))
+                .containsExactly(0.0, 1.0, 1 / (59 / IndicatorCalculator.DAYS_PER_MONTH));
+    }
+
     @Test
     void navOfficeGroupingPutsBothTeamsUnderTheirOffice() {
         IndicatorTable table = new IndicatorCalculator().compute(entries, FROM, TO, GroupBy.NAV_OFFICE);

@@ -18,7 +18,8 @@ class ProjectKeyTest {
     Path dir;
 
     private static ResearchProperties properties(String project, String key, String keyFile, boolean generate) {
-        return new ResearchProperties(true, project, key, keyFile, generate, 5, 100, 10000, Duration.ofDays(30));
+        return new ResearchProperties(true, project, key, keyFile, generate, 5, 100, 10000, Duration.ofDays(30),
+                Duration.ofHours(8));
     }
 
     @Test

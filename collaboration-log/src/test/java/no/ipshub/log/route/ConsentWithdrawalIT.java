@@ -128,6 +128,35 @@ class ConsentWithdrawalIT {
                 .containsAll(entryIds));
     }
 
+    /*
+     * Consent given again: after the withdrawal the participant's old entries are tombstoned; a CONSENT_GIVEN dated
+     * later and an employer contact after it are logged under new entry ids, on the topic too, while the latest
+     * record of every old entry id stays its tombstone.
+     */
+    @Test
+    void consentGivenAgainLogsNewEntriesWhileTheOldOnesStayTombstoned() {
+        Set<String> oldIds = store.find(EntryQuery.all(), 0, 100_000).stream()
+                .filter(e -> e.getParticipantKey().equals(participant)).map(CollaborationLogEntry::getEntryId)
+                .collect(Collectors.toSet());
+        kafka.send(withdrawal());
+        await().atMost(WAIT).until(() -> store.countOfParticipant(participant) == 0);
+
+        kafka.send(HubMessages.followUp(FollowUpKind.CONSENT_GIVEN).caseId(caseId).schemaVersion(2)
+                        .followUp(f -> f.setDate(HubMessages.FOLLOW_UP_DATE.plusDays(7))).build(),
+                HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT).caseId(caseId)
+                        .followUp(f -> f.setDate(HubMessages.FOLLOW_UP_DATE.plusDays(8))).build());
+
+        await().atMost(WAIT).until(() -> store.countOfParticipant(participant) == 2);
+        Map<String, byte[]> latest = new java.util.HashMap<>();
+        kafka.readAll(topics.collaborationLog()).forEach(r -> latest.put(new String(r.key(), StandardCharsets.UTF_8), r.value()));
+        AvroWireCodec codec = new AvroWireCodec(registry, false, false);
+        long current = latest.values().stream().filter(v -> v != null)
+                .map(v -> codec.decode(v, CollaborationLogEntry.class))
+                .filter(e -> e.getParticipantKey().equals(participant)).count();
+        assertThat(List.of(oldIds.stream().allMatch(id -> latest.containsKey(id) && latest.get(id) == null), current))
+                .containsExactly(true, 2L);
+    }
+
     @Test
     void afterCompactionNoEntryOfTheParticipantCanBeReadFromTheTopic() throws Exception {
         assertThat(participantEntriesOnTopic()).isNotEmpty();

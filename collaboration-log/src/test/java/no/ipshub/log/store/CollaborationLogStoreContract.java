@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,6 +142,74 @@ abstract class CollaborationLogStoreContract {
 
         assertThat(audit.list(0, 100_000)).filteredOn(r -> r.query().contains(participant(person)))
                 .extracting(r -> r.action() + ":" + r.rowCount()).containsExactly("CONSENT_WITHDRAWN:3");
+    }
+
+    private static HubMessage consentGiven(String caseId, LocalDate day) {
+        return HubMessages.followUp(FollowUpKind.CONSENT_GIVEN).caseId(caseId).schemaVersion(2)
+                .followUp(f -> f.setDate(day)).build();
+    }
+
+    private static HubMessage contact(String caseId, LocalDate day) {
+        return HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT).caseId(caseId).followUp(f -> f.setDate(day)).build();
+    }
+
+    @Test
+    void consentGivenAgainLogsWhatComesAfterWhileTheOldEntriesStayDeleted() {
+        String person = SyntheticPeople.next();
+        String caseId = "case-" + UUID.randomUUID();
+        BatchOutcome first = store.write(events(aCase(caseId, person)), o -> { });
+        store.write(events(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId).build()), o -> { });
+
+        store.write(events(consentGiven(caseId, HubMessages.FOLLOW_UP_DATE.plusDays(5)),
+                contact(caseId, HubMessages.FOLLOW_UP_DATE.plusDays(6))), o -> { });
+
+        List<String> stored = store.find(EntryQuery.all(), 0, 100_000).stream()
+                .filter(e -> e.getParticipantKey().equals(participant(person))).map(CollaborationLogEntry::getEntryId).toList();
+        assertThat(stored).hasSize(2).doesNotContainAnyElementsOf(
+                first.entries().stream().map(CollaborationLogEntry::getEntryId).toList());
+    }
+
+    @Test
+    void consentGivenAgainIsAuditedAfterTheWithdrawal() {
+        String person = SyntheticPeople.next();
+        String caseId = "case-" + UUID.randomUUID();
+        store.write(events(aCase(caseId, person)), o -> { });
+        store.write(events(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId).build()), o -> { });
+
+        store.write(events(consentGiven(caseId, HubMessages.FOLLOW_UP_DATE.plusDays(5))), o -> { });
+
+        assertThat(audit.list(0, 100_000)).filteredOn(r -> r.query().contains(participant(person)))
+                .extracting(r -> r.action() + ":" + r.rowCount()).containsExactly("CONSENT_WITHDRAWN:3", "CONSENT_GIVEN_AGAIN:0");
+    }
+
+    @Test
+    void replayedMessagesFromBeforeTheWithdrawalStayOutAfterConsentGivenAgain() {
+        String person = SyntheticPeople.next();
+        String caseId = "case-" + UUID.randomUUID();
+        List<LogEvent> before = events(aCase(caseId, person));
+        store.write(before, o -> { });
+        store.write(events(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId)
+                .followUp(f -> f.setDate(HubMessages.OUTCOME_DATE)).build()), o -> { });
+        store.write(events(consentGiven(caseId, HubMessages.OUTCOME_DATE.plusDays(1))), o -> { });
+
+        store.write(before, o -> { });
+
+        assertThat(store.countOfParticipant(participant(person))).isEqualTo(1);
+    }
+
+    @Test
+    void withdrawalAfterConsentGivenAgainNamesTheNewEntriesForTombstones() {
+        String person = SyntheticPeople.next();
+        String caseId = "case-" + UUID.randomUUID();
+        store.write(events(aCase(caseId, person)), o -> { });
+        store.write(events(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId).build()), o -> { });
+        BatchOutcome back = store.write(events(consentGiven(caseId, HubMessages.FOLLOW_UP_DATE.plusDays(5))), o -> { });
+
+        BatchOutcome again = store.write(events(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId)
+                .followUp(f -> f.setDate(HubMessages.FOLLOW_UP_DATE.plusDays(9))).build()), o -> { });
+
+        assertThat(List.of(again.tombstones(), store.countOfParticipant(participant(person)))).containsExactly(
+                back.entries().stream().map(CollaborationLogEntry::getEntryId).toList(), 0L);
     }
 
     @Test

@@ -29,7 +29,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -131,7 +130,7 @@ public class LogItConfiguration {
     }
 
     @Bean
-    UserDetailsService testUsers() {
+    InMemoryUserDetailsManager testUsers() {
         return new InMemoryUserDetailsManager(
                 User.withUsername(RESEARCHER).password("{noop}" + PASSWORD).roles("RESEARCHER").build(),
                 User.withUsername(OPERATOR).password("{noop}" + PASSWORD).roles("OPERATOR").build(),

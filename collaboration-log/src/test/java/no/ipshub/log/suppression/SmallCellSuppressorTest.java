@@ -35,6 +35,37 @@ class SmallCellSuppressorTest {
         assertThat(result.cells()[2][0]).isEqualTo(Suppression.SECONDARY);
     }
 
+    /*
+     * Ties (docs/indicators.md): two teams at 7 open cases and one at 3; the 3 is primary, and of the two at 7 the
+     * first in the table's order (groups by name) takes the secondary blank, the same on every run.
+     */
+    @Test
+    void onATieTheFirstGroupInTableOrderTakesTheSecondaryBlank() {
+        SmallCellSuppressor.Result result = suppressor.suppress(new long[][] {{7}, {7}, {3}}, null, new long[] {17});
+
+        assertThat(List.of(result.cells()[0][0], result.cells()[1][0]))
+                .containsExactly(Suppression.SECONDARY, Suppression.NONE);
+    }
+
+    @Test
+    void onATieInARowTheFirstColumnTakesTheSecondaryBlank() {
+        SmallCellSuppressor.Result result = suppressor.suppress(new long[][] {{2, 9, 9}}, new long[] {20}, null);
+
+        assertThat(List.of(result.cells()[0][1], result.cells()[0][2]))
+                .containsExactly(Suppression.SECONDARY, Suppression.NONE);
+    }
+
+    @Test
+    void presetBlankCountsForTheSecondarySuppression() {
+        SmallCellSuppressor.Result preset = SmallCellSuppressor.Result.none(3, 1, false, true);
+        preset.cells()[1][0] = Suppression.DIFFERENCING;
+
+        SmallCellSuppressor.Result result = suppressor.suppress(new long[][] {{12}, {9}, {8}}, null, new long[] {29}, preset);
+
+        assertThat(List.of(result.cells()[1][0], result.cells()[2][0]))
+                .containsExactly(Suppression.DIFFERENCING, Suppression.SECONDARY);
+    }
+
     @Test
     void lineWithOnlyOneCellHidesItsTotalInstead() {
         SmallCellSuppressor.Result result = suppressor.suppress(new long[][] {{3}}, null, new long[] {7});

@@ -71,7 +71,7 @@ public class HubSecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.GET, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/webhook").hasRole(PARTNER)
-                .requestMatchers("/api/v1/research/**").hasRole(RESEARCHER)
+                .requestMatchers("/api/v1/research/**", "/research", "/research/**").hasRole(RESEARCHER)
                 .requestMatchers("/ops/**", "/api/v1/ops/**").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/registry/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/registry/**").permitAll()

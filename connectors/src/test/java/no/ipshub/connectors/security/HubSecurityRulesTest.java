@@ -88,7 +88,8 @@ class HubSecurityRulesTest {
     @RestController
     static class Endpoints {
 
-        @RequestMapping({"/api/v1/messages", "/api/v1/inbox", "/api/v1/webhook", "/api/v1/research/**", "/ops", "/ops/**",
+        @RequestMapping({"/api/v1/messages", "/api/v1/inbox", "/api/v1/webhook", "/api/v1/research/**", "/research", "/research/**",
+            "/ops", "/ops/**",
             "/api/v1/ops/**", "/registry/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/api/v1/unlisted"})
         String whoAmI(@AuthenticationPrincipal Object principal) {
@@ -111,6 +112,8 @@ class HubSecurityRulesTest {
         REMOVE_WEBHOOK(HttpMethod.DELETE, "/api/v1/webhook", HubRole.PARTNER),
         RESEARCH_ENTRIES(HttpMethod.GET, "/api/v1/research/log-entries", HubRole.RESEARCHER),
         RESEARCH_EXPORT(HttpMethod.POST, "/api/v1/research/exports/indicators", HubRole.RESEARCHER),
+        RESEARCH_PAGE(HttpMethod.GET, "/research", HubRole.RESEARCHER),
+        RESEARCH_PAGE_PART(HttpMethod.GET, "/research/timeline", HubRole.RESEARCHER),
         OPS_PAGE(HttpMethod.GET, "/ops", HubRole.OPERATOR),
         OPS_PAGE_PART(HttpMethod.GET, "/ops/fragments/routes", HubRole.OPERATOR),
         OPS_API_READ(HttpMethod.GET, "/api/v1/ops/routes", HubRole.OPERATOR),

@@ -20,8 +20,10 @@ import org.springframework.core.io.ClassPathResource;
  * each starting at a line {@code <!-- part: name -->}. In a part, a line break and the indentation after it
  * between two tags or slots are left out, so a part can be written over several lines and still renders as
  * compact as one line; text that needs a space between two tags keeps them on one line.
+ *
+ * <p>Public so that the hub's other pages (the research page) draw their markup the same way.
  */
-final class OpsTemplate {
+public final class OpsTemplate {
 
     private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Za-z]+)}}");
     private static final Pattern PART = Pattern.compile("^\\s*<!--\\s*part:\\s*([a-z][a-z-]*)\\s*-->\\s*$",
@@ -34,7 +36,7 @@ final class OpsTemplate {
         this.text = text;
     }
 
-    static OpsTemplate load(String location) {
+    public static OpsTemplate load(String location) {
         return new OpsTemplate(read(location));
     }
 
@@ -43,7 +45,7 @@ final class OpsTemplate {
      *
      * @throws IllegalArgumentException when the file has no part or a name twice
      */
-    static Parts parts(String location) {
+    public static Parts parts(String location) {
         String file = read(location);
         Matcher m = PART.matcher(file);
         Map<String, OpsTemplate> parts = new LinkedHashMap<>();
@@ -83,7 +85,7 @@ final class OpsTemplate {
      *
      * @throws IllegalArgumentException when a slot has no value
      */
-    String render(Map<String, String> values) {
+    public String render(Map<String, String> values) {
         Matcher m = SLOT.matcher(text);
         StringBuilder out = new StringBuilder(text.length() * 2);
         while (m.find()) {
@@ -98,17 +100,17 @@ final class OpsTemplate {
     }
 
     /** The template with its slots filled from {@code slots}. */
-    String render(Slots slots) {
+    public String render(Slots slots) {
         return render(slots.values);
     }
 
     /** Empty slot values to fill. */
-    static Slots slots() {
+    public static Slots slots() {
         return new Slots();
     }
 
     /** Slot values: text is escaped on the way in, markup (already escaped, or rendered from a part) is not. */
-    static final class Slots {
+    public static final class Slots {
 
         private final Map<String, String> values = new HashMap<>();
 
@@ -116,27 +118,27 @@ final class OpsTemplate {
         }
 
         /** Text or a number for {@code slot}, escaped; null becomes empty. */
-        Slots text(String slot, Object value) {
+        public Slots text(String slot, Object value) {
             values.put(slot, OpsHtml.esc(value));
             return this;
         }
 
         /** Markup for {@code slot}, put in as it is. */
-        Slots html(String slot, String markup) {
+        public Slots html(String slot, String markup) {
             values.put(slot, markup);
             return this;
         }
     }
 
     /** The named parts of one file. */
-    record Parts(String location, Map<String, OpsTemplate> byName) {
+    public record Parts(String location, Map<String, OpsTemplate> byName) {
 
         /**
          * The part called {@code name}.
          *
          * @throws IllegalArgumentException when there is none
          */
-        OpsTemplate get(String name) {
+        public OpsTemplate get(String name) {
             OpsTemplate part = byName.get(name);
             if (part == null) {
                 throw new IllegalArgumentException(location + " has no part " + name);

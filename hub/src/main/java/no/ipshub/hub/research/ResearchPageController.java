@@ -1,0 +1,137 @@
+package no.ipshub.hub.research;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import no.ipshub.connectors.security.ApiKeyAuthenticator;
+import no.ipshub.connectors.security.BrowserSignIn;
+import no.ipshub.connectors.security.BrowserSignInForm;
+import no.ipshub.log.api.ResearchAnswers;
+import no.ipshub.log.config.ResearchProperties;
+import no.ipshub.operations.dashboard.OpsTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The research page at {@code /research} for researchers signed in with their key (the same browser sign-in as
+ * {@code /ops}): the IPS-25 evidence, the indicators per team, NAV office and month, the pair picture and a pair's
+ * timeline, with export links. Every figure comes from the research API's own answers, so it is suppressed,
+ * checked for differencing against what this researcher was shown before, and audited exactly as there.
+ */
+@RestController
+@ConditionalOnProperty(prefix = "hub.research", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class ResearchPageController {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    private static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+
+    private final ResearchAnswers answers;
+    private final int minCellSize;
+    private final ResearchPage page = new ResearchPage();
+    private final OpsTemplate login = OpsTemplate.load("research/login.html");
+    private final OpsTemplate.Parts parts = OpsTemplate.parts("research/parts.html");
+    private final BrowserSignInForm form;
+
+    public ResearchPageController(ResearchAnswers answers, ApiKeyAuthenticator authenticator, ResearchProperties research) {
+        this.answers = answers;
+        this.minCellSize = research.minCellSize();
+        this.form = new BrowserSignInForm(ResearchSignIn.SIGN_IN, authenticator, research.sessionMaxAge(), this::loginPage);
+    }
+
+    /** The page for the period; without one, from the first of January to today. */
+    @GetMapping("/research")
+    public ResponseEntity<String> page(HttpServletRequest request, Authentication researcher,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate today = LocalDate.now(ZONE);
+        LocalDate start = today.withDayOfYear(1);
+        LocalDate end = today;
+        String message = "";
+        try {
+            start = from == null || from.isBlank() ? start : LocalDate.parse(from.strip());
+            end = to == null || to.isBlank() ? end : LocalDate.parse(to.strip());
+        } catch (DateTimeParseException e) {
+            message = "Dates are yyyy-MM-dd; showing this year so far.";
+            start = today.withDayOfYear(1);
+            end = today;
+        }
+        if (start.isAfter(end)) {
+            message = "From must not be after to; showing this year so far.";
+            start = today.withDayOfYear(1);
+            end = today;
+        }
+        String name = researcher.getName();
+        String f = start.toString();
+        String t = end.toString();
+        Object csrf = request.getAttribute(BrowserSignIn.CSRF_ATTRIBUTE);
+        String body = page.render(new ResearchPage.Content(name, csrf == null ? "" : csrf.toString(), start, end, message,
+                minCellSize,
+                answers.fidelity(name, "FIDELITY_READ", request, f, t),
+                answers.indicators(name, "INDICATORS_READ", request, f, t, "team"),
+                answers.indicators(name, "INDICATORS_READ", request, f, t, "navOffice"),
+                answers.indicators(name, "INDICATORS_READ", request, f, t, "month"),
+                answers.pairs(name, "PAIRS_READ", request, f, t)));
+        return html(HttpStatus.OK, body);
+    }
+
+    /** The timeline of one pair ({@code team|navOffice}), as a fragment for htmx. */
+    @GetMapping("/research/timeline")
+    public ResponseEntity<String> timeline(HttpServletRequest request, Authentication researcher,
+            @RequestParam(required = false) String pair, @RequestParam String from, @RequestParam String to) {
+        if (pair == null || !pair.contains("|") || !isDate(from) || !isDate(to)) {
+            return html(HttpStatus.OK, parts.get("empty").render(OpsTemplate.slots().text("text", "No pair to show.")));
+        }
+        String[] teamAndOffice = pair.split("\\|", 2);
+        return html(HttpStatus.OK, page.timeline(answers.timelines(researcher.getName(), "TIMELINES_READ", request,
+                teamAndOffice[0], teamAndOffice[1], from, to)));
+    }
+
+    @GetMapping("/research/login")
+    public ResponseEntity<String> loginForm() {
+        return form.form();
+    }
+
+    @PostMapping(path = "/research/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<String> signIn(@RequestParam(required = false) String apiKey, HttpServletRequest request) {
+        return form.signIn(apiKey, request);
+    }
+
+    @PostMapping("/research/logout")
+    public ResponseEntity<Void> signOut(HttpServletRequest request, Authentication researcher) {
+        return form.signOut(request, researcher);
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text.strip());
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private ResponseEntity<String> loginPage(HttpStatus status, String message) {
+        return html(status, login.render(Map.of("message", message.isEmpty() ? ""
+                : parts.get("flash").render(OpsTemplate.slots().text("text", message)))));
+    }
+
+    private static ResponseEntity<String> html(HttpStatus status, String body) {
+        return ResponseEntity.status(status)
+                .contentType(HTML)
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+}
