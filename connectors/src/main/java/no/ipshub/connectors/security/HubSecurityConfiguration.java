@@ -98,6 +98,8 @@ public class HubSecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.GET, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/webhook").hasRole(PARTNER)
+                // the controller lets a partner read its own sheet only
+                .requestMatchers(HttpMethod.GET, "/api/v1/partners/{id}/contract").hasAnyRole(PARTNER, OPERATOR)
                 .requestMatchers("/api/v1/research/**").hasRole(RESEARCHER)
                 .requestMatchers("/ops/**", "/api/v1/ops/**").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/registry/**").permitAll()
