@@ -5,15 +5,17 @@ import java.util.List;
 import no.ipshub.log.audit.AuditRecord;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.audit.ChainVerification;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The research audit trail for operators: its rows, and whether the hash chain is intact. */
+/**
+ * The audit trail for operators: its rows (research reads and exports, consent withdrawals, partner changes), and
+ * whether the hash chain is intact. Served with the research API switched off too, since partner changes are
+ * audited regardless.
+ */
 @RestController
-@ConditionalOnProperty(prefix = "hub.research", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class AuditController {
 
     static final String ROLE = "OPERATOR";

@@ -53,11 +53,6 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    AuditTrail researchAuditTrail(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new AuditTrail(jdbc, transactions, Clock.systemUTC());
-    }
-
-    @Bean
     CollaborationLogStore collaborationLogStore(JdbcTemplate jdbc, TransactionTemplate transactions, ProjectKey key,
             AuditTrail audit, ResearchProperties research) {
         return new CollaborationLogStore(jdbc, transactions, key.project(), audit, Clock.systemUTC(),

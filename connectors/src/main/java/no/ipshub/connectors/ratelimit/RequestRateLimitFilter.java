@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import no.ipshub.connectors.ratelimit.EdgeThrottledException.Reason;
-import no.ipshub.connectors.security.ApiKeyAuthentication;
+import no.ipshub.connectors.security.HubAuthentication;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs after Spring Security, so it sees who the caller is: takes a token from the caller's bucket (one per
- * partner, one per operator or researcher account) and refuses the request with 429 when there is none.
+ * partner, one per operator or researcher account, whether it came with an API key or an access token) and refuses the request with 429 when there is none.
  * Anonymous requests (health, registry reads) and refused ones never get here with a caller.
  */
 public final class RequestRateLimitFilter extends OncePerRequestFilter {
@@ -30,7 +30,7 @@ public final class RequestRateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller instanceof ApiKeyAuthentication key && key.isAuthenticated() && key.role() != null) {
+        if (caller instanceof HubAuthentication key && key.isAuthenticated() && key.role() != null) {
             Optional<Duration> wait = limiter.acquire(key.role().name() + ":" + key.getName());
             if (wait.isPresent()) {
                 throw new EdgeThrottledException(Reason.RATE_LIMIT, wait.get());

@@ -8,7 +8,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
  * An API-key caller in the security context. Before authentication it carries the presented key; once
  * authenticated the key is gone and the principal is the {@link Partner} or the {@link HubAccount}.
  */
-public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken implements HubAuthentication {
 
     private final Object principal;
     private final HubRole role;
@@ -56,7 +56,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         return presentedKey;
     }
 
-    /** The caller's role; null before authentication. */
+    @Override
     public HubRole role() {
         return role;
     }

@@ -10,8 +10,9 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 
 /**
- * Finds who an API key belongs to: a partner from the {@link PartnerDirectory} or an operator or
- * researcher account from {@code hub.security.accounts}. Each may have two valid keys during a rotation.
+ * Finds who an API key belongs to: a partner from the {@link PartnerDirectory} (a suspended one too, so that it
+ * can be refused saying so) or an operator or researcher account from {@code hub.security.accounts}. Each may have
+ * two valid keys during a rotation.
  *
  * <p>A key verified before is found among the cached verifications of every caller first, so it costs no PBKDF2
  * derivation even when the cache of refused pairs was flushed by a flood of unknown keys. Every lookup runs
@@ -67,8 +68,12 @@ public class ApiKeyAuthenticator implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         Object key = authentication.getCredentials();
-        return authenticate(key instanceof String s ? s : null)
+        ApiKeyAuthentication caller = authenticate(key instanceof String s ? s : null)
                 .orElseThrow(() -> new BadCredentialsException("Unknown API key"));
+        if (caller.getPrincipal() instanceof Partner partner) {
+            PartnerAdmission.admit(partner, true);
+        }
+        return caller;
     }
 
     @Override

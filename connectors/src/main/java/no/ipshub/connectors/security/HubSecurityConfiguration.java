@@ -1,6 +1,8 @@
 package no.ipshub.connectors.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.routes.partner.PartnerDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,13 +13,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what (DESIGN section 6). Callers present an API key as a bearer token; partners are found
- * in the partners file, operators and researchers in {@code hub.security.accounts}. Stateless: no session,
- * no cookie, so CSRF protection has nothing to protect and is off. Anything not listed is denied.
+ * Who may call what (DESIGN section 6). Callers present an API key or, when {@code hub.security.token-issuers}
+ * names trusted issuers, an access token (a JWT) as a bearer token: partners are found in the partner directory
+ * (by key hash, or by the organisation number a token names), operators and researchers in
+ * {@code hub.security.accounts} or by a token's scope. Stateless: no session, no cookie, so CSRF protection has
+ * nothing to protect and is off. Anything not listed is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HubSecurityProperties.class)
@@ -44,13 +49,35 @@ public class HubSecurityConfiguration {
     }
 
     @Bean
-    ProblemResponses securityProblemResponses() {
-        return new ProblemResponses();
+    ProblemResponses securityProblemResponses(ObjectProvider<HttpEdgeProperties> edge) {
+        HttpEdgeProperties properties = edge.getIfAvailable();
+        return new ProblemResponses(properties == null ? 5 : properties.retryAfterSeconds());
+    }
+
+    @Bean
+    AccessTokenAuthenticator accessTokenAuthenticator(HubSecurityProperties properties,
+            ObjectProvider<PartnerDirectory> partners, ObjectProvider<Clock> clock) {
+        return new AccessTokenAuthenticator(properties.tokenIssuers(), partners,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
     SecurityFilterChain hubSecurityFilterChain(HttpSecurity http, ApiKeyAuthenticator authenticator,
-            ProblemResponses problems) throws Exception {
+            AccessTokenAuthenticator tokens, HubSecurityProperties properties, ProblemResponses problems)
+            throws Exception {
+        boolean tokensAccepted = !properties.tokenIssuers().isEmpty();
+        if (tokensAccepted) {
+            DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                // API keys travel as bearer values too; only those shaped like a JWT are access tokens
+                .bearerTokenResolver(request -> {
+                    String token = bearer.resolve(request);
+                    return token != null && AccessTokenAuthenticator.looksLikeJwt(token) ? token : null;
+                })
+                .authenticationManagerResolver(request -> tokens)
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems));
+        }
         http
             .csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -58,7 +85,7 @@ public class HubSecurityConfiguration {
             .httpBasic(AbstractHttpConfigurer::disable)
             .formLogin(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
-            .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems),
+            .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems, tokensAccepted),
                     AnonymousAuthenticationFilter.class)
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint(problems)
@@ -71,6 +98,8 @@ public class HubSecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.GET, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/webhook").hasRole(PARTNER)
+                // the controller lets a partner read its own sheet only
+                .requestMatchers(HttpMethod.GET, "/api/v1/partners/{id}/contract").hasAnyRole(PARTNER, OPERATOR)
                 .requestMatchers("/api/v1/research/**", "/research", "/research/**").hasRole(RESEARCHER)
                 .requestMatchers("/ops/**", "/api/v1/ops/**").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/registry/**").permitAll()

@@ -57,6 +57,7 @@ class OpsApiIT {
         await().atMost(SOON).until(() -> hub.inbox(NAV_OFFICE).contains(message.getMessageId()));
 
         await().atMost(SOON).untilAsserted(() -> {
+            // the ingress route takes a message into its recipient's inbox in the same transaction
             JsonNode delivery = hub.getJson("/api/v1/ops/routes/partner-ingress");
             assertThat(delivery.path("exchangesTotal").asLong()).isPositive();
             JsonNode series = hub.getJson("/api/v1/ops/throughput").path("routes").path("partner-ingress");

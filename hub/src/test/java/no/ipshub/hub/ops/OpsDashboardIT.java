@@ -19,9 +19,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import no.ipshub.operations.dashboard.OpsSignIn;
+import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
+import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
+import no.ipshub.schemas.v1.Referral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 /*
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): an operator signs in with
  * the API key, the page loads without console errors and shows the routes and a dead letter the test created,
- * and a click on Replay makes the message reach the recipient's inbox. A screenshot of the page is saved as
+ * a click on Replay makes the message reach the recipient's inbox, and partners are added, suspended and removed. A screenshot of the page is saved as
  * target/ops-dashboard.png. Skipped only where /usr/bin/chromium is not installed.
  */
 @ExtendWith(OpsTestHub.Extension.class)
@@ -156,6 +161,51 @@ class OpsDashboardIT {
         String detail = browser.findElement(By.id("dl-detail")).getText();
         assertThat(detail).contains("\"participantNationalId\" : \"[masked]\"").doesNotContain(OpsTestHub.NATIONAL_ID);
         assertThat(severeConsoleEntries()).isEmpty();
+    }
+
+    /*
+     * An operator adds a treatment team on the form, sees its API key once (and the key works at once), then
+     * suspends and removes it with the buttons in its row, confirming each.
+     */
+    @Test
+    void anOperatorAddsSuspendsAndRemovesAPartner() {
+        String id = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn();
+        WebDriverWait wait = new WebDriverWait(browser, UI);
+        browser.findElement(By.cssSelector("#partner-add input[name='id']")).sendKeys(id);
+        browser.findElement(By.cssSelector("#partner-add input[name='name']")).sendKeys("Team added in the browser");
+        browser.findElement(By.cssSelector("#partner-add input[name='organisation']"))
+                .sendKeys(new SyntheticIdentifiers(id.hashCode()).organisationNumber());
+        browser.findElement(By.cssSelector("#partner-add button[type='submit']")).click();
+
+        WebElement added = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ops-flash [data-added-partner='" + id + "'] code.secret")));
+        String apiKey = added.getText();
+        HubMessage message = referral(newMessageId(), newCaseId());
+        message.setSender(id);
+        ((Referral) message.getPayload()).setReferringTeam(id);
+        assertThat(hub.post("/api/v1/messages?dryRun=true", apiKey, new HubMessageJson().toJson(message)).statusCode())
+                .isEqualTo(200);
+
+        By row = By.cssSelector("tr[data-partner='" + id + "']");
+        clickInRow(wait, row, "Suspend");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ops-flash"), "Suspended partner " + id));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "SUSPENDED"));
+
+        clickInRow(wait, row, "Remove");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ops-flash"), "Removed partner " + id));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+        assertThat(hub.getJson("/api/v1/ops/partners/" + id).path("status").asString()).isEqualTo("REMOVED");
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
+    /** Clicks the row's button and accepts its confirmation; the row is redrawn every few seconds, so it retries. */
+    private static void clickInRow(WebDriverWait wait, By row, String button) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(row).findElement(By.xpath(".//button[normalize-space()='" + button + "']")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
     }
 
     /** Valid referrals through the team's ingress topic, so that the page has figures to show; waits for delivery. */

@@ -32,6 +32,8 @@ final class OpsFragments {
 
     static final String FRAGMENTS = "/ops/fragments/";
     static final String DEAD_LETTERS_CHANGED = "ops-deadletters-changed";
+    /** The event an answer to a partner action sends so that the partners section refreshes at once. */
+    static final String PARTNERS_CHANGED = "ops-partners-changed";
     static final String WEBHOOKS_CHANGED = "ops-webhooks-changed";
 
     private static final Parts COMMON = parts("common");
@@ -268,19 +270,35 @@ final class OpsFragments {
     String partners(OpsOverview.PartnersView view, Instant now) {
         String notSent = "none in " + view.lookbackDays() + " days";
         return PARTNERS.get("section").render(slots()
-                .text("trigger", trigger(null))
+                .text("trigger", trigger(PARTNERS_CHANGED))
                 .html("error", view.error() == null ? "" : flash(false, view.error()))
                 .html("rows", view.partners().stream().map(p -> PARTNERS.get("row").render(slots()
                         .text("name", p.displayName())
                         .text("id", p.id())
                         .text("sector", p.sector())
                         .text("organisation", p.organisation())
+                        .html("tokenOrganisation", p.tokenOrganisation() == null ? ""
+                                : PARTNERS.get("token-organisation").render(slots().text("number", p.tokenOrganisation())))
+                        .text("status", p.status())
+                        .text("statusClass", "ACTIVE".equals(p.status()) ? "up" : "warn")
+                        .html("keysOff", p.apiKeysEnabled() ? "" : PARTNERS.get("keys-off").render(slots()))
+                        .html("statusAction", PARTNERS.get("ACTIVE".equals(p.status()) ? "suspend" : "reinstate")
+                                .render(slots().text("id", p.id())))
                         .html("lastSent", OpsHtml.time(p.lastSentAt(), now, zone, notSent))
                         .html("lastReceived", OpsHtml.time(p.lastReceivedAt(), now, zone, "never"))
                         .html("lastDeadLetter", OpsHtml.time(p.lastDeadLetterAt(), now, zone, "none"))
                         .text("openClass", p.openDeadLetters() > 0 ? " bad" : "")
                         .text("open", count(p.openDeadLetters()))))
                         .collect(Collectors.joining())));
+    }
+
+    /** The answer to adding a partner: its API key, shown this once, and what its tokens must name. */
+    static String partnerAdded(String id, String apiKey, String tokenOrganisation, String contract) {
+        String tokens = tokenOrganisation == null
+                ? "It cannot use access tokens until it has a token organisation number."
+                : "Its access tokens must name organisation number " + tokenOrganisation + ".";
+        return PARTNERS.get("added").render(slots().text("id", id).text("apiKey", apiKey).text("tokens", tokens)
+                .text("contract", contract));
     }
 
     String registry(RegistryOverview.View view, Instant now) {

@@ -76,12 +76,16 @@ public class OpsOverview {
      * @param displayName      its name for people
      * @param sector           HEALTH or NAV
      * @param organisation     organisation number or NAV unit number
+     * @param tokenOrganisation the organisation number its access tokens carry; null when none
+     * @param status           ACTIVE or SUSPENDED
+     * @param apiKeysEnabled   whether its API keys authenticate it
      * @param lastSentAt       when its latest accepted message was recorded; null when none within the look-back
      * @param lastReceivedAt   when the hub last delivered to its inbox; null when never
      * @param lastDeadLetterAt its latest dead letter; null when none
      * @param openDeadLetters  its OPEN dead letters
      */
-    public record PartnerView(String id, String displayName, String sector, String organisation, Instant lastSentAt,
+    public record PartnerView(String id, String displayName, String sector, String organisation,
+            String tokenOrganisation, String status, boolean apiKeysEnabled, Instant lastSentAt,
             Instant lastReceivedAt, Instant lastDeadLetterAt, long openDeadLetters) {
     }
 
@@ -135,7 +139,7 @@ public class OpsOverview {
         for (Partner p : partners.all()) {
             DeadLetterStore.PartnerDeadLetters d = dead.get(p.id());
             views.add(new PartnerView(p.id(), p.displayName(), p.sector() == null ? null : p.sector().name(),
-                    p.organisation(), activity.lastSent(p.id()), activity.lastReceived(p.id()),
+                    p.organisation(), p.tokenOrganisation(), p.status().name(), p.apiKeysEnabled(), activity.lastSent(p.id()), activity.lastReceived(p.id()),
                     d == null ? null : d.lastFailureAt(), d == null ? 0 : d.open()));
         }
         return new PartnersView(views, activity.lookback().toDays(), activity.error());

@@ -128,7 +128,7 @@ public class IntakeProcessor implements Processor {
                         ViolationCode.UNKNOWN_PARTNER, "is not a partner of the hub"))));
             } else {
                 dead.add(DeadLetters.of(record, PartnerIngressRoute.ROUTE_ID, null, null,
-                        DeadLetterReason.UNKNOWN_PARTNER, "the topic is not the ingress topic of a known partner", now));
+                        DeadLetterReason.UNKNOWN_PARTNER, "the topic is not the ingress topic of an active partner (unknown, suspended or removed)", now));
             }
             return null;
         }

@@ -17,13 +17,14 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads the partners file: a top-level {@code partners:} list whose entries have {@code id}, {@code name},
- * {@code sector} (HEALTH or NAV), {@code organisation} and {@code apiKeyHashes}. Collects every problem
- * before failing, so one start-up attempt shows them all.
+ * {@code sector} (HEALTH or NAV), {@code organisation}, {@code apiKeyHashes} and optionally
+ * {@code tokenOrganisation} (the organisation number its access tokens carry; a HEALTH partner's organisation
+ * number when left out). Collects every problem before failing, so one start-up attempt shows them all.
  */
 public final class PartnersFileParser {
 
     /** Partner ids become part of topic names: lower-case letters, digits and dashes. */
-    static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    public static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private PartnersFileParser() {
     }
@@ -99,7 +100,17 @@ public final class PartnersFileParser {
         } else if (rawHashes != null) {
             problems.add(at + ".apiKeyHashes: expected a list of hashes");
         }
-        return problems.size() == before ? new Partner(id, name, sector, organisation, hashes) : null;
+        String tokenOrganisation = sector == Sector.HEALTH ? organisation : null;
+        Object rawToken = entry.get("tokenOrganisation");
+        if (rawToken != null) {
+            tokenOrganisation = rawToken.toString().trim();
+            if (!OrganisationNumber.isValid(tokenOrganisation)) {
+                problems.add(at + ".tokenOrganisation: not a valid organisation number (nine digits, mod-11 control digit)");
+            }
+        }
+        return problems.size() == before
+                ? new Partner(id, name, sector, organisation, hashes, tokenOrganisation, PartnerStatus.ACTIVE, true)
+                : null;
     }
 
     private static String text(Map<?, ?> entry, String key, String at, List<String> problems) {

@@ -8,17 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.stereotype.Component;
 
 /**
- * The partner directory read once at start-up from the YAML file at {@code hub.partners-file} (a Spring
- * resource location such as {@code file:./partners.yml}). A missing or invalid file stops start-up with a
- * message naming every problem.
+ * A fixed partner directory: the partners of a YAML partners file (a Spring resource location such as
+ * {@code file:./partners.yml}) or of a list, for tests and tools. The hub itself keeps its partners in the
+ * database ({@link JdbcPartnerDirectory}) and reads the file only to fill an empty table.
  */
-@Component
 public class YamlPartnerDirectory implements PartnerDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(YamlPartnerDirectory.class);
@@ -26,9 +23,8 @@ public class YamlPartnerDirectory implements PartnerDirectory {
     private final Map<String, Partner> partners;
     private final List<Partner> ordered;
 
-    @Autowired
     public YamlPartnerDirectory(ResourceLoader resources, PartnersProperties properties) {
-        this(load(resources.getResource(properties.partnersFile()), properties.partnersFile()));
+        this(load(resources, properties.partnersFile()));
     }
 
     /** A directory of these partners, for tests and tools. */
@@ -36,11 +32,16 @@ public class YamlPartnerDirectory implements PartnerDirectory {
         Map<String, Partner> byId = new LinkedHashMap<>();
         partners.forEach(p -> byId.put(p.id(), p));
         this.partners = Map.copyOf(byId);
-        this.ordered = List.copyOf(partners);
+        this.ordered = partners.stream().filter(p -> p.status() != PartnerStatus.REMOVED).toList();
     }
 
     @Override
     public Optional<Partner> find(String partnerId) {
+        return lookUp(partnerId).filter(Partner::isActive);
+    }
+
+    @Override
+    public Optional<Partner> lookUp(String partnerId) {
         return partnerId == null ? Optional.empty() : Optional.ofNullable(partners.get(partnerId));
     }
 
@@ -49,7 +50,13 @@ public class YamlPartnerDirectory implements PartnerDirectory {
         return ordered;
     }
 
-    private static List<Partner> load(Resource resource, String location) {
+    /**
+     * The partners of the file at {@code location}.
+     *
+     * @throws PartnersFileException naming every problem when the file is missing or invalid
+     */
+    public static List<Partner> load(ResourceLoader resources, String location) {
+        Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw new PartnersFileException(location + " (hub.partners-file)", "does not exist", null);
         }

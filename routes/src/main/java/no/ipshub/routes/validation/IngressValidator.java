@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.partner.PartnerStatus;
 import no.ipshub.schemas.v1.FollowUp;
 import no.ipshub.schemas.v1.FollowUpKind;
 import no.ipshub.schemas.v1.HubMessage;
@@ -102,7 +103,7 @@ public final class IngressValidator {
         if (c.required("recipient", m.getRecipient())) {
             Optional<Partner> recipient = partners.find(m.getRecipient());
             if (recipient.isEmpty()) {
-                c.add("recipient", ViolationCode.UNKNOWN_PARTNER, "is not a partner of the hub");
+                unknownOrSuspended("recipient", m.getRecipient(), c);
             } else if (sender.isPresent() && sender.get().sector() == recipient.get().sector()) {
                 c.add("recipient", ViolationCode.WRONG_SECTOR, "must be a partner of the other sector than the sender");
             }
@@ -205,6 +206,7 @@ public final class IngressValidator {
     private void checkCaseParties(HubMessage m, CaseParties caseParties, Checks c) {
         // a spoofed sender or a recipient that cannot be a party is reported as such, not as a case problem
         if (c.has("sender", ViolationCode.SPOOFED_SENDER) || c.has("recipient", ViolationCode.UNKNOWN_PARTNER)
+                || c.has("recipient", ViolationCode.PARTNER_SUSPENDED)
                 || c.has("recipient", ViolationCode.WRONG_SECTOR) || isBlank(m.getCaseId())
                 || isBlank(m.getSender()) || isBlank(m.getRecipient())) {
             return;
@@ -221,7 +223,7 @@ public final class IngressValidator {
         }
         Optional<Partner> partner = partners.find(partnerId);
         if (partner.isEmpty()) {
-            c.add(field, ViolationCode.UNKNOWN_PARTNER, "is not a partner of the hub");
+            unknownOrSuspended(field, partnerId, c);
             return false;
         }
         if (partner.get().sector() != sector) {
@@ -229,6 +231,14 @@ public final class IngressValidator {
             return false;
         }
         return true;
+    }
+
+    private void unknownOrSuspended(String field, String partnerId, Checks c) {
+        if (partners.lookUp(partnerId).map(p -> p.status() == PartnerStatus.SUSPENDED).orElse(false)) {
+            c.add(field, ViolationCode.PARTNER_SUSPENDED, "is suspended: the hub takes no message to or from it now");
+        } else {
+            c.add(field, ViolationCode.UNKNOWN_PARTNER, "is not a partner of the hub");
+        }
     }
 
     private static boolean samePair(String a, String b, String x, String y) {

@@ -28,6 +28,8 @@ public enum ViolationCode {
     SPOOFED_SENDER,
     /** The partner id is not in the partner directory. */
     UNKNOWN_PARTNER,
+    /** The partner is suspended: no message from or to it is accepted until an operator reinstates it. */
+    PARTNER_SUSPENDED,
     /** Sender and recipient do not share the case the message belongs to. */
     NOT_A_CASE_PARTY;
 
@@ -35,7 +37,7 @@ public enum ViolationCode {
     public DeadLetterReason deadLetterReason() {
         return switch (this) {
             case SPOOFED_SENDER -> DeadLetterReason.SPOOFED_SENDER;
-            case UNKNOWN_PARTNER -> DeadLetterReason.UNKNOWN_PARTNER;
+            case UNKNOWN_PARTNER, PARTNER_SUSPENDED -> DeadLetterReason.UNKNOWN_PARTNER;
             case NOT_A_CASE_PARTY -> DeadLetterReason.NOT_A_CASE_PARTY;
             default -> DeadLetterReason.INVALID_CONTENT;
         };

@@ -14,6 +14,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import no.ipshub.routes.partner.Partner;
+import no.ipshub.routes.partner.PartnerStatus;
+import no.ipshub.routes.partner.YamlPartnerDirectory;
 import no.ipshub.routes.support.TestPartners;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
@@ -80,6 +83,19 @@ class IngressValidatorTest {
 
         assertThat(validate(message)).extracting(Violation::field, Violation::code)
                 .contains(tuple("recipient", ViolationCode.UNKNOWN_PARTNER));
+    }
+
+    @Test
+    void messageToASuspendedPartnerIsRejectedSayingSo() {
+        List<Partner> partners = TestPartners.all().stream()
+                .map(p -> p.id().equals(NAV_OFFICE) ? p.withStatus(PartnerStatus.SUSPENDED) : p).toList();
+        IngressValidator suspended = new IngressValidator(new YamlPartnerDirectory(partners),
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+        HubMessage message = HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT).build();
+
+        assertThat(suspended.validate(message, message.getSender(), TEAM_AND_NAV_SHARE_THE_CASE))
+                .extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("recipient", ViolationCode.PARTNER_SUSPENDED));
     }
 
     @Test

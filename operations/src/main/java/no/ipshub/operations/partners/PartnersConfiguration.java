@@ -1,0 +1,27 @@
+package no.ipshub.operations.partners;
+
+import no.ipshub.log.audit.AuditTrail;
+import no.ipshub.registry.client.SchemaRegistryClient;
+import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.partner.JdbcPartnerDirectory;
+import no.ipshub.routes.partner.PartnerStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the partner administration of the operations API and dashboard. */
+@Configuration(proxyBeanMethods = false)
+public class PartnersConfiguration {
+
+    @Bean
+    PartnerProvisioner partnerProvisioner(KafkaClientSettings kafka, HubTopics topics, SchemaRegistryClient registry) {
+        return new PartnerProvisioner(kafka, topics, registry);
+    }
+
+    @Bean
+    PartnerAdministration partnerAdministration(PartnerStore store, JdbcPartnerDirectory directory,
+            PartnerProvisioner provisioner, AuditTrail audit, TransactionTemplate transactions) {
+        return new PartnerAdministration(store, directory, provisioner, audit, transactions);
+    }
+}
