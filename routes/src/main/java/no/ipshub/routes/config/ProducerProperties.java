@@ -21,4 +21,10 @@ public record ProducerProperties(
         @DefaultValue("none") String compressionType,
         @DefaultValue("4194304") int maxRequestBytes,
         @DefaultValue("30s") Duration sendTimeout) {
+
+    /**
+     * Bytes a producer may hold unsent. Kafka's default (32 MB) is far above what the hub's batches need; several
+     * producers in one process would pin it in a small heap.
+     */
+    public static final long BUFFER_BYTES = 8L * 1024 * 1024;
 }

@@ -73,6 +73,7 @@ public class RoutesConfiguration {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, producer.batchSize());
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, producer.compressionType());
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, producer.maxRequestBytes());
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, ProducerProperties.BUFFER_BYTES);
         // a send blocked on metadata (broker away) gives up when a caller would stop waiting anyway
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) producer.sendTimeout().toMillis());
         return new HubProducer(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),

@@ -42,6 +42,8 @@ public class IntakeReplies implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // an answer is waited for by an HTTP request: a fetch that finds nothing visible yet is not parked long
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.reader = new Thread(this::read, "intake-replies");
         this.reader.setDaemon(true);

@@ -476,6 +476,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchSize());
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compressionType());
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxRequestBytes());
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, ProducerProperties.BUFFER_BYTES);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.sendTimeout().toMillis());
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                 (int) component.consumerProperties().transactionTimeout().toMillis());
