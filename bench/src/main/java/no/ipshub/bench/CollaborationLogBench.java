@@ -68,12 +68,14 @@ final class CollaborationLogBench {
                         false, false);
                 List<Keyed> records = HubBenchmark.ingressRecords(new MessageFactory(), codec, 0, messages);
                 ops(hub, "/api/v1/ops/routes/collaboration-log/suspend");
-                kafka.sendAll(records);
-                kafka.awaitGroupCaughtUp("ips-hub-ingress", Duration.ofMinutes(10));
+                List<String> inboxes = BenchPartners.NAV_OFFICES.stream().map(p -> "ips.inbox." + p.id() + "-v1").toList();
+                String keyPrefix = records.get(0).key().substring(0, records.get(0).key().lastIndexOf('-') + 1);
+                kafka.hubPipeline(records, inboxes, keyPrefix);
                 execute("ANALYZE " + schema + ".log_entry");
                 long started = System.nanoTime();
                 ops(hub, "/api/v1/ops/routes/collaboration-log/resume");
-                kafka.awaitGroupCaughtUp("ips-hub-collaboration-log", Duration.ofMinutes(20));
+                kafka.awaitGroupRead("ips-hub-collaboration-log",
+                        List.of("ips.referral-v1", "ips.followup-v1", "ips.outcome-v1"), Duration.ofMinutes(20));
                 double routeSeconds = (System.nanoTime() - started) / 1e9;
                 int entries = count(schema + ".log_entry");
                 double jdbc = jdbcInsert(schema);

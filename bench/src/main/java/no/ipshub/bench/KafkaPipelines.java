@@ -119,6 +119,36 @@ final class KafkaPipelines {
     }
 
     /**
+     * Waits until consumer group {@code group} has committed the end of every partition of {@code topics} (a
+     * partition it has not committed yet counts from its beginning).
+     */
+    void awaitGroupRead(String group, List<String> topics, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (true) {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, d) ->
+                        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                long behind = 0;
+                for (var end : ends.entrySet()) {
+                    OffsetAndMetadata at = committed.get(end.getKey());
+                    behind += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+                }
+                if (behind == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(group + " did not read " + topics + " within " + timeout);
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+    }
+
+    /**
      * Records not yet read by the consumer groups starting with {@code groupPrefix}, over all their partitions. The
      * hub commits its consumers' positions, which lie past transaction markers, so a group that has read
      * everything shows none.

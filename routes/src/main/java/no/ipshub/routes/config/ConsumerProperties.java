@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * all routes that read Kafka.
  *
  * @param consumers          consumer threads per route and instance (more than the partitions of the topics a
- *                           route reads leaves some idle)
+ *                           route reads leaves some idle); the partner-ingress route runs one per state
+ *                           partition instead
  * @param maxPollRecords     largest batch one poll hands to a route
  * @param pollTimeout        how long one poll waits for records
  * @param sessionTimeout     how long a consumer may stay silent before the group gives its partitions to

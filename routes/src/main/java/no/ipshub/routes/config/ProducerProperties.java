@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hub.routes.producer")
 public record ProducerProperties(
-        @DefaultValue("5") int lingerMs,
+        @DefaultValue("1") int lingerMs,
         @DefaultValue("131072") int batchSize,
         @DefaultValue("none") String compressionType,
         @DefaultValue("4194304") int maxRequestBytes,

@@ -31,7 +31,11 @@ public class BatchConsumer extends DefaultConsumer implements Suspendable {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        int count = Math.max(1, endpoint.getComponent().consumerProperties().consumers());
+        BatchConsumerSpec spec = endpoint.spec();
+        // a transactional route runs a thread per state partition: each commits its own transactions, so batches
+        // of different partitions wait for no one else's commit
+        int count = spec.transactional() ? spec.statePartitions()
+                : Math.max(1, endpoint.getComponent().consumerProperties().consumers());
         for (int i = 0; i < count; i++) {
             BatchPollLoop loop = new BatchPollLoop(this, endpoint.getComponent(), endpoint.spec(), i);
             Thread thread = new Thread(loop, endpoint.spec().routeId() + "-" + i);

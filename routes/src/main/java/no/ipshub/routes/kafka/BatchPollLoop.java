@@ -60,7 +60,8 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(BatchPollLoop.class);
     private static final Duration CLIENT_CALL_TIMEOUT = Duration.ofSeconds(30);
-    private static final int TRANSACTION_RETRY_BACKOFF_MS = 5;
+    private static final int TRANSACTION_RETRY_BACKOFF_MS = 2;
+    private static final int TRANSACTION_RETRY_BACKOFF_MAX_MS = 20;
 
     private final BatchConsumer owner;
     private final BatchConsumerComponent component;
@@ -483,6 +484,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         // The next transaction's first request usually meets the previous one's markers still being written
         // (CONCURRENT_TRANSACTIONS) and is retried: with the default 100 ms back-off every batch waited 100 ms.
         config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, TRANSACTION_RETRY_BACKOFF_MS);
+        config.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, TRANSACTION_RETRY_BACKOFF_MAX_MS);
         return config;
     }
 }
