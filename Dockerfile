@@ -27,7 +27,10 @@ COPY --from=build --chown=hub:hub /src/hub/target/ips-hub.jar /opt/hub/ips-hub.j
 COPY --from=build --chown=hub:hub /src/hub/jvm.options /opt/hub/jvm.options
 USER hub
 EXPOSE 8080
-# The same JVM options as the README's command: a 320 MB heap, under 768 MB resident in all.
+# glibc gives each busy thread a malloc arena of its own; the hub's 150 threads left 25-30 MB of them
+# half-empty under load. Two arenas are enough for what the JVM allocates outside its heap.
+ENV MALLOC_ARENA_MAX=2
+# The same JVM options as the README's command (a 256 MB heap).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "@/opt/hub/jvm.options", "-jar", "/opt/hub/ips-hub.jar"]

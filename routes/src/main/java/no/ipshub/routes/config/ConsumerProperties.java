@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * all routes that read Kafka.
  *
  * @param consumers          consumer threads per route and instance (more than the partitions of the topics a
- *                           route reads leaves some idle); the partner-ingress route runs one per state
- *                           partition instead
+ *                           route reads leaves some idle), except the partner-ingress route
+ * @param intakeThreads      consumer threads of the partner-ingress route per instance, at most one per state
+ *                           partition: each commits its own transactions, so more threads commit more of them
+ *                           at once but each carries a smaller batch
  * @param maxPollRecords     largest batch one poll hands to a route
  * @param pollTimeout        how long one poll waits for records
  * @param sessionTimeout     how long a consumer may stay silent before the group gives its partitions to
@@ -23,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hub.routes.consumer")
 public record ConsumerProperties(
         @DefaultValue("1") int consumers,
+        @DefaultValue("1") int intakeThreads,
         @DefaultValue("1000") int maxPollRecords,
         @DefaultValue("100ms") Duration pollTimeout,
         @DefaultValue("10s") Duration sessionTimeout,
@@ -30,7 +33,7 @@ public record ConsumerProperties(
         @DefaultValue("10s") Duration metadataRefresh) {
 
     public static ConsumerProperties defaults() {
-        return new ConsumerProperties(1, 1000, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(10),
+        return new ConsumerProperties(1, 1, 1000, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(10));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import no.ipshub.routes.config.ConsumerProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
@@ -32,10 +33,10 @@ public class BatchConsumer extends DefaultConsumer implements Suspendable {
     protected void doStart() throws Exception {
         super.doStart();
         BatchConsumerSpec spec = endpoint.spec();
-        // a transactional route runs a thread per state partition: each commits its own transactions, so batches
-        // of different partitions wait for no one else's commit
-        int count = spec.transactional() ? spec.statePartitions()
-                : Math.max(1, endpoint.getComponent().consumerProperties().consumers());
+        ConsumerProperties properties = endpoint.getComponent().consumerProperties();
+        // a transactional route's partitions follow its state partitions: more threads than those would idle
+        int count = spec.transactional() ? Math.max(1, Math.min(properties.intakeThreads(), spec.statePartitions()))
+                : Math.max(1, properties.consumers());
         for (int i = 0; i < count; i++) {
             BatchPollLoop loop = new BatchPollLoop(this, endpoint.getComponent(), endpoint.spec(), i);
             Thread thread = new Thread(loop, endpoint.spec().routeId() + "-" + i);
