@@ -157,10 +157,14 @@ class DeadLetterRoutingIT {
 
     @Test
     void followUpToAnOfficeOutsideTheCaseIsNotACaseParty() {
-        HubMessage bad = HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT).caseId("no-such-" + caseId)
+        String otherCase = "no-such-" + caseId;
+        HubMessage bad = HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT).caseId(otherCase)
                 .recipient(OTHER_NAV_OFFICE).build();
+        scenarios.produceRaw(TEAM, otherCase, scenarios.wireBytes(TEAM, bad));
 
-        assertThat(deadLetterOf(bad).getReasonCode()).isEqualTo(DeadLetterReason.NOT_A_CASE_PARTY);
+        DeadLetter deadLetter = scenarios.findDeadLetter(otherCase)
+                .orElseThrow(() -> new AssertionError("no dead letter for " + otherCase));
+        assertThat(deadLetter.getReasonCode()).isEqualTo(DeadLetterReason.NOT_A_CASE_PARTY);
     }
 
     @Test
