@@ -22,6 +22,11 @@ final class BenchPartners {
             new BenchPartner("nav-bodo", "demo-key-nav-bodo"),
             new BenchPartner("nav-tromso", "demo-key-nav-tromso"));
 
+    /** The NAV offices' inbox topics, where the benchmark's messages arrive. */
+    static List<String> navOfficeInboxes() {
+        return NAV_OFFICES.stream().map(p -> "ips.inbox." + p.id() + "-v1").toList();
+    }
+
     private BenchPartners() {
     }
 }

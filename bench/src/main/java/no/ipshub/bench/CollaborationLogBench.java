@@ -68,8 +68,8 @@ final class CollaborationLogBench {
                         false, false);
                 List<Keyed> records = HubBenchmark.ingressRecords(new MessageFactory(), codec, 0, messages);
                 ops(hub, "/api/v1/ops/routes/collaboration-log/suspend");
-                List<String> inboxes = BenchPartners.NAV_OFFICES.stream().map(p -> "ips.inbox." + p.id() + "-v1").toList();
-                String keyPrefix = records.get(0).key().substring(0, records.get(0).key().lastIndexOf('-') + 1);
+                List<String> inboxes = BenchPartners.navOfficeInboxes();
+                String keyPrefix = KafkaPipelines.keyPrefixOf(records);
                 kafka.hubPipeline(records, inboxes, keyPrefix);
                 execute("ANALYZE " + schema + ".log_entry");
                 long started = System.nanoTime();

@@ -69,8 +69,8 @@ public final class HubBenchmark {
             long bytes = records.stream().mapToLong(r -> r.value().length).sum();
             System.out.printf("records: mean %d bytes of Confluent-framed Avro%n", bytes / messages);
             KafkaPipelines kafka = new KafkaPipelines(hub.bootstrapServers());
-            String keyPrefix = records.get(0).key().substring(0, records.get(0).key().lastIndexOf('-') + 1);
-            List<String> inboxes = BenchPartners.NAV_OFFICES.stream().map(p -> "ips.inbox." + p.id() + "-v1").toList();
+            String keyPrefix = KafkaPipelines.keyPrefixOf(records);
+            List<String> inboxes = BenchPartners.navOfficeInboxes();
             int partitions = kafka.partitionsOf("ips.referral-v1");
 
             // A fresh JVM compiles its hot code in the first tens of seconds, which on a small machine takes a

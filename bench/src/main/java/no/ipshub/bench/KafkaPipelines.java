@@ -2,6 +2,7 @@ package no.ipshub.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class KafkaPipelines {
 
     record Keyed(String key, String topic, byte[] value) {
+    }
+
+    /** The part of the records' keys that this run's messages share (their keys end in a message number). */
+    static String keyPrefixOf(List<Keyed> records) {
+        String key = records.get(0).key();
+        return key.substring(0, key.lastIndexOf('-') + 1);
     }
 
     private final String bootstrapServers;
@@ -105,17 +112,7 @@ final class KafkaPipelines {
 
     /** Waits until every consumer group whose id starts with {@code groupPrefix} has read everything. */
     Duration awaitGroupCaughtUp(String groupPrefix, Duration timeout) throws Exception {
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            while (lag(admin, groupPrefix) > 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the hub's routes did not catch up within " + timeout);
-                }
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
-        }
-        return Duration.ofNanos(System.nanoTime() - started);
+        return awaitNothingLeft(admin -> lag(admin, groupPrefix), "the hub's routes did not catch up", timeout);
     }
 
     /**
@@ -123,29 +120,32 @@ final class KafkaPipelines {
      * partition it has not committed yet counts from its beginning).
      */
     void awaitGroupRead(String group, List<String> topics, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitNothingLeft(admin -> {
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, d) ->
+                    d.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            return unread(admin, committedOffsets(admin, group), partitions);
+        }, group + " did not read " + topics, timeout);
+    }
+
+    /** How many records the broker still counts as unread. */
+    private interface Unread {
+        long of(Admin admin) throws Exception;
+    }
+
+    /** Polls {@code unread} until it is zero; returns how long that took. */
+    private Duration awaitNothingLeft(Unread unread, String failure, Duration timeout) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            while (true) {
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, d) ->
-                        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                long behind = 0;
-                for (var end : ends.entrySet()) {
-                    OffsetAndMetadata at = committed.get(end.getKey());
-                    behind += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
-                }
-                if (behind == 0) {
-                    return;
-                }
+            while (unread.of(admin) > 0) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(group + " did not read " + topics + " within " + timeout);
+                    throw new IllegalStateException(failure + " within " + timeout);
                 }
                 TimeUnit.MILLISECONDS.sleep(200);
             }
         }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /**
@@ -156,20 +156,29 @@ final class KafkaPipelines {
     private static long lag(Admin admin, String groupPrefix) throws Exception {
         long lag = 0;
         for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-            if (!group.groupId().startsWith(groupPrefix)) {
-                continue;
-            }
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-            for (var entry : committed.entrySet()) {
-                long end = ends.get(entry.getKey()).offset();
-                lag += Math.max(0, end - (entry.getValue() == null ? 0 : entry.getValue().offset()));
+            if (group.groupId().startsWith(groupPrefix)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin, group.groupId());
+                lag += unread(admin, committed, committed.keySet());
             }
         }
         return lag;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin, String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Records between {@code committed} (the beginning where none is) and the end of each of {@code partitions}. */
+    private static long unread(Admin admin, Map<TopicPartition, OffsetAndMetadata> committed,
+            Collection<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        long unread = 0;
+        for (var end : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            unread += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+        }
+        return unread;
     }
 
     private Thread hop(String from, String to, String group, AtomicBoolean running) {

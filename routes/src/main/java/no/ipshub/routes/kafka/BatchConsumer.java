@@ -38,8 +38,8 @@ public class BatchConsumer extends DefaultConsumer implements Suspendable {
         int count = spec.transactional() ? Math.max(1, Math.min(properties.intakeThreads(), spec.statePartitions()))
                 : Math.max(1, properties.consumers());
         for (int i = 0; i < count; i++) {
-            BatchPollLoop loop = new BatchPollLoop(this, endpoint.getComponent(), endpoint.spec(), i);
-            Thread thread = new Thread(loop, endpoint.spec().routeId() + "-" + i);
+            BatchPollLoop loop = new BatchPollLoop(this, endpoint.getComponent(), spec, i);
+            Thread thread = new Thread(loop, spec.routeId() + "-" + i);
             thread.setDaemon(true);
             loops.add(loop);
             threads.add(thread);
