@@ -1,6 +1,10 @@
 package no.ipshub.routes.error;
 
-import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import no.ipshub.registry.client.SchemaRegistryException;
@@ -12,7 +16,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells failures that may pass by themselves (retry with back-off) from failures of one message (dead letter).
- * Looks through the whole cause chain, since drivers and clients wrap their errors.
+ * Looks through the whole cause chain, since drivers and clients wrap their errors. Only a dependency that cannot
+ * be reached or answers too late is transient: an I/O failure counts only when it is the network's (a refused or
+ * reset connection, a timeout, an unknown host), not when the hub's own encoding of a record fails.
  */
 public final class FailureClassifier {
 
@@ -29,7 +35,11 @@ public final class FailureClassifier {
                     || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException
-                    || t instanceof IOException
+                    || t instanceof SocketException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof UnknownHostException
+                    || t instanceof HttpTimeoutException
+                    || t instanceof ClosedChannelException
                     || t instanceof java.util.concurrent.TimeoutException) {
                 return true;
             }

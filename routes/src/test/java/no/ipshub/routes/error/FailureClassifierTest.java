@@ -50,4 +50,18 @@ class FailureClassifierTest {
     void programmingErrorIsNotTransient() {
         assertThat(FailureClassifier.isTransient(new NullPointerException())).isFalse();
     }
+
+    /* The reply encoder once threw an UncheckedIOException on a too-long text; counted as transient, the batch
+       holding it was read again forever. */
+    @Test
+    void failureToEncodeARecordInMemoryIsNotTransient() {
+        assertThat(FailureClassifier.isTransient(new java.io.UncheckedIOException(
+                new java.io.UTFDataFormatException("encoded string too long: 70000 bytes")))).isFalse();
+    }
+
+    @Test
+    void refusedConnectionIsTransient() {
+        assertThat(FailureClassifier.isTransient(new IllegalStateException("registry",
+                new java.net.ConnectException("Connection refused")))).isTrue();
+    }
 }
