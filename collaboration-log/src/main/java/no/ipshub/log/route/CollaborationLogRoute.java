@@ -1,5 +1,7 @@
 package no.ipshub.log.route;
 
+import no.ipshub.routes.error.DatabaseProbe;
+import org.springframework.jdbc.core.JdbcTemplate;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.kafka.BatchConsumerComponent;
 import no.ipshub.routes.kafka.BatchConsumerSpec;
@@ -23,8 +25,10 @@ public class CollaborationLogRoute extends RouteBuilder {
     private final String endpointUri;
     private final CollaborationLogProcessor processor;
 
-    public CollaborationLogRoute(BatchConsumerComponent batches, HubTopics topics, CollaborationLogProcessor processor) {
-        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.canonicalTopics()));
+    public CollaborationLogRoute(BatchConsumerComponent batches, HubTopics topics, CollaborationLogProcessor processor,
+            JdbcTemplate jdbc) {
+        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.canonicalTopics())
+                .withProbe(new DatabaseProbe(jdbc)));
         this.processor = processor;
     }
 

@@ -99,7 +99,7 @@ public class LogItConfiguration {
     BatchConsumerComponent batchConsumerComponent(KafkaClientSettings settings, ConsumerProperties consumer,
             ProducerProperties producer, RetryProperties retry, HubProducer hubProducer) {
         return new BatchConsumerComponent(settings, consumer, producer, retry, hubProducer,
-                new InstanceIdentity("collaboration-log-it"));
+                new InstanceIdentity("collaboration-log-it"), null);
     }
 
     @Bean(destroyMethod = "close")

@@ -92,8 +92,8 @@ public class WebhookConfiguration {
 
     @Bean
     WebhookDeliveryRoute webhookDeliveryRoute(BatchConsumerComponent batches, HubTopics topics,
-            WebhookEnqueueProcessor enqueue, WebhookDispatcher dispatcher) {
-        return new WebhookDeliveryRoute(batches, topics, enqueue, dispatcher);
+            WebhookEnqueueProcessor enqueue, WebhookDispatcher dispatcher, JdbcTemplate jdbc) {
+        return new WebhookDeliveryRoute(batches, topics, enqueue, dispatcher, jdbc);
     }
 
     @Bean

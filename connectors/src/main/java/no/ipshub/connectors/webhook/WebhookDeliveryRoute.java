@@ -1,5 +1,7 @@
 package no.ipshub.connectors.webhook;
 
+import no.ipshub.routes.error.DatabaseProbe;
+import org.springframework.jdbc.core.JdbcTemplate;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.kafka.BatchConsumerComponent;
 import no.ipshub.routes.kafka.BatchConsumerSpec;
@@ -22,8 +24,9 @@ public class WebhookDeliveryRoute extends RouteBuilder {
     private final WebhookDispatcher dispatcher;
 
     public WebhookDeliveryRoute(BatchConsumerComponent batches, HubTopics topics, WebhookEnqueueProcessor enqueue,
-            WebhookDispatcher dispatcher) {
-        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.inboxPattern()));
+            WebhookDispatcher dispatcher, JdbcTemplate jdbc) {
+        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.inboxPattern())
+                .withProbe(new DatabaseProbe(jdbc)));
         this.enqueue = enqueue;
         this.dispatcher = dispatcher;
     }

@@ -75,7 +75,6 @@ class IdempotencyRetentionIT {
                 Duration.ofSeconds(10))) {
             CaseStateStore fresh = new CaseStateStore(changelog, reader);
             int partition = changelog.partitionOf(m.getCaseId());
-            fresh.assigned(List.of(new TopicPartition("ingress", partition)));
             fresh.ensureCurrent(Set.of(partition));
             return fresh.senderOf(m.getCaseId(), UUID.fromString(m.getMessageId()), fresh.changes()) != null;
         }

@@ -1,5 +1,7 @@
 package no.ipshub.operations.activity;
 
+import no.ipshub.routes.error.DatabaseProbe;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,8 +37,9 @@ public class PartnerActivityRoute extends RouteBuilder {
     private final HubWireCodec codec;
 
     public PartnerActivityRoute(BatchConsumerComponent batches, HubTopics topics, PartnerActivityStore store,
-            HubWireCodec codec) {
-        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.canonicalTopics()));
+            HubWireCodec codec, JdbcTemplate jdbc) {
+        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.canonicalTopics())
+                .withProbe(new DatabaseProbe(jdbc)));
         this.store = store;
         this.codec = codec;
     }

@@ -1,5 +1,7 @@
 package no.ipshub.operations.deadletter;
 
+import no.ipshub.routes.error.DatabaseProbe;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.kafka.BatchConsumerComponent;
@@ -20,8 +22,10 @@ public class DeadLetterIndexRoute extends RouteBuilder {
     private final String endpointUri;
     private final DeadLetterIndexProcessor processor;
 
-    public DeadLetterIndexRoute(BatchConsumerComponent batches, HubTopics topics, DeadLetterIndexProcessor processor) {
-        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, List.of(topics.deadLetter())));
+    public DeadLetterIndexRoute(BatchConsumerComponent batches, HubTopics topics, DeadLetterIndexProcessor processor,
+            JdbcTemplate jdbc) {
+        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, List.of(topics.deadLetter()))
+                .withProbe(new DatabaseProbe(jdbc)));
         this.processor = processor;
     }
 

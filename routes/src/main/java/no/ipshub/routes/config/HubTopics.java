@@ -11,6 +11,7 @@ import no.ipshub.schemas.v1.HubMessage;
 import no.ipshub.schemas.v1.Outcome;
 import no.ipshub.schemas.v1.Referral;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,9 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link #inboxFor} fill it in. The defaults are also published to the Spring environment, so routes of other
  * modules can write {@code {{hub.topics.collaboration-log}}} without repeating them.
  *
- * <p>Two topics are the intake's own: {@code intakeState}, the compacted changelog of the state that decides a
- * message (accepted message ids and case parties, partitioned as the ingress topics), and {@code intakeReply}, the
- * answers to HTTP submissions. {@code inboxRetention} is how long the inbox topics keep a message: partners, over
+ * <p>Three topics are the intake's own, written by the hub only: {@code intakeState}, the compacted changelog of
+ * the state that decides a message (accepted message ids and case parties, partitioned as the ingress topics),
+ * {@code intakeSubmission}, the HTTP edge's submissions and records moved to their case's partition (partitioned as
+ * the state, and the only place where the hub trusts its own headers: partners never write there), and
+ * {@code intakeReply}, the answers to HTTP submissions. {@code inboxRetention} is how long the inbox topics keep a message: partners, over
  * Kafka or {@code GET /api/v1/inbox}, must read their inbox within it.
  */
 @ConfigurationProperties("hub.topics")
@@ -35,6 +38,7 @@ public record HubTopics(
         @DefaultValue(DEFAULT_INGRESS) String ingress,
         @DefaultValue(DEFAULT_INBOX) String inbox,
         @DefaultValue(DEFAULT_INTAKE_STATE) String intakeState,
+        @DefaultValue(DEFAULT_INTAKE_SUBMISSION) String intakeSubmission,
         @DefaultValue(DEFAULT_INTAKE_REPLY) String intakeReply,
         @DefaultValue("30d") Duration inboxRetention,
         @DefaultValue Partitions partitions) {
@@ -48,23 +52,34 @@ public record HubTopics(
     public static final String DEFAULT_INGRESS = "ips.ingress.{partner}-v1";
     public static final String DEFAULT_INBOX = "ips.inbox.{partner}-v1";
     public static final String DEFAULT_INTAKE_STATE = "ips.intake-state-v1";
+    public static final String DEFAULT_INTAKE_SUBMISSION = "ips.intake-submission-v1";
     public static final String DEFAULT_INTAKE_REPLY = "ips.intake-reply-v1";
     public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(30);
 
+    @ConstructorBinding
     public HubTopics {
         requireTemplate("hub.topics.ingress", ingress);
         requireTemplate("hub.topics.inbox", inbox);
         partitions = partitions == null ? Partitions.defaults() : partitions;
         intakeState = intakeState == null ? DEFAULT_INTAKE_STATE : intakeState;
+        intakeSubmission = intakeSubmission == null ? DEFAULT_INTAKE_SUBMISSION : intakeSubmission;
         intakeReply = intakeReply == null ? DEFAULT_INTAKE_REPLY : intakeReply;
         inboxRetention = inboxRetention == null ? DEFAULT_INBOX_RETENTION : inboxRetention;
+    }
+
+    /** The topics with the default submission topic. */
+    public HubTopics(String referral, String followUp, String outcome, String deadLetter, String collaborationLog,
+            String ingress, String inbox, String intakeState, String intakeReply, Duration inboxRetention,
+            Partitions partitions) {
+        this(referral, followUp, outcome, deadLetter, collaborationLog, ingress, inbox, intakeState,
+                DEFAULT_INTAKE_SUBMISSION, intakeReply, inboxRetention, partitions);
     }
 
     /** The topic names and partition counts the hub uses when nothing is configured. */
     public static HubTopics defaults() {
         return new HubTopics(DEFAULT_REFERRAL, DEFAULT_FOLLOW_UP, DEFAULT_OUTCOME, DEFAULT_DEAD_LETTER,
-                DEFAULT_COLLABORATION_LOG, DEFAULT_INGRESS, DEFAULT_INBOX, DEFAULT_INTAKE_STATE, DEFAULT_INTAKE_REPLY,
-                DEFAULT_INBOX_RETENTION, Partitions.defaults());
+                DEFAULT_COLLABORATION_LOG, DEFAULT_INGRESS, DEFAULT_INBOX, DEFAULT_INTAKE_STATE,
+                DEFAULT_INTAKE_SUBMISSION, DEFAULT_INTAKE_REPLY, DEFAULT_INBOX_RETENTION, Partitions.defaults());
     }
 
     /** The topic a Kafka-native partner writes its messages to, e.g. {@code ips.ingress.nav-bergenhus-v1}. */
@@ -80,6 +95,14 @@ public record HubTopics(
     /** Every partner's ingress topic, those of partners added later included. */
     public Pattern ingressPattern() {
         return templatePattern(ingress);
+    }
+
+    /**
+     * What the intake reads: every partner's ingress topic (those of partners added later included) and the hub's
+     * own submission topic.
+     */
+    public Pattern intakePattern() {
+        return Pattern.compile(ingressPattern().pattern() + "|" + Pattern.quote(intakeSubmission));
     }
 
     /** Every partner's inbox topic, those of partners added later included. */

@@ -12,14 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialDelay first wait
  * @param multiplier   growth of the wait per failure
  * @param maxDelay     longest single wait
+ * @param recordAttempts how many times a transient failure may repeat on the same record before it counts as
+ *                       that record's: the batch is then split to find the record, which is dead-lettered once the
+ *                       route's dependencies answer (a failure of the route's own making splits at once)
  */
 @ConfigurationProperties("hub.routes.retry")
 public record RetryProperties(
         @DefaultValue("200ms") Duration initialDelay,
         @DefaultValue("2.0") double multiplier,
-        @DefaultValue("10s") Duration maxDelay) {
+        @DefaultValue("10s") Duration maxDelay,
+        @DefaultValue("5") int recordAttempts) {
 
     public static RetryProperties defaults() {
-        return new RetryProperties(Duration.ofMillis(200), 2.0, Duration.ofSeconds(10));
+        return new RetryProperties(Duration.ofMillis(200), 2.0, Duration.ofSeconds(10), 5);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
+import no.ipshub.routes.deadletter.DeadLetterQuarantine;
 import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.inbox.LegacyInbox;
 import no.ipshub.routes.intake.IntakeDecider;
@@ -58,8 +59,14 @@ public class RoutesConfiguration {
 
     @Bean("hub-kafka")
     BatchConsumerComponent batchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer,
-            ProducerProperties producer, RetryProperties retry, HubProducer hubProducer, InstanceIdentity instance) {
-        return new BatchConsumerComponent(kafka, consumer, producer, retry, hubProducer, instance);
+            ProducerProperties producer, RetryProperties retry, HubProducer hubProducer, InstanceIdentity instance,
+            DeadLetterQuarantine quarantine) {
+        return new BatchConsumerComponent(kafka, consumer, producer, retry, hubProducer, instance, quarantine);
+    }
+
+    @Bean
+    DeadLetterQuarantine deadLetterQuarantine(DeadLetterPublisher publisher, HubTopics topics, Clock clock) {
+        return new DeadLetterQuarantine(publisher, topics, clock);
     }
 
     /** The hub's one shared idempotent producer (acks=all) for what is written outside a route's transaction. */
@@ -105,7 +112,7 @@ public class RoutesConfiguration {
         return new ChangelogReader(kafka, "ips-hub-intake-state-" + instance.id(), consumer.transactionTimeout());
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     CaseStateStore caseStateStore(StateChangelog changelog, ChangelogReader reader) {
         return new CaseStateStore(changelog, reader);
     }
@@ -125,9 +132,10 @@ public class RoutesConfiguration {
 
     @Bean
     MessageSubmissions messageSubmissions(IngressValidator validator, HubTopics topics, HubWireCodec codec,
-            HubProducer producer, IntakeReplies replies, IngressProperties ingress) throws InterruptedException {
+            HubProducer producer, IntakeReplies replies, CaseStateStore state, IngressProperties ingress)
+            throws InterruptedException {
         replies.awaitReady(Duration.ofSeconds(60));
-        return new MessageSubmissions(validator, topics, codec, producer, replies, ingress.replyTimeout());
+        return new MessageSubmissions(validator, topics, codec, producer, replies, state, ingress.replyTimeout());
     }
 
     @Bean

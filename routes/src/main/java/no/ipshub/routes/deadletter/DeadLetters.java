@@ -14,12 +14,14 @@ public final class DeadLetters {
 
     /** How much of an oversized message a dead letter keeps: enough to identify it, not enough to hurt. */
     public static final int KEPT_BYTES_OF_OVERSIZED = 64 * 1024;
+    /** How much of a record's key a dead letter keeps (and is keyed by): far more than any case id. */
+    public static final int KEPT_BYTES_OF_KEY = 1024;
 
     private DeadLetters() {
     }
 
     /**
-     * A dead letter holding the record's key and value byte for byte.
+     * A dead letter holding the record's value byte for byte, and its key up to {@value #KEPT_BYTES_OF_KEY} bytes.
      *
      * @param partner   the partner whose ingress it came through, or null
      * @param messageId the message id when the value could be decoded, or null
@@ -38,6 +40,18 @@ public final class DeadLetters {
         return build(record, kept, routeId, partner, null, DeadLetterReason.MESSAGE_TOO_LARGE, reason, now);
     }
 
+    /**
+     * A MESSAGE_TOO_LARGE dead letter of a record whose key or headers are over their bounds: it keeps at most the
+     * first {@value #KEPT_BYTES_OF_KEY} bytes of the key and {@value #KEPT_BYTES_OF_OVERSIZED} of the value.
+     *
+     * @param what which bound was exceeded, for the reason
+     */
+    public static DeadLetter oversized(ConsumedRecord record, String routeId, String partner, String what, Instant now) {
+        byte[] value = record.value();
+        byte[] kept = value == null ? null : Arrays.copyOf(value, Math.min(value.length, KEPT_BYTES_OF_OVERSIZED));
+        return build(record, kept, routeId, partner, null, DeadLetterReason.MESSAGE_TOO_LARGE, what, now);
+    }
+
     /** The dead-letter reason of a record that could not be decoded. */
     public static DeadLetterReason reasonOf(WireFormatException failure) {
         return switch (failure.kind()) {
@@ -51,7 +65,8 @@ public final class DeadLetters {
             String messageId, DeadLetterReason reasonCode, String reason, Instant now) {
         return DeadLetter.newBuilder()
                 .setDeadLetterId(UUID.randomUUID().toString())
-                .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
+                .setOriginalKey(record.key() == null ? null
+                        : ByteBuffer.wrap(Arrays.copyOf(record.key(), Math.min(record.key().length, KEPT_BYTES_OF_KEY))))
                 .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
                 .setSourceTopic(record.topic())
                 .setSourcePartition(record.partition())

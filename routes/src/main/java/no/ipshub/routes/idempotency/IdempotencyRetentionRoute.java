@@ -7,7 +7,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires accepted message ids older than {@code hub.idempotency.retention}, every {@code purge-interval}, the
+ * Expires accepted message ids older than {@code hub.idempotency.retention} and the parties of cases closed longer
+ * ago than {@code hub.idempotency.closed-case-retention}, every {@code purge-interval}, the
  * first time {@code first-purge-delay} after start. The route only asks: the expiry is written (tombstones on
  * the state changelog) by the partner-ingress consumer that owns each partition, in its own transactions, since
  * only the owner of a partition writes its state. Suspending this route stops the expiry.
@@ -32,6 +33,7 @@ public class IdempotencyRetentionRoute extends RouteBuilder {
         from("timer:" + ROUTE_ID + "?delay=" + idempotency.firstPurgeDelay().toMillis()
                 + "&period=" + idempotency.purgeInterval().toMillis())
             .routeId(ROUTE_ID)
-            .process(exchange -> state.requestExpiry(clock.instant().minus(idempotency.retention())));
+            .process(exchange -> state.requestExpiry(clock.instant().minus(idempotency.retention()),
+                    clock.instant().minus(idempotency.closedCaseRetention())));
     }
 }

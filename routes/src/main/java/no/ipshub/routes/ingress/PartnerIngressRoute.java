@@ -1,5 +1,6 @@
 package no.ipshub.routes.ingress;
 
+import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.intake.IntakeProcessor;
 import no.ipshub.routes.intake.StateExpiry;
@@ -11,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Partner ingress: reads every partner's {@code ips.ingress.<partner>-v1} topic (a partner added later included),
- * where Kafka partners write and the HTTP edge puts its submissions, and takes each batch in as one Kafka
- * transaction: canonical and inbox records, state changes, dead letters, answers to HTTP submissions and the
- * batch's offsets are committed together or not at all.
+ * where Kafka partners write, and the hub's own submission topic, where the HTTP edge puts its submissions, and
+ * takes each batch in as one Kafka transaction: canonical and inbox records, state changes, dead letters, answers
+ * to HTTP submissions and the batch's offsets are committed together or not at all. A record it keeps failing on
+ * is dead-lettered only while the schema registry answers.
  */
 @Component
 public class PartnerIngressRoute extends RouteBuilder {
@@ -25,9 +27,10 @@ public class PartnerIngressRoute extends RouteBuilder {
     private final IntakeProcessor processor;
 
     public PartnerIngressRoute(BatchConsumerComponent batches, HubTopics topics, CaseStateStore state,
-            IntakeProcessor processor) {
+            IntakeProcessor processor, SchemaRegistryClient registry) {
         this.endpointUri = batches.endpointUri(BatchConsumerSpec.transactional(ROUTE_ID, GROUP_ID,
-                topics.ingressPattern(), state.changelog().partitions(), state, new StateExpiry(state)));
+                topics.intakePattern(), state.changelog().partitions(), state, new StateExpiry(state))
+                .withProbe(registry::getSubjects));
         this.processor = processor;
     }
 

@@ -9,6 +9,8 @@ import no.ipshub.routes.validation.IngressValidator;
 import no.ipshub.routes.validation.Violation;
 import no.ipshub.routes.validation.ViolationCode;
 import no.ipshub.schemas.v1.HubMessage;
+import no.ipshub.schemas.v1.Outcome;
+import no.ipshub.schemas.v1.OutcomeKind;
 import no.ipshub.schemas.v1.Referral;
 
 /**
@@ -16,6 +18,9 @@ import no.ipshub.schemas.v1.Referral;
  * case's referrals opened it), then the idempotency rule on {@code messageId} within the case. An accepted
  * message's effects (its id, a referral's opening) go into the batch's changes, so later messages of the same
  * batch see them; a dry run decides the same way and changes nothing.
+ *
+ * <p>An accepted EPISODE_CLOSED outcome marks the case closed (its parties expire after the closed-case retention);
+ * a later referral opens it again.
  *
  * <p>Message ids are remembered per case, where the state lives: a repeat is recognised when it carries the same
  * case id, as a repeat of a message does.
@@ -50,7 +55,9 @@ public final class IntakeDecider {
             changes.accepted(caseId, messageId, m.getSender(), nowMillis);
             if (m.getPayload() instanceof Referral r) {
                 changes.opened(new CaseOpening(caseId, r.getReferringTeam(), r.getNavOffice(), id),
-                        state.openings(caseId, changes));
+                        state.openings(caseId, changes), state.isClosed(caseId, changes));
+            } else if (m.getPayload() instanceof Outcome o && o.getKind() == OutcomeKind.EPISODE_CLOSED) {
+                changes.closed(caseId, state.openings(caseId, changes), nowMillis);
             }
         }
         return IntakeResult.accepted(id);

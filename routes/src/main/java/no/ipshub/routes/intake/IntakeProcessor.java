@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import no.ipshub.registry.serde.WireFormatException;
@@ -33,24 +32,27 @@ import no.ipshub.schemas.v1.HubMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The partner-ingress route's work on one batch of ingress records (Kafka partners' own, and HTTP submissions
- * written to the same topics). Everything it produces goes into the batch's Kafka transaction:
+ * The partner-ingress route's work on one batch of intake records: Kafka partners' own records on their ingress
+ * topics, and the hub's submission topic (HTTP submissions, records moved to their case's partition). Everything
+ * it produces goes into the batch's Kafka transaction:
  *
  * <ul>
  *   <li>an accepted message to its canonical topic and its recipient's inbox topic, byte for byte the same;</li>
  *   <li>the state changes that decide later messages (accepted ids, a referral's case parties) to the changelog;</li>
  *   <li>a record that cannot be taken in to the dead-letter topic (an HTTP submission is answered instead);</li>
  *   <li>the answer to each HTTP submission to the reply topic, read by the instance that holds the request;</li>
- *   <li>a record keyed by something other than its case id to its case's partition, where the case's state is.</li>
+ *   <li>a partner's record that is not in its case's partition to the submission topic, in its case's partition,
+ *       where the case's state is.</li>
  * </ul>
  *
- * Only failures of a dependency escape; the batch is then aborted and read again.
+ * A record is decided only in the partition of its case, on that partition's state; what a partner writes (its
+ * headers, its key, the partition it chose) never steers where or how ({@link IntakeOrigin}). Only failures of a
+ * dependency escape; the batch is then aborted and read again.
  */
 @Component
 public class IntakeProcessor implements Processor {
@@ -78,8 +80,8 @@ public class IntakeProcessor implements Processor {
         this.clock = clock;
     }
 
-    /** One record that reached the decision: the decoded submission and, for HTTP, where to answer. */
-    private record Incoming(ConsumedRecord record, Submission submission, String requestId, Integer replyPartition) {
+    /** One record that reached the decision: the decoded submission and where it came from. */
+    private record Incoming(ConsumedRecord record, Submission submission, IntakeOrigin origin) {
     }
 
     @Override
@@ -95,10 +97,10 @@ public class IntakeProcessor implements Processor {
             Incoming in = read(record, now, dead, out);
             if (in != null) {
                 incoming.add(in);
-                statePartitions.add(record.partition() % state.changelog().partitions());
+                statePartitions.add(state.changelog().statePartitionOf(record.partition()));
             }
         }
-        state.ensureCurrent(statePartitions);
+        state.requireReady(statePartitions);
         StateChanges changes = state.changes();
         int accepted = 0;
         for (Incoming in : incoming) {
@@ -112,52 +114,58 @@ public class IntakeProcessor implements Processor {
         changes.records().forEach(out::send);
         deadLetters.publishAll(dead, out);
         batch.afterCommit(() -> state.apply(changes));
-        log.debug("Route {} handled a batch of {} records in {} ms: {} accepted, {} dead letters, {} ids expired",
+        log.debug("Route {} handled a batch of {} records in {} ms: {} accepted, {} dead letters, {} state records expired",
                 PartnerIngressRoute.ROUTE_ID, batch.records().size(), (System.nanoTime() - started) / 1_000_000,
                 accepted, dead.size(), expired);
     }
 
-    /** The record as a submission, or null when it was dead-lettered, answered or moved to its case's partition. */
+    /**
+     * The record as a submission, or null when it was dead-lettered, answered or moved to its case's partition.
+     */
     private Incoming read(ConsumedRecord record, Instant now, List<DeadLetter> dead, BatchOutput out) {
-        String requestId = record.header(HubHeaders.REQUEST_ID);
-        Integer replyPartition = replyPartitionOf(record);
-        Optional<String> partner = topics.partnerOfIngressTopic(record.topic()).filter(p -> partners.find(p).isPresent());
-        if (partner.isEmpty()) {
-            if (replyPartition != null) {
-                reply(out, requestId, replyPartition, IntakeResult.rejected(null, List.of(new Violation("sender",
-                        ViolationCode.UNKNOWN_PARTNER, "is not a partner of the hub"))));
-            } else {
-                dead.add(DeadLetters.of(record, PartnerIngressRoute.ROUTE_ID, null, null,
-                        DeadLetterReason.UNKNOWN_PARTNER, "the topic is not the ingress topic of an active partner (unknown, suspended or removed)", now));
-            }
+        IntakeOrigin origin = IntakeOrigin.of(record, topics, partners, ingress, now);
+        if (origin.refusal() != null) {
+            dead.add(origin.refusal());
             return null;
         }
-        if (record.value() == null) {
-            dead.add(DeadLetters.of(record, PartnerIngressRoute.ROUTE_ID, partner.get(), null,
-                    DeadLetterReason.MALFORMED_AVRO, "the record has no value", now));
+        if (origin.answer() != null) {
+            reply(out, origin, origin.answer());
             return null;
         }
-        if (record.value().length > ingress.maxMessageBytes()) {
-            dead.add(DeadLetters.tooLarge(record, PartnerIngressRoute.ROUTE_ID, partner.get(), ingress.maxMessageBytes(), now));
-            return null;
-        }
-        HubMessage message = decode(record, partner.get(), now, dead);
+        HubMessage message = decode(record, origin, now, dead, out);
         if (message == null) {
             return null;
         }
         String caseId = message.getCaseId();
-        if (caseId != null && !caseId.isBlank() && record.header(HubHeaders.FORWARDED) == null) {
+        if (caseId != null && !caseId.isBlank()) {
             int home = state.changelog().partitionOf(caseId);
-            if (record.partition() % state.changelog().partitions() != home) {
-                forward(record, caseId, home, out);
+            if (state.changelog().statePartitionOf(record.partition()) != home) {
+                if (record.topic().equals(topics.intakeSubmission())) {
+                    // the hub writes submissions to their case's partition: another one means the topic changed
+                    refuse(record, origin, DeadLetterReason.PROCESSING_FAILED,
+                            "the submission is not in its case's partition " + home + " of " + record.topic(), now,
+                            dead, out);
+                } else {
+                    move(record, origin.partner(), caseId, home, out);
+                }
                 return null;
             }
         }
-        boolean dryRun = replyPartition != null && "true".equals(record.header(HubHeaders.DRY_RUN));
-        return new Incoming(record, new Submission(message, partner.get(), dryRun), requestId, replyPartition);
+        return new Incoming(record, new Submission(message, origin.partner(), origin.dryRun()), origin);
     }
 
-    private HubMessage decode(ConsumedRecord record, String partner, Instant now, List<DeadLetter> dead) {
+    /** Dead-letters a record, or answers it when it is an HTTP submission. */
+    private void refuse(ConsumedRecord record, IntakeOrigin origin, DeadLetterReason reason, String why, Instant now,
+            List<DeadLetter> dead, BatchOutput out) {
+        if (origin.isHttpSubmission()) {
+            reply(out, origin, IntakeResult.failed(null));
+        } else {
+            dead.add(DeadLetters.of(record, PartnerIngressRoute.ROUTE_ID, origin.partner(), null, reason, why, now));
+        }
+    }
+
+    private HubMessage decode(ConsumedRecord record, IntakeOrigin origin, Instant now, List<DeadLetter> dead,
+            BatchOutput out) {
         try {
             return codec.decodeMessage(record.value());
         } catch (RuntimeException e) {
@@ -166,22 +174,25 @@ public class IntakeProcessor implements Processor {
             }
             DeadLetterReason reason = e instanceof WireFormatException w ? DeadLetters.reasonOf(w)
                     : DeadLetterReason.MALFORMED_AVRO;
-            dead.add(DeadLetters.of(record, PartnerIngressRoute.ROUTE_ID, partner, null, reason,
-                    "cannot be decoded as a HubMessage: " + describeDecodeFailure(e), now));
+            refuse(record, origin, reason, "cannot be decoded as a HubMessage: " + describeDecodeFailure(e), now, dead,
+                    out);
             return null;
         }
     }
 
     /**
-     * Moves a record that is not in its case's partition (its key was not the case id) there, keyed by the case
-     * id, so that the instance holding the case's state takes it in.
+     * Moves a partner's record that is not in its case's partition (its key was not the case id, or its topic has
+     * another partition count) to the submission topic, in the case's partition and keyed by the case id, so that
+     * the instance holding the case's state takes it in. Only the hub's own headers go with it.
      */
-    private static void forward(ConsumedRecord record, String caseId, int home, BatchOutput out) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        HubHeaders.add(headers, HubHeaders.FORWARDED, record.position());
-        out.send(new ProducerRecord<>(record.topic(), home, caseId.getBytes(StandardCharsets.UTF_8), record.value(),
-                headers));
-        log.info("Route {} moved {} to partition {} of its case", PartnerIngressRoute.ROUTE_ID, record.position(), home);
+    private void move(ConsumedRecord record, String partner, String caseId, int home, BatchOutput out) {
+        ProducerRecord<byte[], byte[]> moved = new ProducerRecord<>(topics.intakeSubmission(), home,
+                caseId.getBytes(StandardCharsets.UTF_8), record.value());
+        HubHeaders.add(moved.headers(), HubHeaders.PARTNER, partner);
+        HubHeaders.add(moved.headers(), HubHeaders.MOVED_FROM, record.position());
+        out.send(moved);
+        log.info("Route {} moved {} to partition {} of {}, its case's", PartnerIngressRoute.ROUTE_ID,
+                record.position(), home, topics.intakeSubmission());
     }
 
     private IntakeResult decide(Incoming in, StateChanges changes, Instant now) {
@@ -210,7 +221,7 @@ public class IntakeProcessor implements Processor {
             }
             case DUPLICATE -> log.info("Duplicate message {} from {} dropped", id, in.submission().fromPartner());
             case REJECTED -> {
-                if (in.replyPartition() == null) {
+                if (!in.origin().isHttpSubmission()) {
                     dead.add(DeadLetters.of(in.record(), PartnerIngressRoute.ROUTE_ID, in.submission().fromPartner(),
                             MessageIds.uuidOrNull(result.messageId()), Violation.deadLetterReason(result.violations()),
                             Violation.describe(result.violations()), now));
@@ -220,8 +231,8 @@ public class IntakeProcessor implements Processor {
                     in.submission().fromPartner(), result.messageId(), DeadLetterReason.PROCESSING_FAILED,
                     "processing failed; see the hub log", now));
         }
-        if (in.replyPartition() != null) {
-            reply(out, in.requestId(), in.replyPartition(), result);
+        if (in.origin().isHttpSubmission()) {
+            reply(out, in.origin(), result);
         }
     }
 
@@ -253,22 +264,9 @@ public class IntakeProcessor implements Processor {
         }
     }
 
-    private void reply(BatchOutput out, String requestId, int partition, IntakeResult result) {
-        out.send(new ProducerRecord<>(topics.intakeReply(), partition, requestId.getBytes(StandardCharsets.UTF_8),
-                IntakeReplyCodec.encode(result)));
-    }
-
-    private static Integer replyPartitionOf(ConsumedRecord record) {
-        String requestId = record.header(HubHeaders.REQUEST_ID);
-        String partition = record.header(HubHeaders.REPLY_PARTITION);
-        if (requestId == null || partition == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(partition);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private void reply(BatchOutput out, IntakeOrigin origin, IntakeResult result) {
+        out.send(new ProducerRecord<>(topics.intakeReply(), origin.replyPartition(),
+                origin.requestId().getBytes(StandardCharsets.UTF_8), IntakeReplyCodec.encode(result)));
     }
 
     /** The failure's kind and message; Avro's decoder messages name types and lengths, not field values. */

@@ -14,6 +14,7 @@ import no.ipshub.routes.error.TransientFailureException;
 import no.ipshub.routes.kafka.HubHeaders;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
+import no.ipshub.routes.state.CaseStateStore;
 import no.ipshub.routes.validation.CaseParties;
 import no.ipshub.routes.validation.IngressValidator;
 import no.ipshub.routes.validation.Violation;
@@ -21,9 +22,10 @@ import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The HTTP edge's way into the hub, on any instance: a submission goes to its partner's ingress topic, keyed by
- * case id, and the instance that owns the case's partition takes it in like a Kafka partner's message and
- * answers on the intake reply topic, in the same transaction that publishes it. So the answer is ACCEPTED only
+ * The HTTP edge's way into the hub, on any instance: a submission goes to the hub's own submission topic, in its
+ * case's partition and keyed by case id, naming the partner it comes from and where to answer in headers that only
+ * the hub can write there; the instance that owns the case's partition takes it in like a Kafka partner's message
+ * and answers on the intake reply topic, in the same transaction that publishes it. So the answer is ACCEPTED only
  * once the message is committed on its canonical topic and in its recipient's inbox, DUPLICATE and 403 come from
  * the case's own state, and any number of instances answer alike.
  *
@@ -37,10 +39,12 @@ public class MessageSubmissions {
     private final HubWireCodec codec;
     private final HubProducer producer;
     private final IntakeReplies replies;
+    private final CaseStateStore state;
     private final Duration replyTimeout;
 
     public MessageSubmissions(IngressValidator validator, HubTopics topics, HubWireCodec codec, HubProducer producer,
-            IntakeReplies replies, Duration replyTimeout) {
+            IntakeReplies replies, CaseStateStore state, Duration replyTimeout) {
+        this.state = state;
         this.validator = validator;
         this.topics = topics;
         this.codec = codec;
@@ -53,8 +57,9 @@ public class MessageSubmissions {
      * Takes in one message from {@code fromPartner} (or only checks it, when {@code dryRun}) and returns the
      * outcome once it is certain.
      *
-     * @throws TransientFailureException when Kafka or the registry is unavailable, or the instance owning the
-     *                                   case did not answer in time; sending the same message again is safe
+     * @throws TransientFailureException when Kafka or the registry is unavailable, the case's state is being
+     *                                   restored on this instance, or the instance owning the case did not answer
+     *                                   in time; sending the same message again is safe
      */
     public IntakeResult submit(HubMessage message, String fromPartner, boolean dryRun) {
         AskedCaseParties parties = new AskedCaseParties();
@@ -62,7 +67,12 @@ public class MessageSubmissions {
         if (!violations.isEmpty() && (Violation.anyForbidden(violations) || !parties.asked)) {
             return IntakeResult.rejected(message.getMessageId(), violations);
         }
-        String topic = topics.ingressFor(fromPartner);
+        String caseId = message.getCaseId();
+        if (caseId != null && !caseId.isBlank() && state.isRestoring(caseId)) {
+            throw new TransientFailureException("the state of case partition " + state.changelog().partitionOf(caseId)
+                    + " is being restored on this instance", null);
+        }
+        String topic = topics.intakeSubmission();
         byte[] value;
         try {
             value = codec.encode(topic, message);
@@ -77,8 +87,11 @@ public class MessageSubmissions {
             return IntakeResult.rejected(message.getMessageId(), violations);
         }
         String requestId = UUID.randomUUID().toString();
+        boolean hasCase = caseId != null && !caseId.isBlank();
         ProducerRecord<byte[], byte[]> request = new ProducerRecord<>(topic,
-                message.getCaseId() == null ? null : message.getCaseId().getBytes(StandardCharsets.UTF_8), value);
+                hasCase ? state.changelog().partitionOf(caseId) : 0,
+                hasCase ? caseId.getBytes(StandardCharsets.UTF_8) : null, value);
+        HubHeaders.add(request.headers(), HubHeaders.PARTNER, fromPartner);
         HubHeaders.add(request.headers(), HubHeaders.REQUEST_ID, requestId);
         HubHeaders.add(request.headers(), HubHeaders.REPLY_PARTITION, Integer.toString(replies.partition()));
         if (dryRun) {

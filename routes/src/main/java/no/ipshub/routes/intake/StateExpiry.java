@@ -33,7 +33,7 @@ public class StateExpiry implements BatchConsumerSpec.IdleWork {
         changes.records().forEach(batch.output()::send);
         batch.afterCommit(() -> state.apply(changes));
         if (expired > 0) {
-            log.info("Expired {} accepted message ids older than the idempotency retention", expired);
+            log.info("Expired {} state records past their retention (accepted ids, parties of closed cases)", expired);
         }
     }
 }

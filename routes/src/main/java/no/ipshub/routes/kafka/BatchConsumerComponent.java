@@ -27,9 +27,15 @@ public class BatchConsumerComponent extends DefaultComponent {
     private final RetryProperties retry;
     private final HubProducer plainProducer;
     private final InstanceIdentity instance;
+    private final Quarantine quarantine;
 
+    /**
+     * @param quarantine writes the dead letter of a record a route keeps failing on; null leaves such a record to
+     *                   be retried (with back-off) until an operator steps in
+     */
     public BatchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer, ProducerProperties producer,
-            RetryProperties retry, HubProducer plainProducer, InstanceIdentity instance) {
+            RetryProperties retry, HubProducer plainProducer, InstanceIdentity instance, Quarantine quarantine) {
+        this.quarantine = quarantine;
         this.kafka = kafka;
         this.consumer = consumer;
         this.producer = producer;
@@ -78,5 +84,9 @@ public class BatchConsumerComponent extends DefaultComponent {
 
     InstanceIdentity instance() {
         return instance;
+    }
+
+    Quarantine quarantine() {
+        return quarantine;
     }
 }

@@ -3,6 +3,7 @@ package no.ipshub.routes.kafka;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
 
@@ -20,9 +21,12 @@ import org.apache.kafka.common.TopicPartition;
  * @param partitions      told when partitions are assigned and revoked; may be null
  * @param idleWork        work a transactional endpoint does in a transaction of its own while no records come;
  *                        may be null
+ * @param probe           asked before a record the route keeps failing on is dead-lettered, so that an outage of
+ *                        the route's registry or database never dead-letters anything; may be null (nothing to ask)
  */
 public record BatchConsumerSpec(String routeId, String groupId, List<String> topics, Pattern topicPattern,
-        boolean transactional, int statePartitions, PartitionListener partitions, IdleWork idleWork) {
+        boolean transactional, int statePartitions, PartitionListener partitions, IdleWork idleWork,
+        DependencyProbe probe) {
 
     public BatchConsumerSpec {
         Objects.requireNonNull(routeId, "routeId");
@@ -38,26 +42,43 @@ public record BatchConsumerSpec(String routeId, String groupId, List<String> top
 
     /** A consumer that commits its offsets after the route processed the batch and its outputs were acknowledged. */
     public static BatchConsumerSpec plain(String routeId, String groupId, List<String> topics) {
-        return new BatchConsumerSpec(routeId, groupId, topics, null, false, 0, null, null);
+        return new BatchConsumerSpec(routeId, groupId, topics, null, false, 0, null, null, null);
     }
 
     /** As {@link #plain}, reading every topic that matches {@code pattern}, now and later. */
     public static BatchConsumerSpec plain(String routeId, String groupId, Pattern pattern) {
-        return new BatchConsumerSpec(routeId, groupId, List.of(), pattern, false, 0, null, null);
+        return new BatchConsumerSpec(routeId, groupId, List.of(), pattern, false, 0, null, null, null);
     }
 
     /** A consumer whose batches are Kafka transactions, with state partitioned {@code statePartitions} ways. */
     public static BatchConsumerSpec transactional(String routeId, String groupId, Pattern pattern, int statePartitions,
             PartitionListener partitions, IdleWork idleWork) {
-        return new BatchConsumerSpec(routeId, groupId, List.of(), pattern, true, statePartitions, partitions, idleWork);
+        return new BatchConsumerSpec(routeId, groupId, List.of(), pattern, true, statePartitions, partitions, idleWork,
+                null);
     }
 
-    /** Told, on the consumer's thread, when it gains or loses partitions. */
+    /** The same endpoint, asking {@code probe} before a record it keeps failing on is dead-lettered. */
+    public BatchConsumerSpec withProbe(DependencyProbe probe) {
+        return new BatchConsumerSpec(routeId, groupId, topics, topicPattern, transactional, statePartitions, partitions,
+                idleWork, probe);
+    }
+
+    /**
+     * Keeps a route's state with its partitions: told, on the consumer's thread, when consumer {@code consumer} (the
+     * index of the route's thread) gains or loses partitions, and asked before each poll which partitions may not
+     * be read yet.
+     */
     public interface PartitionListener {
 
-        void assigned(Collection<TopicPartition> partitions);
+        void assigned(int consumer, Collection<TopicPartition> partitions);
 
-        void revoked(Collection<TopicPartition> partitions);
+        void revoked(int consumer, Collection<TopicPartition> partitions);
+
+        /** A batch of these partitions failed: state derived from them may be behind or ahead of the changelog. */
+        void uncertain(int consumer, Collection<TopicPartition> partitions);
+
+        /** Of these assigned partitions, those whose state is not ready yet; they are paused until it is. */
+        Set<TopicPartition> notReady(Collection<TopicPartition> assignment);
     }
 
     /** Work a transactional route does while idle, in its own transaction (e.g. expiring state). */

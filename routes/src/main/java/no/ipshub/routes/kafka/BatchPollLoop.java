@@ -52,8 +52,14 @@ import org.slf4j.LoggerFactory;
  *       transactionally, so a consumer that has read everything shows no lag.</li>
  *   <li>A batch that fails is never skipped: its transaction is aborted, the partitions are sought back to their
  *       committed offsets (the truth even when a commit's outcome was unknown) and polled again after a back-off.
- *       Records the route cannot process are its own business (dead letters); what reaches this loop is a
- *       dependency being away, or a rebalance.</li>
+ *       Records the route cannot process are its own business (dead letters); what reaches this loop should be a
+ *       dependency being away, or a rebalance. When a failure keeps following the same records all the same,
+ *       {@link PoisonIsolation} splits the batch until it finds the one record, which is dead-lettered through the
+ *       component's {@link Quarantine} (once the route's {@link DependencyProbe} answers) and the partition moves
+ *       on.</li>
+ *   <li>Partitions whose state is not ready (being restored) are paused until it is; the others go on.</li>
+ *   <li>A failure of the loop itself (its consumer cannot be made or subscribed) closes the consumer and starts
+ *       again after a back-off: the thread never ends before the route stops.</li>
  * </ul>
  */
 final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
@@ -68,6 +74,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
     private final BatchConsumerSpec spec;
     private final int index;
     private final Backoff backoff;
+    private final PoisonIsolation isolation;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final Object sleeper = new Object();
     private final Set<TopicPartition> toReposition = new HashSet<>();
@@ -83,35 +90,43 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         this.spec = spec;
         this.index = index;
         this.backoff = new Backoff(component.retry());
+        this.isolation = new PoisonIsolation(component.retry().recordAttempts());
     }
 
     @Override
     public void run() {
-        try (KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer = created;
-            if (spec.topicPattern() != null) {
-                consumer.subscribe(spec.topicPattern(), this);
-            } else {
-                consumer.subscribe(spec.topics(), this);
-            }
-            while (running) {
-                try {
-                    step();
-                } catch (InterruptException e) {
-                    Thread.interrupted();
-                } catch (RuntimeException e) {
-                    Duration wait = backoff.next();
-                    log.warn("Route {} consumer {} failed ({}); trying again in {} ms", spec.routeId(), index, e.toString(),
-                            wait.toMillis());
-                    sleep(wait);
+        while (running) {
+            try (KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer = created;
+                if (spec.topicPattern() != null) {
+                    consumer.subscribe(spec.topicPattern(), this);
+                } else {
+                    consumer.subscribe(spec.topics(), this);
                 }
+                while (running) {
+                    try {
+                        step();
+                    } catch (InterruptException e) {
+                        Thread.interrupted();
+                    } catch (RuntimeException e) {
+                        Duration wait = backoff.next();
+                        log.warn("Route {} consumer {} failed ({}); trying again in {} ms", spec.routeId(), index,
+                                e.toString(), wait.toMillis());
+                        sleep(wait);
+                    }
+                }
+            } catch (RuntimeException e) {
+                Duration wait = backoff.next();
+                log.error("Route {} consumer {} stopped; it starts again in {} ms", spec.routeId(), index,
+                        wait.toMillis(), e);
+                sleep(wait);
+            } finally {
+                closeProducer(Duration.ofSeconds(5));
+                paused = false;
+                committed.clear();
+                toReposition.clear();
             }
-        } catch (RuntimeException e) {
-            log.error("Route {} consumer {} stopped", spec.routeId(), index, e);
-        } finally {
-            closeProducer(Duration.ofSeconds(5));
-            paused = false;
         }
     }
 
@@ -135,48 +150,165 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         if (!toReposition.isEmpty()) {
             reposition();
         }
-        pauseOrResume();
+        holdBack();
         ConsumerRecords<byte[], byte[]> polled = consumer.poll(component.consumerProperties().pollTimeout());
         if (polled.isEmpty()) {
             idle();
             return;
         }
         List<ConsumedRecord> records = new ArrayList<>(polled.count());
+        Map<TopicPartition, Long> lastOffsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : polled) {
             records.add(ConsumedRecord.of(record));
+            lastOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset());
         }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : polled.partitions()) {
-            offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
-        }
-        long started = System.nanoTime();
-        Exception failure = spec.transactional() ? inTransaction(records, offsets, null) : plain(records, offsets);
-        if (failure == null) {
+        int from = 0;
+        while (from < records.size()) {
+            ConsumedRecord next = records.get(from);
+            if (isolation.quarantineDue(next)) {
+                if (!quarantine(next, records.subList(from, records.size()), lastOffsets)) {
+                    return;
+                }
+                from++;
+                continue;
+            }
+            int size = Math.min(isolation.limit(), records.size() - from);
+            List<ConsumedRecord> chunk = records.subList(from, from + size);
+            Map<TopicPartition, OffsetAndMetadata> offsets = offsetsAfter(chunk, lastOffsets);
+            long started = System.nanoTime();
+            Exception failure = spec.transactional() ? inTransaction(chunk, offsets, owner::process)
+                    : plain(chunk, offsets, owner::process);
+            if (failure != null) {
+                if (!isRebalance(failure) && isolation.failed(chunk, failure, FailureClassifier.isTransient(failure))) {
+                    // a split is progress towards the record at fault: the next, smaller try need not wait long
+                    backoff.reset();
+                }
+                failed(failure, partitionsOf(records.subList(from, records.size())), chunk.size());
+                return;
+            }
             offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
             backoff.reset();
-            log.debug("Route {} committed a batch of {} records in {} ms", spec.routeId(), records.size(),
+            isolation.committed(size);
+            from += size;
+            log.debug("Route {} committed a batch of {} records in {} ms", spec.routeId(), size,
                     (System.nanoTime() - started) / 1_000_000);
-        } else {
-            failed(failure, polled.partitions(), records.size());
         }
     }
 
-    /** Suspending the route pauses every assigned partition (again after a rebalance); resuming undoes it. */
-    private void pauseOrResume() {
+    /**
+     * Dead-letters a record the route keeps failing on, with the offset past it, once the route's dependencies
+     * answer. False when that could not be done now: the records not yet committed are then read again after a
+     * back-off.
+     */
+    private boolean quarantine(ConsumedRecord record, List<ConsumedRecord> uncommitted,
+            Map<TopicPartition, Long> lastOffsets) {
+        Quarantine quarantine = component.quarantine();
+        Exception failure = quarantine == null ? new IllegalStateException("the route has no dead-letter writer")
+                : dependenciesDown();
+        if (failure == null) {
+            Exception cause = isolation.lastFailure();
+            int attempts = isolation.failures();
+            Map<TopicPartition, OffsetAndMetadata> offsets = offsetsAfter(List.of(record), lastOffsets);
+            BatchBody body = batch -> {
+                batch.output().send(quarantine.deadLetter(spec.routeId(), record, cause, attempts));
+                return null;
+            };
+            failure = spec.transactional() ? inTransaction(List.of(record), offsets, body)
+                    : plain(List.of(record), offsets, body);
+            if (failure == null) {
+                log.error("Route {} dead-lettered {} after it failed {} times in a row ({})", spec.routeId(),
+                        record.position(), attempts, cause == null ? "unknown failure" : cause.toString());
+                offsets.forEach((p, o) -> committed.put(p, o.offset()));
+                isolation.quarantined();
+                return true;
+            }
+        }
+        toReposition.addAll(assigned(partitionsOf(uncommitted)));
+        Duration wait = backoff.next();
+        log.warn("Route {} cannot dead-letter {} now ({}); it is read again in {} ms", spec.routeId(),
+                record.position(), failure.toString(), wait.toMillis());
+        sleep(wait);
+        return false;
+    }
+
+    /** Null when the route's dependencies answer (or it names none); otherwise why not. */
+    private Exception dependenciesDown() {
+        if (spec.probe() == null) {
+            return null;
+        }
+        try {
+            spec.probe().check();
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /**
+     * The offsets to commit after {@code chunk}: past its last record of each partition, or the consumer's
+     * position (past transaction markers) where the chunk ends the partition's records of the poll.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> offsetsAfter(List<ConsumedRecord> chunk,
+            Map<TopicPartition, Long> lastOffsets) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumedRecord record : chunk) {
+            next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        next.forEach((tp, offset) -> {
+            boolean endsPoll = lastOffsets.get(tp) + 1 == offset;
+            offsets.put(tp, new OffsetAndMetadata(endsPoll ? Math.max(offset, consumer.position(tp)) : offset));
+        });
+        return offsets;
+    }
+
+    private static Set<TopicPartition> partitionsOf(List<ConsumedRecord> records) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        records.forEach(r -> partitions.add(new TopicPartition(r.topic(), r.partition())));
+        return partitions;
+    }
+
+    private Set<TopicPartition> assigned(Collection<TopicPartition> partitions) {
+        Set<TopicPartition> mine = new HashSet<>(partitions);
+        mine.retainAll(consumer.assignment());
+        return mine;
+    }
+
+    /**
+     * Suspending the route pauses every assigned partition (again after a rebalance); resuming undoes it.
+     * Otherwise partitions whose state is not ready are paused, and resumed once it is.
+     */
+    private void holdBack() {
+        Set<TopicPartition> assignment = consumer.assignment();
         if (owner.suspendRequested()) {
-            consumer.pause(consumer.assignment());
+            consumer.pause(assignment);
             paused = true;
-        } else if (paused) {
-            consumer.resume(consumer.paused());
-            paused = false;
+            return;
+        }
+        paused = false;
+        Set<TopicPartition> notReady = spec.partitions() == null ? Set.of() : spec.partitions().notReady(assignment);
+        Set<TopicPartition> toResume = new HashSet<>(consumer.paused());
+        toResume.removeAll(notReady);
+        if (!toResume.isEmpty()) {
+            consumer.resume(toResume);
+        }
+        if (!notReady.isEmpty()) {
+            consumer.pause(notReady);
         }
     }
 
-    private Exception plain(List<ConsumedRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /** The work of one transaction or commit: a route's batch, idle work or a dead letter. */
+    @FunctionalInterface
+    private interface BatchBody {
+        Exception run(RecordBatch batch);
+    }
+
+    private Exception plain(List<ConsumedRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets,
+            BatchBody body) {
         HubProducer out = component.plainProducer();
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
         RecordBatch batch = new RecordBatch(records, record -> acks.add(out.send(record)), consumer.assignment());
-        Exception failure = owner.process(batch);
+        Exception failure = body.run(batch);
         if (failure != null) {
             return failure;
         }
@@ -195,7 +327,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
      * committed, otherwise the failure; the transaction is then aborted.
      */
     private Exception inTransaction(List<ConsumedRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets,
-            BatchConsumerSpec.IdleWork idleWork) {
+            BatchBody body) {
         Producer<byte[], byte[]> tx;
         try {
             tx = producer();
@@ -206,12 +338,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         }
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         RecordBatch batch = new RecordBatch(records, record -> send(tx, record, sendFailure), consumer.assignment());
-        Exception failure;
-        if (idleWork != null) {
-            failure = runIdleWork(idleWork, batch);
-        } else {
-            failure = owner.process(batch);
-        }
+        Exception failure = body.run(batch);
         if (failure == null) {
             failure = sendFailure.get();
         }
@@ -285,16 +412,21 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
      * waits before polling again, unless the failure was a rebalance.
      */
     private void failed(Exception failure, Set<TopicPartition> partitions, int size) {
-        Set<TopicPartition> mine = new HashSet<>(partitions);
-        mine.retainAll(consumer.assignment());
+        Set<TopicPartition> mine = assigned(partitions);
         if (spec.partitions() != null && !mine.isEmpty()) {
-            spec.partitions().revoked(mine);
-            spec.partitions().assigned(mine);
+            spec.partitions().uncertain(index, mine);
         }
         toReposition.addAll(mine);
         if (isRebalance(failure)) {
             log.info("Route {} handed a batch of {} records back after a rebalance: {}", spec.routeId(), size,
                     failure.toString());
+            return;
+        }
+        if (isolation.isolating() && !FailureClassifier.isTransient(failure)) {
+            // the records are being split to find the one the route fails on: no reason to wait long
+            log.warn("Route {} failed on a batch of {} records ({}); splitting it to find the record",
+                    spec.routeId(), size, failure.toString());
+            sleep(component.retry().initialDelay());
             return;
         }
         Duration wait = backoff.next();
@@ -355,7 +487,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         }
         Exception failure;
         if (spec.transactional()) {
-            failure = inTransaction(List.of(), advanced, work);
+            failure = inTransaction(List.of(), advanced, batch -> runIdleWork(work, batch));
         } else {
             try {
                 consumer.commitSync(advanced, CLIENT_CALL_TIMEOUT);
@@ -388,7 +520,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         subscribed = Set.copyOf(consumer.subscription());
         if (spec.partitions() != null && !partitions.isEmpty()) {
-            spec.partitions().assigned(partitions);
+            spec.partitions().assigned(index, partitions);
         }
         if (!partitions.isEmpty()) {
             log.info("Route {} consumer {} was assigned {} partitions", spec.routeId(), index, partitions.size());
@@ -399,7 +531,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         partitions.forEach(committed::remove);
         toReposition.removeAll(partitions);
         if (spec.partitions() != null && !partitions.isEmpty()) {
-            spec.partitions().revoked(partitions);
+            spec.partitions().revoked(index, partitions);
         }
     }
 

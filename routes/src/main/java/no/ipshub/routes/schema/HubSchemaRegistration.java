@@ -43,6 +43,7 @@ public class HubSchemaRegistration implements InitializingBean {
         topics.canonicalTopics().forEach(t -> schemas.put(t, HubMessage.getClassSchema()));
         schemas.put(topics.deadLetter(), DeadLetter.getClassSchema());
         schemas.put(topics.collaborationLog(), CollaborationLogEntry.getClassSchema());
+        schemas.put(topics.intakeSubmission(), HubMessage.getClassSchema());
         for (Partner p : partners) {
             schemas.put(topics.ingressFor(p.id()), HubMessage.getClassSchema());
             schemas.put(topics.inboxFor(p.id()), HubMessage.getClassSchema());

@@ -3,18 +3,27 @@ package no.ipshub.routes.state;
 import java.util.List;
 import java.util.UUID;
 
-/** What the hub remembers of one case: the openings of its referrals and the message ids accepted in it. */
+/**
+ * What the hub remembers of one case: the openings of its referrals, when it was closed (0 while open), and the
+ * message ids accepted in it.
+ */
 final class CaseState {
 
     private List<CaseOpening> openings = List.of();
+    private long closedAt;
     private final ProcessedIds processed = new ProcessedIds();
 
     List<CaseOpening> openings() {
         return openings;
     }
 
-    void openings(List<CaseOpening> openings) {
+    long closedAt() {
+        return closedAt;
+    }
+
+    void openings(List<CaseOpening> openings, long closedAt) {
         this.openings = List.copyOf(openings);
+        this.closedAt = closedAt;
     }
 
     String senderOf(UUID messageId) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Reads a state partition's changelog from where this instance last stopped up to its end, committed records
  * only. Before reading it waits until no transaction is open on the partition: once this instance owns the
  * partition, an open transaction can only be a former owner's, still being committed or aborted (or timing
- * out), and its records must not be missed.
+ * out), and its records must not be missed. It never reads on without them: a transaction still open after
+ * twice the transaction timeout (the coordinator aborts it after one) fails the catch-up, which is tried again.
  */
 public final class ChangelogReader implements AutoCloseable {
 
@@ -50,8 +51,14 @@ public final class ChangelogReader implements AutoCloseable {
         long position = committed.position(tp, CALL_TIMEOUT);
         while (position < end) {
             for (ConsumerRecord<byte[], byte[]> record : committed.poll(POLL)) {
-                StateChangelog.apply(record.key(), record.value(), state);
-                read++;
+                try {
+                    StateChangelog.apply(record.key(), record.value(), state);
+                    read++;
+                } catch (IllegalStateException e) {
+                    // only the hub writes the changelog; a record it cannot read must not stop the partition
+                    log.error("Skipped an unreadable state changelog record at {}-{}@{}: {}", record.topic(),
+                            record.partition(), record.offset(), e.getMessage());
+                }
             }
             long now = committed.position(tp, CALL_TIMEOUT);
             if (now > position) {
@@ -62,7 +69,7 @@ public final class ChangelogReader implements AutoCloseable {
                 throw new TimeoutException("state changelog " + tp + " could not be read past offset " + position);
             }
         }
-        state.caughtUp(position);
+        state.readTo(position);
         return read;
     }
 
@@ -75,9 +82,8 @@ public final class ChangelogReader implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                log.warn("State changelog {} still has a transaction open after {}; reading what is committed", tp,
-                        openTransactionWait);
-                return;
+                throw new TimeoutException("state changelog " + tp + " still has a transaction open after "
+                        + openTransactionWait + "; it is read once the transaction has ended");
             }
             try {
                 Thread.sleep(50);

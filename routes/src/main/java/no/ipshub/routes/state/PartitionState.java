@@ -9,8 +9,10 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * The state of one state partition as this instance has it: the cases, how far the changelog has been read,
- * and whether it must be caught up before the next use (after a rebalance or a failed batch).
+ * The state of one state partition as this instance has it: the cases, how far the changelog has been read, and
+ * whether it must be caught up before the next use (when gained, after a failed batch). A change of mind while it
+ * is being caught up (another failed batch) raises its generation, so that the catch-up in flight does not mark it
+ * current.
  */
 final class PartitionState {
 
@@ -19,7 +21,9 @@ final class PartitionState {
     private final Map<String, CaseState> cases = new HashMap<>();
     private long changelogPosition;
     private boolean stale = true;
+    private long generation;
     private Instant expiredBefore = Instant.EPOCH;
+    private Instant closedExpiredBefore = Instant.EPOCH;
 
     PartitionState(int partition, UnaryOperator<String> intern) {
         this.partition = partition;
@@ -34,17 +38,32 @@ final class PartitionState {
         return stale;
     }
 
-    synchronized void markStale() {
+    /** Marks the state as needing a catch-up; returns the generation a catch-up must finish to clear it. */
+    synchronized long markStale() {
         stale = true;
+        return ++generation;
+    }
+
+    synchronized long generation() {
+        return generation;
     }
 
     synchronized long changelogPosition() {
         return changelogPosition;
     }
 
-    synchronized void caughtUp(long position) {
+    /** Read up to {@code position}; current unless marked stale again since {@code generation}. */
+    synchronized boolean caughtUp(long position, long generation) {
         changelogPosition = position;
-        stale = false;
+        if (generation == this.generation) {
+            stale = false;
+        }
+        return !stale;
+    }
+
+    /** Read up to {@code position}, whether or not that makes it current. */
+    synchronized void readTo(long position) {
+        changelogPosition = position;
     }
 
     synchronized List<CaseOpening> openings(String caseId) {
@@ -52,21 +71,30 @@ final class PartitionState {
         return c == null ? List.of() : c.openings();
     }
 
+    synchronized long closedAt(String caseId) {
+        CaseState c = cases.get(caseId);
+        return c == null ? 0L : c.closedAt();
+    }
+
     synchronized String senderOf(String caseId, UUID messageId) {
         CaseState c = cases.get(caseId);
         return c == null ? null : c.senderOf(messageId);
     }
 
-    synchronized void openings(String caseId, List<CaseOpening> openings) {
+    synchronized void openings(String caseId, List<CaseOpening> openings, long closedAt) {
         if (openings.isEmpty()) {
             CaseState c = cases.get(caseId);
             if (c != null) {
-                c.openings(List.of());
+                c.openings(List.of(), 0L);
                 dropIfEmpty(caseId, c);
             }
             return;
         }
-        cases.computeIfAbsent(caseId, k -> new CaseState()).openings(openings);
+        List<CaseOpening> shared = new ArrayList<>(openings.size());
+        for (CaseOpening o : openings) {
+            shared.add(new CaseOpening(caseId, intern.apply(o.team()), intern.apply(o.navOffice()), o.messageId()));
+        }
+        cases.computeIfAbsent(caseId, k -> new CaseState()).openings(shared, closedAt);
     }
 
     synchronized void accepted(String caseId, UUID messageId, String sender, long atMillis) {
@@ -94,12 +122,32 @@ final class PartitionState {
         return old;
     }
 
+    /** The cases closed before {@code cutoff}. */
+    synchronized List<String> closedBefore(Instant cutoff) {
+        long millis = cutoff.toEpochMilli();
+        List<String> closed = new ArrayList<>();
+        cases.forEach((caseId, c) -> {
+            if (c.closedAt() > 0 && c.closedAt() < millis) {
+                closed.add(caseId);
+            }
+        });
+        return closed;
+    }
+
     synchronized Instant expiredBefore() {
         return expiredBefore;
     }
 
     synchronized void expiredBefore(Instant cutoff) {
         expiredBefore = cutoff;
+    }
+
+    synchronized Instant closedExpiredBefore() {
+        return closedExpiredBefore;
+    }
+
+    synchronized void closedExpiredBefore(Instant cutoff) {
+        closedExpiredBefore = cutoff;
     }
 
     synchronized int caseCount() {

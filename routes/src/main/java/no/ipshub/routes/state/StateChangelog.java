@@ -21,8 +21,10 @@ import org.apache.kafka.common.utils.Utils;
  * <ul>
  *   <li>{@code a|<caseId>|<messageId>}: a message id accepted in the case. Value: format version 1, sender
  *       (UTF), accepted at (epoch millis). A tombstone once the id is older than the idempotency retention.</li>
- *   <li>{@code c|<caseId>}: the case's parties. Value: format version 1, the number of openings, then per
- *       opening team, NAV office and referral message id (UTF).</li>
+ *   <li>{@code c|<caseId>}: the case's parties. Value: format version 2, the number of openings, then per
+ *       opening team, NAV office and referral message id (UTF), then when the case was closed (epoch millis, 0 while
+ *       open). Version 1 (written by earlier versions) has no closing time. A tombstone once a closed case is older
+ *       than the closed-case retention.</li>
  * </ul>
  *
  * <p>Case ids hold no {@code |} (the validator allows letters, digits and {@code ._:-} only).
@@ -30,6 +32,7 @@ import org.apache.kafka.common.utils.Utils;
 public final class StateChangelog {
 
     private static final byte VERSION = 1;
+    private static final byte PARTIES_VERSION = 2;
     private static final String ACCEPTED = "a|";
     private static final String PARTIES = "c|";
 
@@ -54,6 +57,11 @@ public final class StateChangelog {
         return partitionOf(caseId, partitions);
     }
 
+    /** The state partition the records of partition {@code topicPartition} of an intake topic belong to. */
+    public int statePartitionOf(int topicPartition) {
+        return topicPartition % partitions;
+    }
+
     /** Kafka's default partition of a record keyed by {@code caseId} (UTF-8) on a topic with {@code count} partitions. */
     public static int partitionOf(String caseId, int count) {
         return Utils.toPositive(Utils.murmur2(caseId.getBytes(StandardCharsets.UTF_8))) % count;
@@ -74,18 +82,29 @@ public final class StateChangelog {
         return record(caseId, ACCEPTED + caseId + "|" + messageId, null);
     }
 
-    /** The record of a case's parties. */
+    /** The record of a case's parties, open. */
     public ProducerRecord<byte[], byte[]> partiesRecord(String caseId, List<CaseOpening> openings) {
+        return partiesRecord(caseId, openings, 0L);
+    }
+
+    /** The record of a case's parties, closed at {@code closedAtMillis} (0: open). */
+    public ProducerRecord<byte[], byte[]> partiesRecord(String caseId, List<CaseOpening> openings, long closedAtMillis) {
         byte[] value = write(out -> {
-            out.writeByte(VERSION);
+            out.writeByte(PARTIES_VERSION);
             out.writeInt(openings.size());
             for (CaseOpening o : openings) {
                 out.writeUTF(o.team());
                 out.writeUTF(o.navOffice());
                 out.writeUTF(o.messageId());
             }
+            out.writeLong(closedAtMillis);
         });
         return record(caseId, PARTIES + caseId, value);
+    }
+
+    /** The tombstone of a closed case's parties past the closed-case retention. */
+    public ProducerRecord<byte[], byte[]> partiesExpiredRecord(String caseId) {
+        return record(caseId, PARTIES + caseId, null);
     }
 
     private ProducerRecord<byte[], byte[]> record(String caseId, String key, byte[] value) {
@@ -114,19 +133,20 @@ public final class StateChangelog {
             } else if (key.startsWith(PARTIES)) {
                 String caseId = key.substring(PARTIES.length());
                 if (value == null) {
-                    state.openings(caseId, List.of());
+                    state.openings(caseId, List.of(), 0L);
                     return;
                 }
                 DataInputStream in = new DataInputStream(new ByteArrayInputStream(value));
-                if (in.readByte() != VERSION) {
+                byte version = in.readByte();
+                if (version != VERSION && version != PARTIES_VERSION) {
                     return;
                 }
                 int count = in.readInt();
-                List<CaseOpening> openings = new ArrayList<>(count);
+                List<CaseOpening> openings = new ArrayList<>(Math.min(count, 16));
                 for (int i = 0; i < count; i++) {
                     openings.add(new CaseOpening(caseId, in.readUTF(), in.readUTF(), in.readUTF()));
                 }
-                state.openings(caseId, openings);
+                state.openings(caseId, openings, version == PARTIES_VERSION ? in.readLong() : 0L);
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("unreadable state changelog record " + key, e);

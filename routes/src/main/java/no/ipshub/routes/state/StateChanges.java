@@ -17,6 +17,7 @@ public final class StateChanges {
 
     private final StateChangelog changelog;
     private final Map<String, List<CaseOpening>> openings = new HashMap<>();
+    private final Map<String, Long> closedAt = new HashMap<>();
     private final Map<String, Map<UUID, String>> accepted = new HashMap<>();
     private final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     private final List<Consumer<CaseStateStore>> apply = new ArrayList<>();
@@ -32,17 +33,48 @@ public final class StateChanges {
         apply.add(store -> store.partition(caseId).accepted(caseId, messageId, sender, atMillis));
     }
 
-    /** Records a referral's opening of its case, beside the openings the case had. */
-    public void opened(CaseOpening opening, List<CaseOpening> before) {
-        if (before.stream().anyMatch(o -> o.isSharedBy(opening.team(), opening.navOffice()))) {
+    /**
+     * Records a referral's opening of its case, beside the openings the case had; a closed case is open again.
+     *
+     * @param wasClosed true when the case was closed
+     */
+    public void opened(CaseOpening opening, List<CaseOpening> before, boolean wasClosed) {
+        boolean known = before.stream().anyMatch(o -> o.isSharedBy(opening.team(), opening.navOffice()));
+        if (known && !wasClosed) {
             return;
         }
         List<CaseOpening> after = new ArrayList<>(before);
-        after.add(opening);
-        List<CaseOpening> now = List.copyOf(after);
-        openings.put(opening.caseId(), now);
-        records.add(changelog.partiesRecord(opening.caseId(), now));
-        apply.add(store -> store.partition(opening.caseId()).openings(opening.caseId(), now));
+        if (!known) {
+            after.add(opening);
+        }
+        parties(opening.caseId(), List.copyOf(after), 0L);
+    }
+
+    /** Records a referral's opening of its open case, beside the openings the case had. */
+    public void opened(CaseOpening opening, List<CaseOpening> before) {
+        opened(opening, before, false);
+    }
+
+    /** Records that the case with these openings was closed at {@code atMillis}. */
+    public void closed(String caseId, List<CaseOpening> openings, long atMillis) {
+        if (!openings.isEmpty()) {
+            parties(caseId, List.copyOf(openings), atMillis);
+        }
+    }
+
+    private void parties(String caseId, List<CaseOpening> now, long closedAt) {
+        openings.put(caseId, now);
+        this.closedAt.put(caseId, closedAt);
+        records.add(changelog.partiesRecord(caseId, now, closedAt));
+        apply.add(store -> store.partition(caseId).openings(caseId, now, closedAt));
+    }
+
+    /** Forgets the parties of a case closed longer ago than the closed-case retention. */
+    void partiesExpired(String caseId) {
+        openings.put(caseId, List.of());
+        closedAt.put(caseId, 0L);
+        records.add(changelog.partiesExpiredRecord(caseId));
+        apply.add(store -> store.partition(caseId).openings(caseId, List.of(), 0L));
     }
 
     void expired(String caseId, UUID messageId) {
@@ -66,6 +98,10 @@ public final class StateChanges {
 
     List<CaseOpening> openings(String caseId) {
         return openings.get(caseId);
+    }
+
+    Long closedAt(String caseId) {
+        return closedAt.get(caseId);
     }
 
     String senderOf(String caseId, UUID messageId) {

@@ -12,8 +12,8 @@ import org.apache.kafka.common.config.TopicConfig;
  * size of the cluster: replication factor min(3, brokers), {@code min.insync.replicas} 2 on a cluster of
  * three or more brokers (1 below), ingress topics that take records up to 16 MB so that oversized messages
  * reach the hub and become dead letters, a compacted collaboration log and intake state changelog (as many
- * partitions as an ingress topic), a short-lived intake reply topic, and inboxes kept for
- * {@code hub.topics.inbox-retention}.
+ * partitions as an ingress topic), the intake's submission topic (partitioned as the state), a short-lived intake
+ * reply topic, and inboxes kept for {@code hub.topics.inbox-retention}.
  */
 public final class TopicPlan {
 
@@ -58,6 +58,10 @@ public final class TopicPlan {
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        specs.add(new TopicSpec(topics.intakeSubmission(), p.ingress(), replication, Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.inboxRetention().toMillis()))));
         specs.add(new TopicSpec(topics.intakeReply(), p.intakeReply(), replication, Map.of(
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),

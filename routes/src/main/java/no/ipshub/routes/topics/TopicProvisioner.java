@@ -32,9 +32,13 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the hub's topics at start-up (before any route starts) and brings the settings that matter for
  * correctness ({@code max.message.bytes}, {@code cleanup.policy}, {@code retention.ms}) of existing ones in line.
- * Partition counts and replication of existing topics are left alone: changing them is an operator's call, with
- * one exception it refuses to start on: every ingress topic must have as many partitions as the intake state
- * ({@code hub.topics.partitions.ingress}), since partition {@code k} of each belongs with state partition {@code k}.
+ * Partition counts and replication of existing topics are left alone: changing them is an operator's call. It
+ * refuses to start when the intake's own topics (state changelog, submissions) do not have
+ * {@code hub.topics.partitions.ingress} partitions, or the reply topic has fewer than
+ * {@code hub.topics.partitions.intake-reply}, since the hub's own records name those partitions. A partner's
+ * ingress topic with another partition count only gets a warning: the intake moves each record that is not in
+ * its case's partition to the submission topic, so any count works, and a partner must not be able to keep the
+ * hub from starting.
  */
 @Component
 public class TopicProvisioner implements InitializingBean {
@@ -90,7 +94,8 @@ public class TopicProvisioner implements InitializingBean {
 
     private void requireCoPartitioned(Admin admin, Set<String> existing) throws Exception {
         List<String> stateBound = existing.stream()
-                .filter(t -> t.equals(topics.intakeState()) || topics.partnerOfIngressTopic(t).isPresent())
+                .filter(t -> t.equals(topics.intakeState()) || t.equals(topics.intakeSubmission())
+                        || t.equals(topics.intakeReply()) || topics.partnerOfIngressTopic(t).isPresent())
                 .toList();
         if (stateBound.isEmpty()) {
             return;
@@ -98,14 +103,27 @@ public class TopicProvisioner implements InitializingBean {
         int wanted = topics.partitions().ingress();
         Map<String, TopicDescription> described = admin.describeTopics(stateBound).allTopicNames()
                 .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        List<String> wrong = described.values().stream()
-                .filter(d -> d.partitions().size() != wanted)
-                .map(d -> d.name() + " (" + d.partitions().size() + ")")
-                .sorted()
-                .toList();
+        List<String> wrong = new ArrayList<>();
+        for (TopicDescription d : described.values()) {
+            int count = d.partitions().size();
+            if (d.name().equals(topics.intakeReply())) {
+                if (count < topics.partitions().intakeReply()) {
+                    wrong.add(d.name() + " (" + count + ", at least " + topics.partitions().intakeReply()
+                            + " from hub.topics.partitions.intake-reply)");
+                }
+            } else if (topics.partnerOfIngressTopic(d.name()).isPresent()) {
+                if (count != wanted) {
+                    log.warn("Ingress topic {} has {} partitions, not {}: its records are moved to their case's "
+                            + "partition through {}, which costs a write each", d.name(), count, wanted,
+                            topics.intakeSubmission());
+                }
+            } else if (count != wanted) {
+                wrong.add(d.name() + " (" + count + ", not " + wanted + " from hub.topics.partitions.ingress)");
+            }
+        }
         if (!wrong.isEmpty()) {
-            throw new IllegalStateException("Every ingress topic and " + topics.intakeState() + " must have "
-                    + wanted + " partitions (hub.topics.partitions.ingress), but these differ: " + wrong);
+            throw new IllegalStateException("The hub's intake topics need other partition counts: "
+                    + wrong.stream().sorted().toList());
         }
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
-    private final Backoff backoff = new Backoff(new RetryProperties(Duration.ofMillis(200), 2.0, Duration.ofSeconds(1)));
+    private final Backoff backoff = new Backoff(new RetryProperties(Duration.ofMillis(200), 2.0, Duration.ofSeconds(1), 5));
 
     @Test
     void waitDoublesPerFailureUpToTheMaximum() {

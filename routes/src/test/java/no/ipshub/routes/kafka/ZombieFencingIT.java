@@ -99,8 +99,8 @@ class ZombieFencingIT {
         BatchConsumerComponent component = new BatchConsumerComponent(kafka,
                 new ConsumerProperties(1, 1, 50, Duration.ofMillis(50), Duration.ofSeconds(6), Duration.ofSeconds(10),
                         Duration.ofSeconds(10)),
-                producer, new RetryProperties(Duration.ofMillis(50), 2.0, Duration.ofMillis(500)), null,
-                new InstanceIdentity(name));
+                producer, new RetryProperties(Duration.ofMillis(50), 2.0, Duration.ofMillis(500), 5), null,
+                new InstanceIdentity(name), null);
         CamelContext camel = new DefaultCamelContext();
         camel.addComponent(BatchConsumerComponent.SCHEME, component);
         String uri = component.endpointUri(BatchConsumerSpec.transactional("copy", "fence-group",

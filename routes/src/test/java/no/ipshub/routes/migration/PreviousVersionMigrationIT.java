@@ -136,7 +136,6 @@ class PreviousVersionMigrationIT {
     private CaseStateStore restoredState() {
         ChangelogReader reader = new ChangelogReader(kafka, "migration-it", Duration.ofSeconds(5));
         CaseStateStore store = new CaseStateStore(changelog, reader);
-        store.assigned(List.of(new TopicPartition("ingress", 0), new TopicPartition("ingress", 1)));
         store.ensureCurrent(Set.of(0, 1));
         reader.close();
         return store;

@@ -84,7 +84,6 @@ class CaseStateStoreIT {
     /** A store that has just gained every partition of the changelog. */
     private CaseStateStore storeThatGainedAllPartitions() {
         CaseStateStore store = new CaseStateStore(changelog, reader);
-        store.assigned(List.of(new TopicPartition("ingress", 0), new TopicPartition("ingress", 1)));
         store.ensureCurrent(Set.of(0, 1));
         return store;
     }

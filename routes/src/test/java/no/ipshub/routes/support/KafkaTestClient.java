@@ -61,6 +61,26 @@ public final class KafkaTestClient implements AutoCloseable {
         producer.flush();
     }
 
+    /** Produces the records in order; the future completes with each one's metadata once all are acknowledged. */
+    public java.util.concurrent.CompletableFuture<List<RecordMetadata>> sendEach(
+            List<ProducerRecord<byte[], byte[]>> records) {
+        List<java.util.concurrent.CompletableFuture<RecordMetadata>> acks = new ArrayList<>(records.size());
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            java.util.concurrent.CompletableFuture<RecordMetadata> ack = new java.util.concurrent.CompletableFuture<>();
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    ack.completeExceptionally(error);
+                } else {
+                    ack.complete(metadata);
+                }
+            });
+            acks.add(ack);
+        }
+        producer.flush();
+        return java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .thenApply(done -> acks.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+    }
+
     /** The first record on {@code topic} (read from its beginning) that matches, if it arrives within {@code timeout}. */
     public Optional<ConsumerRecord<byte[], byte[]>> find(String topic, Predicate<ConsumerRecord<byte[], byte[]>> match,
             Duration timeout) {
