@@ -21,13 +21,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * Runs the hub the README's way and measures, in one run on its broker: start-up to healthy, a raw Kafka pipe
  * (the baseline), the hub's Kafka pipeline, HTTP ingest with 32 clients, end-to-end latency at a fixed rate, and
  * the hub's resident memory; then, on a second hub writing to PostgreSQL, the collaboration-log route against a
- * plain JDBC batch insert of the same rows. Prints figures, ratios and targets; asserts nothing (these machines
+ * plain JDBC batch insert of the same rows; and how long the intake's state of a million accepted ids takes to
+ * restore, with its heap per id and per case. Prints figures, ratios and targets; asserts nothing (these machines
  * are noisy).
  *
  * <p>Options: {@code --hub-jar=hub/target/ips-hub.jar --jvm-options=hub/jvm.options --messages=200000
  * --http-messages=40000 --rate=1000 --latency-seconds=20 --clients=32 --log-messages=40000
  * --postgres-url=jdbc:postgresql://127.0.0.1:5432/test --postgres-user=postgres} ({@code --log-messages=0} leaves
- * the PostgreSQL measurement out), and {@code --hub-java-options="..."} for extra options of the hub's JVM, such as
+ * the PostgreSQL measurement out), {@code --state-ids=1000000} (the size of the intake state restored in the
+ * state measurement; 0 leaves it out), and {@code --hub-java-options="..."} for extra options of the hub's JVM, such as
  * {@code -XX:StartFlightRecording=filename=hub.jfr} to profile it.
  */
 public final class HubBenchmark {
@@ -47,6 +49,7 @@ public final class HubBenchmark {
         int latencySeconds = Integer.parseInt(options.getOrDefault("latency-seconds", "20"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
         int logMessages = Integer.parseInt(options.getOrDefault("log-messages", "40000"));
+        int stateIds = Integer.parseInt(options.getOrDefault("state-ids", "1000000"));
         String postgresUrl = options.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
         String postgresUser = options.getOrDefault("postgres-user", "postgres");
         if (!Files.isRegularFile(hubJar)) {
@@ -119,6 +122,13 @@ public final class HubBenchmark {
             memory.stopSampling();
             System.out.printf("(5) hub resident memory: idle %.0f MiB, peak under load %.0f MiB (target < 600 MiB)%n",
                     memory.first(), memory.peak());
+            if (stateIds > 0) {
+                StateRestoreBench.Result state = new StateRestoreBench(hub.bootstrapServers()).run(stateIds);
+                System.out.printf("(7) intake state: %,d accepted ids in %,d cases restored from the changelog in %.1f s"
+                                + " (%,.0f ids/s); heap %.0f bytes per id, %.0f bytes per case (its parties)%n",
+                        state.ids(), state.cases(), state.restore().toMillis() / 1000.0,
+                        state.ids() / (state.restore().toNanos() / 1e9), state.bytesPerId(), state.bytesPerCase());
+            }
         }
         CollaborationLogBench logBench = new CollaborationLogBench(postgresUrl, postgresUser);
         if (logMessages <= 0) {

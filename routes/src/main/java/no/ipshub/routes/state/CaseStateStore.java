@@ -46,13 +46,20 @@ public final class CaseStateStore implements BatchConsumerSpec.PartitionListener
     private final Map<Integer, Set<Integer>> holders = new ConcurrentHashMap<>();
     private final Map<Integer, Long> unheldSince = new ConcurrentHashMap<>();
     private final Map<String, String> interned = new ConcurrentHashMap<>();
+    private final Duration releaseAfter;
     private volatile Instant expiryCutoff = Instant.EPOCH;
     private volatile Instant closedCaseCutoff = Instant.EPOCH;
     private StateRestorer restorer;
 
     public CaseStateStore(StateChangelog changelog, ChangelogReader reader) {
+        this(changelog, reader, RELEASE_AFTER);
+    }
+
+    /** A store that releases the state of a partition no consumer here holds after {@code releaseAfter}. */
+    public CaseStateStore(StateChangelog changelog, ChangelogReader reader, Duration releaseAfter) {
         this.changelog = changelog;
         this.reader = reader;
+        this.releaseAfter = releaseAfter;
     }
 
     public StateChangelog changelog() {
@@ -169,9 +176,9 @@ public final class CaseStateStore implements BatchConsumerSpec.PartitionListener
         return state != null && state.isStale() && held != null && !held.isEmpty() ? state : null;
     }
 
-    /** Drops the state of partitions no consumer here has held for {@link #RELEASE_AFTER}; returns how many. */
+    /** Drops the state of partitions no consumer here has held for the release delay; returns how many. */
     int releaseUnheld() {
-        long cutoff = System.nanoTime() - RELEASE_AFTER.toNanos();
+        long cutoff = System.nanoTime() - releaseAfter.toNanos();
         int released = 0;
         for (Map.Entry<Integer, Long> e : unheldSince.entrySet()) {
             int p = e.getKey();

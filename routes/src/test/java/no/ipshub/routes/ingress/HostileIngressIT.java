@@ -5,6 +5,7 @@ import static no.ipshub.routes.support.TestPartners.OTHER_NAV_OFFICE;
 import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
 import static no.ipshub.routes.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,17 @@ import no.ipshub.registry.serde.AvroWireCodec;
 import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.kafka.HubHeaders;
+import no.ipshub.routes.partner.Partner;
+import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.partner.PartnerStore;
 import no.ipshub.routes.state.StateChangelog;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;
 import no.ipshub.schemas.fixtures.HubMessages;
+import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
+import no.ipshub.schemas.v1.Sector;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
 import no.ipshub.schemas.v1.HubMessage;
@@ -61,6 +69,10 @@ class HostileIngressIT {
     HubTopics topics;
     @Autowired
     StateChangelog changelog;
+    @Autowired
+    PartnerStore partnerStore;
+    @Autowired
+    PartnerDirectory partners;
 
     private KafkaTestClient kafka;
     private RouteScenarios scenarios;
@@ -133,6 +145,29 @@ class HostileIngressIT {
             assertThat(d.getReason()).contains("hub.ingress.max-header-bytes");
         });
         assertValidTrafficFlowsOn(sent.partition());
+    }
+
+    /* A partner whose ingress topic existed with fewer partitions than the intake state: a record whose case
+       belongs to a partition the topic does not have was once moved to that missing partition, failing forever. */
+    @Test
+    void messageOfAPartnerWhoseTopicHasFewerPartitionsIsTakenIn() throws Exception {
+        String partner = "narrow-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = Admin.create(kafkaSettings.commonProperties())) {
+            admin.createTopics(List.of(new NewTopic(topics.ingressFor(partner), 1, (short) 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        partnerStore.insert(new Partner(partner, "Narrow team", Sector.HEALTH,
+                new SyntheticIdentifiers(18).organisationNumber(), List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.find(partner).isPresent());
+        String caseId = caseInPartition(topics.partitions().ingress() - 1);
+        HubMessage referral = HubMessages.referral().messageId(UUID.randomUUID().toString()).caseId(caseId)
+                .sender(partner).recipient(NAV_OFFICE).referral(r -> r.setReferringTeam(partner)).build();
+
+        send(new ProducerRecord<>(topics.ingressFor(partner), bytes(caseId), wire(TEAM, referral)));
+
+        assertThat(scenarios.findMessage(topics.inboxFor(NAV_OFFICE), referral.getMessageId(), Duration.ofSeconds(60)))
+                .isPresent();
+        assertValidTrafficFlowsOnEveryPartition();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package no.ipshub.routes.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -73,9 +74,13 @@ class CaseStateStoreIT {
     }
 
     private Producer<byte[], byte[]> transactionalProducer(String transactionalId) {
+        return transactionalProducer(transactionalId, 5_000);
+    }
+
+    private Producer<byte[], byte[]> transactionalProducer(String transactionalId, int timeoutMs) {
         Map<String, Object> config = new HashMap<>(kafka.commonProperties());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 5_000);
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, timeoutMs);
         Producer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         producer.initTransactions();
         return producer;
@@ -181,6 +186,128 @@ class CaseStateStoreIT {
         writer.apply(expiry);
 
         assertThat(writer.openings("case-6", writer.changes())).hasSize(1);
+    }
+
+    /* A consumer that gains a partition keeps it paused until its state is restored: the partition is not ready
+       at once, and ready with every id the changelog holds once the restorer has read it. */
+    @Test
+    void gainedPartitionIsNotReadyUntilItsStateIsRestored() {
+        CaseStateStore writer = storeThatGainedAllPartitions();
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            commitReferral(writer, "restored-" + i, id);
+        }
+        try (CaseStateStore gaining = new CaseStateStore(changelog, reader)) {
+            List<TopicPartition> gained = List.of(new TopicPartition("ingress", 0), new TopicPartition("ingress", 1));
+
+            gaining.assigned(0, gained);
+
+            assertThat(gaining.notReady(gained)).isNotEmpty();
+            await().atMost(Duration.ofSeconds(30)).until(() -> gaining.notReady(gained).isEmpty());
+            assertThat(gaining.acceptedCount()).isEqualTo(200);
+            assertThat(gaining.senderOf("restored-7", ids.get(7), gaining.changes())).isEqualTo("haukeland-tsb");
+        }
+    }
+
+    /* The state of a partition that moved to another instance is dropped after the release delay, so a hub's heap
+       holds only the partitions it owns. */
+    @Test
+    void stateOfAPartitionNoConsumerHoldsIsReleased() {
+        commitReferral(new CaseStateStore(changelog, reader), "released-1", UUID.randomUUID());
+        try (CaseStateStore store = new CaseStateStore(changelog, reader, Duration.ofMillis(200))) {
+            List<TopicPartition> both = List.of(new TopicPartition("ingress", 0), new TopicPartition("ingress", 1));
+            store.assigned(0, both);
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.notReady(both).isEmpty());
+            assertThat(store.caseCount()).isEqualTo(1);
+
+            store.revoked(0, both);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.partitionsInMemory().isEmpty());
+            assertThat(store.caseCount()).isZero();
+        }
+    }
+
+    @Test
+    void partitionHandedBackAtOnceIsCaughtUpNotReleased() {
+        commitReferral(new CaseStateStore(changelog, reader), "kept-1", UUID.randomUUID());
+        try (CaseStateStore store = new CaseStateStore(changelog, reader, Duration.ofMillis(200))) {
+            List<TopicPartition> both = List.of(new TopicPartition("ingress", 0), new TopicPartition("ingress", 1));
+            store.assigned(0, both);
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.notReady(both).isEmpty());
+
+            store.revoked(0, both);
+            store.assigned(0, both);
+
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> store.notReady(both).isEmpty() && store.caseCount() == 1);
+        }
+    }
+
+    /* A former owner's transaction that stays open longer than the reader waits: the catch-up fails (and is tried
+       again later) rather than reading on without the transaction's records. */
+    @Test
+    void catchUpNeverReadsOnPastATransactionStillOpen() {
+        Producer<byte[], byte[]> slow = transactionalProducer("slow-" + changelog.topic(), 120_000);
+        try (ChangelogReader impatient = new ChangelogReader(kafka, "state-it-impatient", Duration.ZERO)) {
+            StateChanges pending = new CaseStateStore(changelog, reader).changes();
+            pending.accepted("open-1", UUID.randomUUID(), "haukeland-tsb", 1L);
+            slow.beginTransaction();
+            pending.records().forEach(slow::send);
+            slow.flush();
+
+            CaseStateStore store = new CaseStateStore(changelog, impatient);
+
+            assertThatThrownBy(() -> store.ensureCurrent(Set.of(0, 1)))
+                    .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+                    .hasMessageContaining("still has a transaction open");
+            slow.abortTransaction();
+        } finally {
+            slow.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /* An accepted EPISODE_CLOSED closes a case; once the closed-case retention has passed, its parties are
+       tombstoned and a new owner no longer knows them. */
+    @Test
+    void partiesOfACaseClosedLongerAgoThanTheRetentionAreForgotten() {
+        CaseStateStore writer = storeThatGainedAllPartitions();
+        commitReferral(writer, "closed-1", UUID.randomUUID());
+        StateChanges closing = writer.changes();
+        closing.closed("closed-1", writer.openings("closed-1", closing), Instant.now().minusSeconds(10).toEpochMilli());
+        commit(writer, closing);
+        writer.requestExpiry(Instant.EPOCH, Instant.now());
+        StateChanges expiry = writer.changes();
+
+        assertThat(writer.expire(Set.of(0, 1), expiry)).isEqualTo(1);
+        commit(writer, expiry);
+
+        assertThat(storeThatGainedAllPartitions().openings("closed-1", writer.changes())).isEmpty();
+    }
+
+    @Test
+    void caseReferredAgainAfterItWasClosedIsNotExpired() {
+        CaseStateStore writer = storeThatGainedAllPartitions();
+        commitReferral(writer, "reopened-1", UUID.randomUUID());
+        StateChanges closing = writer.changes();
+        closing.closed("reopened-1", writer.openings("reopened-1", closing), Instant.now().minusSeconds(10).toEpochMilli());
+        commit(writer, closing);
+        StateChanges reopening = writer.changes();
+        reopening.opened(new CaseOpening("reopened-1", "haukeland-tsb", "nav-bergenhus", UUID.randomUUID().toString()),
+                writer.openings("reopened-1", reopening), writer.isClosed("reopened-1", reopening));
+        commit(writer, reopening);
+        writer.requestExpiry(Instant.EPOCH, Instant.now());
+
+        assertThat(writer.expire(Set.of(0, 1), writer.changes())).isZero();
+        assertThat(storeThatGainedAllPartitions().isClosed("reopened-1", writer.changes())).isFalse();
+    }
+
+    private void commit(CaseStateStore writer, StateChanges changes) {
+        owner.beginTransaction();
+        changes.records().forEach(owner::send);
+        owner.commitTransaction();
+        writer.apply(changes);
     }
 
     private String ownerId() {
