@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of which the previous inbox-delivery group had committed only m1 (m2 was delivered, m3 not, when it stopped).
  * Expected after the migration: the state changelog holds the recent id and the case parties, the tables are
  * empty, m3 is on the inbox topic once and m2 not again, and a cursor of the previous version reads m1, m2, m3.
- * Each test has topics of its own; the tables are the shared test database's.
+ * Each test has topics and a database of its own.
  */
 @RoutesIntegrationTest
 class PreviousVersionMigrationIT {
@@ -62,9 +62,7 @@ class PreviousVersionMigrationIT {
     HubWireCodec codec;
     @Autowired
     HubTopics hubTopics;
-    @Autowired
-    JdbcTemplate jdbc;
-
+    private JdbcTemplate jdbc;
     private HubTopics topics;
     private StateChangelog changelog;
     private KafkaTestClient client;
@@ -85,16 +83,13 @@ class PreviousVersionMigrationIT {
                     new NewTopic(topics.intakeState(), 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         client = new KafkaTestClient(kafka);
-        jdbc.update("DELETE FROM processed_message");
-        jdbc.update("DELETE FROM case_party");
+        jdbc = new JdbcTemplate(MigratedDatabases.h2());
         jdbc.update("INSERT INTO processed_message (message_id, sender, case_id, canonical_topic, recorded_at)"
                 + " VALUES (?, ?, ?, 'ips.referral-v1', ?)", recentId.toString(), TEAM, caseId, at(NOW.minusSeconds(86_400)));
         jdbc.update("INSERT INTO processed_message (message_id, sender, case_id, canonical_topic, recorded_at)"
                 + " VALUES (?, ?, ?, 'ips.referral-v1', ?)", oldId.toString(), TEAM, caseId, at(NOW.minus(Duration.ofDays(40))));
         jdbc.update("INSERT INTO case_party (case_id, team, nav_office, opened_by_message_id, opened_at)"
                 + " VALUES (?, ?, ?, ?, ?)", caseId, TEAM, NAV_OFFICE, recentId.toString(), at(NOW));
-        jdbc.update("DELETE FROM inbox_message WHERE recipient = ?", NAV_OFFICE);
-        jdbc.update("DELETE FROM inbox_handover WHERE recipient = ?", NAV_OFFICE);
         for (int i = 0; i < 3; i++) {
             HubMessage m = HubMessages.referral().caseId("migrated-" + UUID.randomUUID()).build();
             messages.add(m);
