@@ -113,13 +113,20 @@ class OpsDashboardIT {
         waitForThroughputChart(wait);
         saveScreenshot();
 
-        WebElement replay = browser.findElement(row).findElement(By.cssSelector("button[data-action='replay']"));
-        replay.click();
+        clickButtonInRow(wait, row, "button[data-action='replay']");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ops-flash"), "Replayed dead letter"));
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(hub.inbox(NAV_OFFICE)).contains(message.getMessageId()));
         assertThat(hub.deadLetter(deadLetterId).path("deadLetter").path("decidedBy").asString()).isEqualTo(OPERATOR);
         assertThat(severeConsoleEntries()).isEmpty();
+    }
+
+    /** Clicks a button of a table row; the dashboard redraws its tables every few seconds, so a row found may go stale. */
+    private static void clickButtonInRow(WebDriverWait wait, By row, String button) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(row).findElement(By.cssSelector(button)).click();
+            return true;
+        });
     }
 
     @Test
@@ -132,7 +139,7 @@ class OpsDashboardIT {
         WebDriverWait wait = new WebDriverWait(browser, UI);
         By row = By.cssSelector("tr[data-dead-letter='" + deadLetterId + "']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-        browser.findElement(row).findElement(By.cssSelector("button[data-action='discard']")).click();
+        clickButtonInRow(wait, row, "button[data-action='discard']");
         WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#discard-dialog textarea[name='reason']")));
         reason.sendKeys("sent twice by the partner's test system");
