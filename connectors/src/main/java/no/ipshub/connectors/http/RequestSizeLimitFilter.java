@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code max-header-count} gets 431, a body over {@code hub.http.max-body-bytes} 413, both as
  * {@code application/problem+json} before anything else reads the request. A body without a
  * {@code Content-Length} (chunked) is read here up to one byte past the limit, so no later reader can be made
- * to take more.
+ * to take more; a form without a length is left to Tomcat's own form limit.
  */
 public final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -61,7 +61,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+        if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && !isForm(request)) {
             byte[] body;
             try (InputStream in = request.getInputStream()) {
                 body = in.readNBytes((int) maxBodyBytes + 1);
@@ -73,6 +73,16 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
             request = new ReadBody(request, body);
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Forms are read by Tomcat itself when a parameter is asked for, past any wrapper: a form without a length is
+     * left to Tomcat's own limit ({@code server.tomcat.max-http-form-post-size}).
+     */
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && (type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33)
+                || type.regionMatches(true, 0, "multipart/", 0, 10));
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
