@@ -11,6 +11,7 @@ import java.util.UUID;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.schema.HubSchemaRegistration;
+import no.ipshub.schemas.bounds.ContractBounds;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.FollowUp;
@@ -87,6 +88,13 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
                 .code("json", JSON.toJson(examples.followUp()))
                 .heading(3, "Outcome")
                 .code("json", JSON.toJson(examples.outcome()));
+        List<List<String>> bounds = ContractBounds.table();
+        doc.heading(2, "Field bounds")
+                .paragraph("Every string field has a bound; a message over one is refused whole, naming the field: "
+                        + "over HTTP a `422` with `OUT_OF_RANGE` (too long) or `INVALID_FORMAT` (a character outside "
+                        + "the rule), over Kafka a dead letter. Lengths count UTF-16 code units: an emoji counts as "
+                        + "two.")
+                .table(bounds.get(0), bounds.subList(1, bounds.size()));
         doc.heading(2, "Over HTTP")
                 .code("sh", "curl -sS -X POST " + baseUrl + "/api/v1/messages \\\n"
                         + "  -H 'Authorization: Bearer <api key or access token>' \\\n"
@@ -108,7 +116,9 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
                         List.of("403", "`sender` is not you (`SPOOFED_SENDER`), you are not a party to the case "
                                 + "(`NOT_A_CASE_PARTY`), or you are suspended"),
                         List.of("413", "the body is over " + maxBodyBytes + " bytes"),
-                        List.of("422", "the message breaks a rule; `errors` names each field with its code"),
+                        List.of("431", "the request's headers are too large or too many"),
+                        List.of("422", "the message breaks a rule (a field over its bound included); `errors` names "
+                                + "each field with its code"),
                         List.of("429", "over your request rate; wait as `Retry-After` says"),
                         List.of("503", "Kafka, the database or the registry is away: send the same message again after "
                                 + "`Retry-After` seconds; nothing was recorded")))

@@ -61,10 +61,13 @@ public record HubSecurityProperties(List<Account> accounts, List<TokenIssuer> to
      *                          number>}), and a claim whose own name has dots is found by that name first
      * @param scopes            the scopes that give each role
      * @param clockSkew         how far {@code exp} and {@code nbf} may be off
+     * @param jwksRefetchInterval the least time between two fetches of the issuer's keys (or metadata): a token
+     *                          with a key id the hub does not know fetches them again only when the last fetch is
+     *                          older, so unknown key ids cannot make the hub hammer the issuer
      */
     public record TokenIssuer(String name, String issuerUri, String jwksUri, String audience,
             @DefaultValue(MASKINPORTEN_ORGANISATION_CLAIM) String organisationClaim, @DefaultValue RoleScopes scopes,
-            @DefaultValue("30s") Duration clockSkew) {
+            @DefaultValue("30s") Duration clockSkew, @DefaultValue("5s") Duration jwksRefetchInterval) {
 
         /** Maskinporten's claim naming the organisation a token was issued to. */
         public static final String MASKINPORTEN_ORGANISATION_CLAIM = "consumer.ID";
@@ -84,6 +87,10 @@ public record HubSecurityProperties(List<Account> accounts, List<TokenIssuer> to
             }
             scopes = scopes == null ? new RoleScopes(null, null, null) : scopes;
             clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+            jwksRefetchInterval = jwksRefetchInterval == null ? Duration.ofSeconds(5) : jwksRefetchInterval;
+            if (jwksRefetchInterval.isNegative()) {
+                throw new IllegalArgumentException(at + ".jwks-refetch-interval must not be negative");
+            }
             jwksUri = jwksUri == null || jwksUri.isBlank() ? null : jwksUri;
         }
 

@@ -22,9 +22,10 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * One issuer whose access tokens the hub trusts: verifies a token's signature with the issuer's keys (fetched from
- * its JWKS and cached; a token signed with a key the cache does not know makes Nimbus fetch the set again, so a
- * rotated key is picked up without a restart), then its expiry, not-before and audience, and reads the role from its
- * scope and the organisation number from the configured claim.
+ * its JWKS and cached; a token signed with a key the cache does not know makes Nimbus fetch the set again, at most
+ * once per {@code jwks-refetch-interval} ({@link JwksFetchThrottle}), so a rotated key is picked up without a
+ * restart and unknown key ids cannot hammer the issuer), then its expiry, not-before and audience, and reads the
+ * role from its scope and the organisation number from the configured claim.
  */
 final class TrustedIssuer {
 
@@ -128,6 +129,7 @@ final class TrustedIssuer {
         http.setConnectTimeout(FETCH_TIMEOUT);
         http.setReadTimeout(FETCH_TIMEOUT);
         RestTemplate rest = new RestTemplate(http);
+        rest.getInterceptors().add(new JwksFetchThrottle(config.jwksRefetchInterval()));
         NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = config.jwksUri() != null
                 ? NimbusJwtDecoder.withJwkSetUri(config.jwksUri())
                 : NimbusJwtDecoder.withIssuerLocation(config.issuerUri());

@@ -14,6 +14,7 @@ import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.support.TestPartners;
 import no.ipshub.routes.validation.IngressValidator;
+import no.ipshub.schemas.bounds.ContractBounds;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,15 @@ class ContractSheetTest {
 
         assertThat(markdown).contains("ips.ingress.haukeland-tsb-v1", "ips.inbox.haukeland-tsb-v1",
                 "ips.ingress.haukeland-tsb-v1-value", "isolation.level=read_committed", "?dryRun=true");
+    }
+
+    @Test
+    void theSheetListsTheBoundOfEveryFieldAsTheHubEnforcesIt() {
+        String markdown = sheetOf(TestPartners.TEAM, TestPartners.NAV_OFFICE).document(CLOCK).markdown();
+
+        assertThat(ContractBounds.all()).allSatisfy(bound -> assertThat(markdown)
+                .contains("| `" + bound.field() + "` | ")
+                .contains(" | " + bound.maxLength() + " | " + bound.describe().replace("|", "\\|") + " |"));
     }
 
     @Test

@@ -4,14 +4,23 @@ import static no.ipshub.connectors.support.PartnerHttpClient.keyOf;
 import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
 import static no.ipshub.routes.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import no.ipshub.connectors.support.PartnerEdgeTest;
 import no.ipshub.connectors.support.PartnerHttpClient;
 import no.ipshub.connectors.support.PartnerHttpClient.Answer;
@@ -48,6 +57,10 @@ class AccessTokenHttpIT {
 
     static final TestTokenIssuer ISSUERS = TestTokenIssuer.onFreePort();
     static final RotatingKeyIssuer ROTATING = new RotatingKeyIssuer();
+    /** Fetched again after this in the test, so that a rotation shows at once; the others keep the default. */
+    static final Duration ROTATING_REFETCH_INTERVAL = Duration.ofMillis(300);
+    static final RotatingKeyIssuer PROBED = new RotatingKeyIssuer("https://probed.issuer.test/");
+    static final int BURST = 100;
     private static final HubMessageJson JSON = new HubMessageJson();
 
     @DynamicPropertySource
@@ -72,12 +85,20 @@ class AccessTokenHttpIT {
         registry.add(rotating + "jwks-uri", ROTATING::jwks);
         registry.add(rotating + "audience", () -> AUDIENCE);
         registry.add(rotating + "scopes.partner", () -> PARTNER_SCOPE);
+        registry.add(rotating + "jwks-refetch-interval", () -> ROTATING_REFETCH_INTERVAL.toMillis() + "ms");
+        String probed = "hub.security.token-issuers[3].";
+        registry.add(probed + "name", () -> "probed");
+        registry.add(probed + "issuer-uri", () -> "https://probed.issuer.test/");
+        registry.add(probed + "jwks-uri", PROBED::jwks);
+        registry.add(probed + "audience", () -> AUDIENCE);
+        registry.add(probed + "scopes.partner", () -> PARTNER_SCOPE);
     }
 
     @AfterAll
     static void stopIssuers() {
         ISSUERS.close();
         ROTATING.close();
+        PROBED.close();
     }
 
     @LocalServerPort
@@ -263,7 +284,38 @@ class AccessTokenHttpIT {
 
         ROTATING.rotate();
 
-        assertThat(post(ROTATING.token(AUDIENCE, claims)).status()).isEqualTo(202);
+        String rotated = ROTATING.token(AUDIENCE, claims);
+        // a token of the new key may come within the refetch interval of the last fetch: it is refused until then
+        await().atMost(Duration.ofSeconds(10)).pollInterval(ROTATING_REFETCH_INTERVAL.dividedBy(3))
+                .until(() -> post(rotated).status() == 202);
+    }
+
+    /* A burst of tokens whose key ids the issuer never published, all at once: each is refused, the issuer asked once. */
+    @Test
+    void aBurstOfTokensWithUnknownKeyIdsFetchesTheIssuersKeysAtMostTwice() throws Exception {
+        Map<String, Object> claims = maskinportenClaims(HAUKELAND_ORGANISATION, PARTNER_SCOPE);
+        List<String> tokens = IntStream.range(0, BURST).mapToObj(i -> PROBED.tokenOfAnUnknownKey(AUDIENCE, claims))
+                .toList();
+        int before = PROBED.jwksFetches();
+        ExecutorService callers = Executors.newFixedThreadPool(25);
+        List<Answer> answers;
+        try {
+            List<Future<Answer>> pending = tokens.stream().map(t -> callers.submit(() -> post(t))).toList();
+            answers = new ArrayList<>();
+            for (Future<Answer> answer : pending) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(answers).hasSize(BURST).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(reasonOf(answer)).isEqualTo("BAD_SIGNATURE");
+        });
+        // the first fetch of the keys, and one more if the burst outlasted the default five-second interval
+        assertThat(PROBED.jwksFetches() - before).isBetween(1, 2);
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.partner.PartnerStatus;
+import no.ipshub.schemas.bounds.Characters;
+import no.ipshub.schemas.bounds.ContractBounds;
+import no.ipshub.schemas.bounds.FieldBound;
 import no.ipshub.schemas.v1.FollowUp;
 import no.ipshub.schemas.v1.FollowUpKind;
 import no.ipshub.schemas.v1.HubMessage;
@@ -24,25 +27,29 @@ import no.ipshub.schemas.v1.Sector;
 import no.ipshub.schemas.validation.NationalIdentityNumber;
 import no.ipshub.schemas.validation.OrganisationNumber;
 import no.ipshub.schemas.validation.Styrk08Code;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * The semantic rules every message must pass before the hub accepts it, whether it came over Kafka or HTTP:
- * identifier checksums, required fields per payload kind, no future dates, the sender is the partner it came
- * from, the recipient is a known partner of the other sector, and follow-ups and outcomes stay between the
- * two parties of their case. Returns every violation, not just the first.
+ * every string within its bound ({@link ContractBounds}), identifier checksums, required fields per payload kind,
+ * no future dates, the sender is the partner it came from, the recipient is a known partner of the other sector,
+ * and follow-ups and outcomes stay between the two parties of their case. Returns every violation, not just the
+ * first.
+ *
+ * <p>A message with a string out of its bound is answered without its case's state: {@link CaseParties} is not
+ * asked, so the answer (422, a dead letter) is the same whatever the case holds, and no out-of-bound value is
+ * looked up anywhere.
  */
 public final class IngressValidator {
 
     /** Dates are calendar days in Norway. */
     static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
-    static final int MAX_CASE_ID_LENGTH = 100;
-    static final int MAX_TEXT_LENGTH = 4000;
-    static final int MAX_REF_LENGTH = 100;
     static final double MAX_HOURS_PER_WEEK = 75.0;
+    /** Digits before the decimal point of an hourly wage, as the contract's decimal(9, 2) allows. */
+    static final int MAX_WAGE_INTEGER_DIGITS = 7;
 
-    private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9._:-]+");
-    private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Pattern MEASURE_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+    private static final String PAYLOAD_PREFIX = "payload.";
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
     private static final Set<OutcomeKind> JOB_OUTCOMES = Set.of(OutcomeKind.JOB_STARTED, OutcomeKind.JOB_ENDED);
 
@@ -62,6 +69,7 @@ public final class IngressValidator {
      */
     public List<Violation> validate(HubMessage message, String fromPartner, CaseParties caseParties) {
         Checks c = new Checks(clock.instant().plus(clockSkew));
+        checkBounds(message, c);
         checkEnvelope(message, fromPartner, c);
         Object payload = message.getPayload();
         if (payload instanceof Referral referral) {
@@ -78,29 +86,52 @@ public final class IngressValidator {
         return List.copyOf(c.violations);
     }
 
+    /**
+     * Every string of the message against its bound, before any other rule: a value over its length is reported
+     * once and looked at no further; free text must be well-formed Unicode without control characters.
+     */
+    private static void checkBounds(HubMessage m, Checks c) {
+        String payloadRecord = m.getPayload() instanceof IndexedRecord p ? p.getSchema().getName() : null;
+        for (FieldBound bound : ContractBounds.all()) {
+            if (bound.characters() == Characters.SYMBOL) {
+                continue; // enums and the payload's type are held by their types
+            }
+            boolean inPayload = bound.field().startsWith(PAYLOAD_PREFIX);
+            String record = inPayload ? payloadRecord : HubMessage.getClassSchema().getName();
+            if (record == null || !bound.records().contains(record)) {
+                continue;
+            }
+            Object value = inPayload
+                    ? ((GenericRecord) m.getPayload()).get(bound.field().substring(PAYLOAD_PREFIX.length()))
+                    : m.get(bound.field());
+            if (value instanceof CharSequence text) {
+                c.bounded(bound, text.toString());
+            }
+        }
+    }
+
     private void checkEnvelope(HubMessage m, String fromPartner, Checks c) {
-        if (c.required("messageId", m.getMessageId()) && !MessageIds.isUuid(m.getMessageId())) {
+        if (c.required("messageId", m.getMessageId()) && c.clean("messageId")
+                && !ContractBounds.MESSAGE_ID.characters().allows(m.getMessageId())) {
             c.add("messageId", ViolationCode.INVALID_FORMAT, "must be a UUID");
         }
         String caseId = m.getCaseId();
-        if (c.required("caseId", caseId)) {
-            if (caseId.length() > MAX_CASE_ID_LENGTH) {
-                c.add("caseId", ViolationCode.OUT_OF_RANGE, "must be at most " + MAX_CASE_ID_LENGTH + " characters");
-            } else if (!CASE_ID.matcher(caseId).matches()) {
+        if (c.required("caseId", caseId) && c.clean("caseId")) {
+            if (!ContractBounds.CASE_ID.characters().allows(caseId)) {
                 c.add("caseId", ViolationCode.INVALID_FORMAT, "may hold letters, digits and . _ : - only");
             } else if (ELEVEN_DIGITS.matcher(caseId).matches() && NationalIdentityNumber.isValid(caseId)) {
                 c.add("caseId", ViolationCode.INVALID_FORMAT, "must not be a national identity number");
             }
         }
         Optional<Partner> sender = Optional.empty();
-        if (c.required("sender", m.getSender())) {
+        if (c.required("sender", m.getSender()) && c.clean("sender")) {
             if (!m.getSender().equals(fromPartner)) {
                 c.add("sender", ViolationCode.SPOOFED_SENDER, "is not the partner the message came from");
             } else {
                 sender = partners.find(m.getSender());
             }
         }
-        if (c.required("recipient", m.getRecipient())) {
+        if (c.required("recipient", m.getRecipient()) && c.clean("recipient")) {
             Optional<Partner> recipient = partners.find(m.getRecipient());
             if (recipient.isEmpty()) {
                 unknownOrSuspended("recipient", m.getRecipient(), c);
@@ -113,25 +144,23 @@ public final class IngressValidator {
         if (m.getSchemaVersion() < 1) {
             c.add("schemaVersion", ViolationCode.OUT_OF_RANGE, "must be 1 or higher");
         }
-        c.maxLength("correlationId", m.getCorrelationId(), MAX_REF_LENGTH);
     }
 
     private void checkReferral(HubMessage m, Referral r, Checks c) {
         String nationalId = r.getParticipantNationalId();
-        if (c.required("payload.participantNationalId", nationalId)) {
+        if (c.required("payload.participantNationalId", nationalId) && c.clean("payload.participantNationalId")) {
             // the validator's text names the rule, never the digits
             NationalIdentityNumber.problem(nationalId).ifPresent(problem -> c.add("payload.participantNationalId",
                     ViolationCode.INVALID_CHECKSUM, "is not a valid fødselsnummer or D-nummer: " + problem));
         }
         boolean teamOk = checkPartnerRole("payload.referringTeam", r.getReferringTeam(), Sector.HEALTH, c);
         boolean navOk = checkPartnerRole("payload.navOffice", r.getNavOffice(), Sector.NAV, c);
-        if (teamOk && navOk && !samePair(r.getReferringTeam(), r.getNavOffice(), m.getSender(), m.getRecipient())) {
+        if (teamOk && navOk && !c.outOfBounds
+                && !samePair(r.getReferringTeam(), r.getNavOffice(), m.getSender(), m.getRecipient())) {
             c.add("payload", ViolationCode.CASE_PARTIES_MISMATCH,
                     "referringTeam and navOffice must be the message's sender and recipient");
         }
         c.notFutureDate("payload.referralDate", r.getReferralDate());
-        c.maxLength("payload.jobSpecialistRef", r.getJobSpecialistRef(), MAX_REF_LENGTH);
-        c.maxLength("payload.note", r.getNote(), MAX_TEXT_LENGTH);
     }
 
     private void checkFollowUp(FollowUp f, Checks c) {
@@ -141,7 +170,8 @@ public final class IngressValidator {
         }
         c.notFutureDate("payload.date", f.getDate());
         if (kind == FollowUpKind.REFERRAL_REJECTED) {
-            if (c.required("payload.reason", f.getReason()) && !REASON_CODE.matcher(f.getReason()).matches()) {
+            if (c.required("payload.reason", f.getReason()) && c.clean("payload.reason")
+                    && !ContractBounds.REASON.characters().allows(f.getReason())) {
                 c.add("payload.reason", ViolationCode.INVALID_FORMAT,
                         "must be a short upper-case code such as NOT_MOTIVATED, not free text");
             }
@@ -153,14 +183,13 @@ public final class IngressValidator {
         }
         c.organisationNumber("payload.employerOrganisationNumber", f.getEmployerOrganisationNumber());
         if (kind == FollowUpKind.NAV_MEASURE_CHANGED) {
-            if (c.required("payload.navMeasureCode", f.getNavMeasureCode())
-                    && !MEASURE_CODE.matcher(f.getNavMeasureCode()).matches()) {
+            if (c.required("payload.navMeasureCode", f.getNavMeasureCode()) && c.clean("payload.navMeasureCode")
+                    && !ContractBounds.NAV_MEASURE_CODE.characters().allows(f.getNavMeasureCode())) {
                 c.add("payload.navMeasureCode", ViolationCode.INVALID_FORMAT, "must be NAV's measure code");
             }
         } else {
             c.absent("payload.navMeasureCode", f.getNavMeasureCode(), "is only for NAV_MEASURE_CHANGED");
         }
-        c.maxLength("payload.note", f.getNote(), MAX_TEXT_LENGTH);
     }
 
     private void checkOutcome(Outcome o, Checks c) {
@@ -178,7 +207,7 @@ public final class IngressValidator {
                 c.required("payload.wageSubsidy", o.getWageSubsidy());
             }
             c.organisationNumber("payload.employerOrganisationNumber", o.getEmployerOrganisationNumber());
-            if (o.getStyrkCode() != null && !Styrk08Code.isValid(o.getStyrkCode())) {
+            if (o.getStyrkCode() != null && c.clean("payload.styrkCode") && !Styrk08Code.isValid(o.getStyrkCode())) {
                 c.add("payload.styrkCode", ViolationCode.INVALID_FORMAT, "is not a STYRK-08 occupation code");
             }
             Double hours = o.getHoursPerWeek();
@@ -189,6 +218,10 @@ public final class IngressValidator {
             BigDecimal wage = o.getHourlyWage();
             if (wage != null && wage.signum() < 0) {
                 c.add("payload.hourlyWage", ViolationCode.OUT_OF_RANGE, "must not be negative");
+            } else if (wage != null && (long) wage.precision() - wage.scale() > MAX_WAGE_INTEGER_DIGITS) {
+                // the JSON form checks this on reading; an Avro record may carry any number of digits
+                c.add("payload.hourlyWage", ViolationCode.OUT_OF_RANGE,
+                        "must have at most " + MAX_WAGE_INTEGER_DIGITS + " digits before the decimal point");
             }
         } else if (kind != null && kind != OutcomeKind.UNKNOWN) {
             String onlyForJobs = "is only for JOB_STARTED and JOB_ENDED";
@@ -200,13 +233,13 @@ public final class IngressValidator {
             c.absent("payload.permanent", o.getPermanent(), onlyForJobs);
             c.absent("payload.wageSubsidy", o.getWageSubsidy(), onlyForJobs);
         }
-        c.maxLength("payload.note", o.getNote(), MAX_TEXT_LENGTH);
     }
 
     private void checkCaseParties(HubMessage m, CaseParties caseParties, Checks c) {
-        // a spoofed sender or a recipient that cannot be a party is reported as such, not as a case problem
-        if (c.has("sender", ViolationCode.SPOOFED_SENDER) || c.has("recipient", ViolationCode.UNKNOWN_PARTNER)
-                || c.has("recipient", ViolationCode.PARTNER_SUSPENDED)
+        // a spoofed sender or a recipient that cannot be a party is reported as such, not as a case problem; a
+        // message out of its bounds is answered without the case's state
+        if (c.outOfBounds || c.has("sender", ViolationCode.SPOOFED_SENDER)
+                || c.has("recipient", ViolationCode.UNKNOWN_PARTNER) || c.has("recipient", ViolationCode.PARTNER_SUSPENDED)
                 || c.has("recipient", ViolationCode.WRONG_SECTOR) || isBlank(m.getCaseId())
                 || isBlank(m.getSender()) || isBlank(m.getRecipient())) {
             return;
@@ -218,7 +251,7 @@ public final class IngressValidator {
     }
 
     private boolean checkPartnerRole(String field, String partnerId, Sector sector, Checks c) {
-        if (!c.required(field, partnerId)) {
+        if (!c.required(field, partnerId) || !c.clean(field)) {
             return false;
         }
         Optional<Partner> partner = partners.find(partnerId);
@@ -253,6 +286,8 @@ public final class IngressValidator {
     private static final class Checks {
         private final List<Violation> violations = new ArrayList<>();
         private final Instant latestAllowed;
+        /** True once a string broke its bound. */
+        private boolean outOfBounds;
         private final LocalDate latestDate;
 
         Checks(Instant latestAllowed) {
@@ -262,6 +297,26 @@ public final class IngressValidator {
 
         void add(String field, ViolationCode code, String message) {
             violations.add(new Violation(field, code, message));
+        }
+
+        /** True when no violation names {@code field} yet: its value may be looked at further. */
+        boolean clean(String field) {
+            return violations.stream().noneMatch(v -> v.field().equals(field));
+        }
+
+        /**
+         * Adds OUT_OF_RANGE when the value is longer than its bound, INVALID_FORMAT when free text holds characters
+         * its bound does not allow (other characters rules are the field's own checks, with their own messages).
+         */
+        void bounded(FieldBound bound, String value) {
+            if (bound.isTooLong(value)) {
+                add(bound.field(), ViolationCode.OUT_OF_RANGE, bound.lengthRule());
+                outOfBounds = true;
+            } else if ((bound.characters() == Characters.LINE || bound.characters() == Characters.TEXT)
+                    && !bound.characters().allows(value)) {
+                add(bound.field(), ViolationCode.INVALID_FORMAT, "may hold " + bound.characters().description());
+                outOfBounds = true;
+            }
         }
 
         boolean has(String field, ViolationCode code) {
@@ -278,7 +333,7 @@ public final class IngressValidator {
         }
 
         void absent(String field, Object value, String why) {
-            if (value != null) {
+            if (value != null && clean(field)) {
                 add(field, ViolationCode.NOT_ALLOWED, why);
             }
         }
@@ -295,14 +350,8 @@ public final class IngressValidator {
             }
         }
 
-        void maxLength(String field, String value, int max) {
-            if (value != null && value.length() > max) {
-                add(field, ViolationCode.OUT_OF_RANGE, "must be at most " + max + " characters");
-            }
-        }
-
         void organisationNumber(String field, String value) {
-            if (value != null && !value.isBlank()) {
+            if (value != null && !value.isBlank() && clean(field)) {
                 OrganisationNumber.problem(value).ifPresent(problem ->
                         add(field, ViolationCode.INVALID_CHECKSUM, "is not a valid organisation number: " + problem));
             }

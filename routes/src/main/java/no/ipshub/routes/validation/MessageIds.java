@@ -1,6 +1,6 @@
 package no.ipshub.routes.validation;
 
-import java.util.regex.Pattern;
+import no.ipshub.schemas.bounds.ContractBounds;
 
 /**
  * Message ids as the hub may show them. A message id is the sender's text until it is checked, and a sender
@@ -9,15 +9,12 @@ import java.util.regex.Pattern;
  */
 public final class MessageIds {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private MessageIds() {
     }
 
     /** True when the id is a UUID in its usual 8-4-4-4-12 hex form. */
     public static boolean isUuid(String messageId) {
-        return messageId != null && UUID.matcher(messageId).matches();
+        return ContractBounds.MESSAGE_ID.allows(messageId);
     }
 
     /** The id when it is a UUID, otherwise null. */

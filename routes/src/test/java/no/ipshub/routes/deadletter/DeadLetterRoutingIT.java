@@ -167,6 +167,18 @@ class DeadLetterRoutingIT {
         assertThat(deadLetter.getReasonCode()).isEqualTo(DeadLetterReason.NOT_A_CASE_PARTY);
     }
 
+    /* The bound is checked before the case's state: no referral opened this case, yet the answer is the bound. */
+    @Test
+    void followUpWithAMessageIdOfSeventyThousandCharactersIsInvalidContentNamingTheBound() {
+        HubMessage bad = HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT).caseId(caseId)
+                .messageId("7".repeat(70_000)).build();
+
+        DeadLetter letter = deadLetterOf(bad);
+
+        assertThat(letter.getReasonCode()).isEqualTo(DeadLetterReason.INVALID_CONTENT);
+        assertThat(letter.getReason()).contains("messageId OUT_OF_RANGE").doesNotContain("7777777777");
+    }
+
     @Test
     void messageOverTheSizeLimitKeepsOnlyItsFirst64KiB() {
         byte[] huge = new byte[2 * 1024 * 1024];

@@ -3,6 +3,7 @@ package no.ipshub.routes.intake;
 import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
 import static no.ipshub.routes.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,16 @@ class MessageSubmissionsTest {
                 .sender(NAV_OFFICE).recipient(TEAM).build(), TEAM, false);
 
         assertThat(result.violations()).extracting(v -> v.code()).contains(ViolationCode.SPOOFED_SENDER);
+    }
+
+    /* A follow-up asks its case's state; one with a field over its bound must not wait for it (nor reach Kafka). */
+    @Test
+    void followUpWithAMessageIdOfSeventyThousandCharactersIsRejectedWithoutGoingToKafka() {
+        IntakeResult result = submissions.submit(HubMessages.followUp(FollowUpKind.REFERRAL_ACCEPTED)
+                .messageId("7".repeat(70_000)).build(), TEAM, false);
+
+        assertThat(result.violations()).extracting(v -> v.field(), v -> v.code())
+                .containsExactly(tuple("messageId", ViolationCode.OUT_OF_RANGE));
     }
 
     @Test

@@ -256,6 +256,16 @@ class IngressValidatorTest {
                 .containsExactly(tuple("payload.hoursPerWeek", ViolationCode.OUT_OF_RANGE));
     }
 
+    /* The JSON form refuses such a wage on reading; an Avro record from Kafka may carry any number of digits. */
+    @Test
+    void jobWageWithMoreThanSevenDigitsBeforeThePointIsOutOfRange() {
+        HubMessage message = HubMessages.outcome(OutcomeKind.JOB_STARTED)
+                .outcome(o -> o.setHourlyWage(new java.math.BigDecimal("1" + "0".repeat(40) + ".00"))).build();
+
+        assertThat(validate(message)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("payload.hourlyWage", ViolationCode.OUT_OF_RANGE));
+    }
+
     @Test
     void closedEpisodeWithAnEmployerIsRejected() {
         HubMessage message = HubMessages.outcome(OutcomeKind.EPISODE_CLOSED)

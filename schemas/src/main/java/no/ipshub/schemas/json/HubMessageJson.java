@@ -18,6 +18,8 @@ import org.apache.avro.specific.SpecificData;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -49,7 +51,8 @@ public final class HubMessageJson {
 
     private final Schema schema = HubMessage.getClassSchema();
     private final SpecificData model = SpecificData.getForClass(HubMessage.class);
-    private final JsonMapper mapper = JsonMapper.builder()
+    private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(JsonReadLimits.constraints()).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -118,7 +121,9 @@ public final class HubMessageJson {
     /** Where the text went wrong, without quoting it: Jackson's own message may contain the input. */
     private static String describeSyntaxError(JacksonException e) {
         String original = e.getOriginalMessage();
-        String what = original != null && original.startsWith("Duplicate")
+        String what = e instanceof StreamConstraintsException
+                ? "is over the hub's JSON limits (nesting, number, name or document length)"
+                : original != null && original.startsWith("Duplicate")
                 ? "repeats a property"
                 : "is not well-formed JSON";
         if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
@@ -303,13 +308,12 @@ public final class HubMessageJson {
         if (!node.isNumber()) {
             return error(errors, path, shape);
         }
-        BigDecimal value = node.decimalValue();
-        try {
-            value = value.setScale(scale);
-        } catch (ArithmeticException e) {
+        // counted before rescaling: rescaling 1e100000000 (13 bytes of JSON) would take seconds and gigabytes
+        BigDecimal value = node.decimalValue().stripTrailingZeros();
+        if (value.scale() > scale || (long) value.precision() - value.scale() > integerDigits) {
             return error(errors, path, shape);
         }
-        return value.precision() > decimal.getPrecision() ? error(errors, path, shape) : value;
+        return value.setScale(scale);
     }
 
     private static Object error(List<FieldError> errors, String path, String message) {
