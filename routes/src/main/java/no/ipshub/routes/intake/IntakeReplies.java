@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,14 +31,26 @@ public class IntakeReplies implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IntakeReplies.class);
 
     private final TopicPartition partition;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final Map<String, CompletableFuture<IntakeResult>> waiting = new ConcurrentHashMap<>();
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final Thread reader;
     private volatile boolean running = true;
 
     public IntakeReplies(KafkaClientSettings kafka, String topic, int partition, String clientId) {
+        this(() -> newConsumer(kafka, clientId), topic, partition);
+    }
+
+    /** Reads with consumers from {@code consumers}. */
+    IntakeReplies(Supplier<Consumer<byte[], byte[]>> consumers, String topic, int partition) {
         this.partition = new TopicPartition(topic, partition);
+        this.consumer = consumers.get();
+        this.reader = new Thread(this::read, "intake-replies");
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    private static Consumer<byte[], byte[]> newConsumer(KafkaClientSettings kafka, String clientId) {
         Map<String, Object> config = kafka.commonProperties();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -44,10 +58,7 @@ public class IntakeReplies implements AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         // an answer is waited for by an HTTP request: a fetch that finds nothing visible yet is not parked long
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.reader = new Thread(this::read, "intake-replies");
-        this.reader.setDaemon(true);
-        this.reader.start();
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** The partition of the reply topic this instance reads; requests name it so the answer comes here. */
