@@ -139,8 +139,8 @@ public class RoutesConfiguration {
 
     @Bean(destroyMethod = "close")
     InboxReader inboxReader(KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
-            ProducerProperties producer) {
-        return new InboxReader(kafka, topics, codec, legacy, INBOX_READERS, producer.sendTimeout());
+            ProducerProperties producer, SupervisedLoops loops) {
+        return new InboxReader(kafka, topics, codec, legacy, INBOX_READERS, producer.sendTimeout(), loops);
     }
 
     /** Runs before any route starts: routes are started by Camel once the context is refreshed. */

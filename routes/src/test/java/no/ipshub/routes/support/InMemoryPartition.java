@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -60,11 +61,28 @@ public final class InMemoryPartition {
 
         private int handedOver;
         private volatile RuntimeException nextPollFailure;
+        private volatile RuntimeException unsubscribeFailure;
 
         Reader() {
             super("latest");
             updateBeginningOffsets(Map.of(partition, 0L));
             updateEndOffsets(Map.of(partition, 0L));
+            updatePartitions(partition.topic(),
+                    List.of(new PartitionInfo(partition.topic(), partition.partition(), null, null, null)));
+        }
+
+        /** Every later {@code unsubscribe()} throws {@code failure}, as a consumer in a broken state would. */
+        public void failUnsubscribe(RuntimeException failure) {
+            unsubscribeFailure = failure;
+        }
+
+        @Override
+        public synchronized void unsubscribe() {
+            RuntimeException failure = unsubscribeFailure;
+            if (failure != null) {
+                throw failure;
+            }
+            super.unsubscribe();
         }
 
         /** The next poll throws {@code failure}. */
