@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import no.ipshub.registry.client.SchemaRegistryException;
 import no.ipshub.registry.core.CoreBackedSchemaRegistry;
 import no.ipshub.registry.core.RegistryCommand;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -66,6 +68,7 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
     private final String topic;
     private final TopicPartition partition;
     private final Duration timeout;
+    private final Supplier<Consumer<String, byte[]>> consumers;
     private final Map<String, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
     private final Object progress = new Object();
 
@@ -81,7 +84,15 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
      * wait on the broker. Call {@link #start()} before use.
      */
     public EmbeddedSchemaRegistry(KafkaClientSettings kafka, String topic, Duration timeout) {
+        this(kafka, topic, timeout, null);
+    }
+
+    /** Reads the log with consumers from {@code consumers}; null: plain consumers of the cluster. */
+    EmbeddedSchemaRegistry(KafkaClientSettings kafka, String topic, Duration timeout,
+            Supplier<Consumer<String, byte[]>> consumers) {
         super(new RegistryCore());
+        this.consumers = consumers != null ? consumers : () -> new KafkaConsumer<>(consumerProperties(kafka, topic),
+                new StringDeserializer(), new ByteArrayDeserializer());
         this.kafka = kafka;
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
@@ -97,8 +108,7 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
             admin = Admin.create(clientProperties("admin"));
             ensureTopic();
             producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
-            KafkaConsumer<String, byte[]> consumer =
-                    new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+            Consumer<String, byte[]> consumer = consumers.get();
             running = true;
             reader = new Thread(() -> readLoop(consumer), "schema-registry-reader-" + topic);
             reader.setDaemon(true);
@@ -247,7 +257,7 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
         }
     }
 
-    private void readLoop(KafkaConsumer<String, byte[]> consumer) {
+    private void readLoop(Consumer<String, byte[]> consumer) {
         try (consumer) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -348,6 +358,10 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
     }
 
     private Map<String, Object> clientProperties(String role) {
+        return clientProperties(kafka, topic, role);
+    }
+
+    private static Map<String, Object> clientProperties(KafkaClientSettings kafka, String topic, String role) {
         Map<String, Object> properties = kafka.commonProperties();
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "schema-registry-" + role + "-" + topic);
         return properties;
@@ -363,8 +377,8 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
         return properties;
     }
 
-    private Map<String, Object> consumerProperties() {
-        Map<String, Object> properties = clientProperties("reader");
+    private static Map<String, Object> consumerProperties(KafkaClientSettings kafka, String topic) {
+        Map<String, Object> properties = clientProperties(kafka, topic, "reader");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return properties;
