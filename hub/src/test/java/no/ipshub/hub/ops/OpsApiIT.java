@@ -146,7 +146,7 @@ class OpsApiIT {
 
         assertThat(loops.valueStream().map(l -> l.path("name").asString())).contains(IntakeReplies.LOOP,
                 InboxReader.LOOP, OpsSampler.LOOP, OpsSampler.ACTIVITY_LOOP, JdbcPartnerDirectory.LOOP,
-                WebhookDispatcher.DISPATCH_LOOP, WebhookDispatcher.SENDERS_LOOP);
+                WebhookDispatcher.DISPATCH_LOOP, WebhookDispatcher.SENDERS_LOOP, "schema-registry-reader");
         assertThat(loop(loops, IntakeReplies.LOOP).path("state").asString()).isEqualTo("RUNNING");
     }
 
