@@ -8,6 +8,7 @@ import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
 import no.ipshub.routes.kafka.BatchConsumerComponent;
 import no.ipshub.routes.kafka.HubWireCodec;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.schemas.json.HubMessageJson;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -74,8 +75,9 @@ public class WebhookConfiguration {
     @Bean(destroyMethod = "close")
     WebhookDispatcher webhookDispatcher(WebhookDeliveryStore deliveries, WebhookEndpointStore endpoints,
             WebhookCipherSource cipher, WebhookSender sender, HubWireCodec codec, HubMessageJson json,
-            WebhookProperties properties, WebhookStatistics statistics, Clock clock) {
-        return new WebhookDispatcher(deliveries, endpoints, cipher, sender, codec, json, properties, statistics, clock);
+            WebhookProperties properties, WebhookStatistics statistics, Clock clock, SupervisedLoops loops) {
+        return new WebhookDispatcher(deliveries, endpoints, cipher, sender, codec, json, properties, statistics, clock,
+                loops);
     }
 
     @Bean

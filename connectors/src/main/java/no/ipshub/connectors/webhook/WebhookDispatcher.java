@@ -18,6 +18,10 @@ import no.ipshub.connectors.webhook.WebhookDeliveryStore.ClaimedDelivery;
 import no.ipshub.connectors.webhook.WebhookDeliveryStore.DueDelivery;
 import no.ipshub.routes.error.FailureClassifier;
 import no.ipshub.routes.kafka.HubWireCodec;
+import no.ipshub.routes.supervision.LoopFailures;
+import no.ipshub.routes.supervision.LoopHandle;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.routes.validation.MessageIds;
 import no.ipshub.schemas.json.HubMessageJson;
 import org.slf4j.Logger;
@@ -29,11 +33,19 @@ import org.slf4j.LoggerFactory;
  * {@code concurrency-per-partner} per partner), and records the outcome: delivered, retry after back-off, or
  * parked once {@code max-attempts} are spent. A slow or dead endpoint costs its own deliveries' time, never the
  * Kafka consumer's.
+ *
+ * <p>Two supervised loops: {@value #DISPATCH_LOOP} (looking for due deliveries: RESTARTING while that fails, e.g.
+ * the database away; the next nudge tries again) and {@value #SENDERS_LOOP} (the pool: anything escaping an
+ * attempt is reported there; the delivery's lease runs out and it is tried again).
  */
 public class WebhookDispatcher implements AutoCloseable {
 
     /** The route id under which deliveries are logged. */
     static final String ROUTE_ID = WebhookDeliveryRoute.ROUTE_ID;
+    /** Looking for due deliveries, in the loops registry. */
+    public static final String DISPATCH_LOOP = "webhook-dispatch";
+    /** The senders' pool, in the loops registry. */
+    public static final String SENDERS_LOOP = "webhook-senders";
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
@@ -49,12 +61,14 @@ public class WebhookDispatcher implements AutoCloseable {
     private final Clock clock;
     private final String owner = "hub-" + UUID.randomUUID();
     private final ExecutorService pool;
+    private final LoopHandle dispatchLoop;
+    private final LoopHandle sendersLoop;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentMap<String, AtomicInteger> inFlightPerPartner = new ConcurrentHashMap<>();
 
     public WebhookDispatcher(WebhookDeliveryStore deliveries, WebhookEndpointStore endpoints,
             Supplier<WebhookSecretCipher> cipher, WebhookSender sender, HubWireCodec codec, HubMessageJson json,
-            WebhookProperties properties, WebhookStatistics statistics, Clock clock) {
+            WebhookProperties properties, WebhookStatistics statistics, Clock clock, SupervisedLoops loops) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.cipher = cipher;
@@ -66,6 +80,8 @@ public class WebhookDispatcher implements AutoCloseable {
                 properties.maxBackoff());
         this.statistics = statistics;
         this.clock = clock;
+        this.dispatchLoop = loops.register(DISPATCH_LOOP, LoopKind.SCHEDULE);
+        this.sendersLoop = loops.register(SENDERS_LOOP, LoopKind.POOL);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(properties.concurrency(), task -> {
             Thread thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
@@ -106,6 +122,12 @@ public class WebhookDispatcher implements AutoCloseable {
             pool.execute(() -> {
                 try {
                     attempt(claimed.get());
+                    sendersLoop.running();
+                } catch (Throwable t) {
+                    // attempt() records every ordinary failure itself: what gets here left the delivery claimed
+                    // until its lease runs out, and it is tried again then
+                    sendersLoop.failed(t, Duration.between(now, leaseUntil));
+                    log.error("Route {}: a webhook sender failed on delivery {}", ROUTE_ID, claimed.get().id(), t);
                 } finally {
                     partnerLoad.decrementAndGet();
                     inFlight.decrementAndGet();
@@ -115,12 +137,17 @@ public class WebhookDispatcher implements AutoCloseable {
         return started;
     }
 
-    /** Runs {@link #dispatchDue()} and only logs a failure: a nudge must never fail the caller's batch. */
+    /**
+     * Runs {@link #dispatchDue()} and only reports a failure (log and loops registry): a nudge must never fail the
+     * caller's batch. The dispatch timer nudges again after {@code hub.webhooks.poll-interval}.
+     */
     public void nudge() {
         try {
             dispatchDue();
-        } catch (RuntimeException e) {
-            log.warn("Route {} could not look for due webhook deliveries: {}", ROUTE_ID, e.toString());
+            dispatchLoop.running();
+        } catch (Throwable e) {
+            dispatchLoop.failed(e, properties.pollInterval());
+            log.warn("Route {} could not look for due webhook deliveries: {}", ROUTE_ID, LoopFailures.describe(e));
         }
     }
 

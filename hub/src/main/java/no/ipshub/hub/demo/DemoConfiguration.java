@@ -2,6 +2,7 @@ package no.ipshub.hub.demo;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,7 @@ public class DemoConfiguration {
 
     @Bean
     DemoSimulator demoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment,
-            MeterRegistry meters) {
-        return new DemoSimulator(properties, partners, environment, meters);
+            MeterRegistry meters, SupervisedLoops loops) {
+        return new DemoSimulator(properties, partners, environment, meters, loops);
     }
 }

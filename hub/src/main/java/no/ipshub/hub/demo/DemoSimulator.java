@@ -24,6 +24,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import no.ipshub.connectors.security.ApiKeyHasher;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.supervision.LoopFailures;
+import no.ipshub.routes.supervision.LoopHandle;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
@@ -57,6 +61,8 @@ public class DemoSimulator implements SmartLifecycle {
     private static final Duration MIN_GAP_PER_CASE = Duration.ofSeconds(2);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
+    /** The simulator's name in the loops registry. */
+    static final String LOOP = "demo-traffic";
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final DemoProperties properties;
@@ -67,7 +73,9 @@ public class DemoSimulator implements SmartLifecycle {
     private final HubMessageJson json = new HubMessageJson();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final SupervisedLoops loops;
     private ScheduledExecutorService executor;
+    private LoopHandle loop;
     private volatile boolean running;
 
     // Touched only by the single simulator thread.
@@ -84,8 +92,9 @@ public class DemoSimulator implements SmartLifecycle {
     private Instant nextSummary = Instant.EPOCH;
 
     public DemoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment,
-            MeterRegistry meters) {
+            MeterRegistry meters, SupervisedLoops loops) {
         this.properties = properties;
+        this.loops = loops;
         this.partners = partners;
         this.environment = environment;
         this.accepted = Counter.builder("hub.demo.messages").tag("outcome", "accepted")
@@ -100,6 +109,7 @@ public class DemoSimulator implements SmartLifecycle {
         random = new Random(seed);
         ids = new SyntheticIdentifiers(seed);
         messagesUri = URI.create(baseUrl() + "/api/v1/messages");
+        loop = loops.register(LOOP, LoopKind.SCHEDULE);
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hub-demo");
             thread.setDaemon(true);
@@ -123,6 +133,9 @@ public class DemoSimulator implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (loop != null) {
+            loop.stopped();
         }
         log.info("Demo traffic stopped after {} messages ({} refused, {} cases closed)", (long) accepted.count(),
                 (long) refused.count(), closed);
@@ -177,9 +190,11 @@ public class DemoSimulator implements SmartLifecycle {
                 send(next, now);
             }
             summarise(now);
-        } catch (RuntimeException e) {
-            // A failing tick must not end the schedule.
-            log.warn("Demo traffic tick failed: {}", e.toString());
+            loop.running();
+        } catch (Throwable e) {
+            // A failing tick must not end the schedule: the next one comes at the demo's rate anyway.
+            loop.failed(e, Duration.ofNanos(Math.round(1_000_000_000 / properties.messagesPerSecond())));
+            log.warn("Demo traffic tick failed: {}", LoopFailures.describe(e));
         }
     }
 

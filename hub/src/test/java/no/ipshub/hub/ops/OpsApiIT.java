@@ -14,7 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import no.ipshub.connectors.webhook.WebhookDispatcher;
+import no.ipshub.operations.dashboard.OpsSampler;
 import no.ipshub.operations.deadletter.DeadLetterIndexRoute;
+import no.ipshub.routes.inbox.InboxReader;
+import no.ipshub.routes.intake.IntakeReplies;
+import no.ipshub.routes.partner.JdbcPartnerDirectory;
+import no.ipshub.routes.supervision.LoopHandle;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 /*
  * The dashboard's data as JSON, read from a running hub: routes with their state and figures, suspend and resume,
- * consumer lag, throughput samples, partners' last activity, registry subjects and health.
+ * consumer lag, throughput samples, partners' last activity, registry subjects, health and the long-running loops.
  */
 @ExtendWith(OpsTestHub.Extension.class)
 class OpsApiIT {
@@ -125,11 +133,57 @@ class OpsApiIT {
     }
 
     @Test
-    void healthShowsBrokerRegistryAndDatabase() {
+    void healthShowsBrokerRegistryDatabaseAndLoops() {
         JsonNode health = hub.getJson("/api/v1/ops/health");
 
         assertThat(health.path("components").valueStream().map(c -> c.path("name").asString()))
-                .contains("kafka", "registry", "db");
+                .contains("kafka", "registry", "db", "loops");
+    }
+
+    @Test
+    void theLoopsListShowsTheHubsLongRunningLoopsRunning() {
+        JsonNode loops = hub.getJson("/api/v1/ops/loops");
+
+        assertThat(loops.valueStream().map(l -> l.path("name").asString())).contains(IntakeReplies.LOOP,
+                InboxReader.LOOP, OpsSampler.LOOP, OpsSampler.ACTIVITY_LOOP, JdbcPartnerDirectory.LOOP,
+                WebhookDispatcher.DISPATCH_LOOP, WebhookDispatcher.SENDERS_LOOP, "schema-registry-reader");
+        assertThat(loop(loops, IntakeReplies.LOOP).path("state").asString()).isEqualTo("RUNNING");
+    }
+
+    /*
+     * A loop that fails shows as RESTARTING with its failure on the loops list and the dashboard, and (this hub
+     * counting a loop degraded from its first failure) the loops health component is DEGRADED while the instance
+     * stays ready; one that gives up turns the component DOWN, naming it and why, and the instance is not ready.
+     */
+    @Test
+    void aFailingLoopShowsOnTheDashboardAndALoopThatGaveUpTurnsHealthDown() {
+        LoopHandle loop = hub.bean(SupervisedLoops.class).register("ops-it-loop", LoopKind.THREAD);
+        try {
+            loop.failed(new IllegalStateException("the test broke it"));
+
+            assertThat(loop(hub.getJson("/api/v1/ops/loops"), "ops-it-loop").path("lastFailure").asString())
+                    .isEqualTo("IllegalStateException: the test broke it");
+            assertThat(hub.get("/ops/fragments/loops", OPERATOR_KEY).body())
+                    .contains("data-loop=\"ops-it-loop\" data-state=\"RESTARTING\"");
+            HttpResponse<String> degraded = hub.get("/actuator/health/loops", OPERATOR_KEY);
+            assertThat(degraded.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(degraded.body()).path("status").asString()).isEqualTo("DEGRADED");
+            assertThat(hub.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+
+            loop.down("the test gave up on it");
+
+            HttpResponse<String> loopsHealth = hub.get("/actuator/health/loops", OPERATOR_KEY);
+            JsonNode health = JSON.readTree(loopsHealth.body());
+            assertThat(loopsHealth.statusCode()).isEqualTo(503);
+            assertThat(health.path("status").asString()).isEqualTo("DOWN");
+            assertThat(health.path("details").path("loops").path("ops-it-loop").path("reason").asString())
+                    .isEqualTo("the test gave up on it");
+            assertThat(hub.get("/actuator/health/readiness", null).statusCode()).isEqualTo(503);
+        } finally {
+            loop.stopped();
+        }
+        assertThat(JSON.readTree(hub.get("/actuator/health/loops", OPERATOR_KEY).body()).path("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -156,6 +210,10 @@ class OpsApiIT {
         JsonNode page = hub.getJson("/api/v1/ops/deadletters?partner=" + TEAM + "&size=200");
         return page.path("items").valueStream().anyMatch(i -> i.path("sourceOffset").asLong() == written.offset()
                 && i.path("sourcePartition").asInt() == written.partition());
+    }
+
+    private static JsonNode loop(JsonNode loops, String name) {
+        return loops.valueStream().filter(l -> l.path("name").asString().equals(name)).findFirst().orElseThrow();
     }
 
     private static JsonNode partner(JsonNode partners, String id) {

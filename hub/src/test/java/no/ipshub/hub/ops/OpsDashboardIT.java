@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import no.ipshub.operations.dashboard.OpsSignIn;
+import no.ipshub.routes.intake.IntakeReplies;
+import no.ipshub.routes.supervision.LoopHandle;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
@@ -48,7 +52,7 @@ import tools.jackson.databind.JsonNode;
 
 /*
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): an operator signs in with
- * the API key, the page loads without console errors and shows the routes and a dead letter the test created,
+ * the API key, the page loads without console errors and shows the routes, the loops and a dead letter the test created,
  * a click on Replay makes the message reach the recipient's inbox, and partners are added, suspended and removed. A screenshot of the page is saved as
  * target/ops-dashboard.png. Skipped only where /usr/bin/chromium is not installed.
  */
@@ -127,6 +131,27 @@ class OpsDashboardIT {
             driver.findElement(row).findElement(By.cssSelector(button)).click();
             return true;
         });
+    }
+
+    /* The Loops section lists the hub's loops running, and a loop that failed as restarting with its failure. */
+    @Test
+    void theLoopsSectionShowsALoopThatFailedRestartingWithItsFailure() {
+        LoopHandle loop = hub.bean(SupervisedLoops.class).register("ops-dashboard-it-loop", LoopKind.THREAD);
+        try {
+            loop.failed(new IllegalStateException("the dashboard test broke it"));
+
+            signIn();
+            WebDriverWait wait = new WebDriverWait(browser, UI);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#loops tr[data-loop='" + IntakeReplies.LOOP + "'][data-state='RUNNING']")));
+            WebElement failed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#loops tr[data-loop='ops-dashboard-it-loop'][data-state='RESTARTING']")));
+
+            assertThat(failed.getText()).contains("IllegalStateException: the dashboard test broke it");
+            assertThat(severeConsoleEntries()).isEmpty();
+        } finally {
+            loop.stopped();
+        }
     }
 
     @Test

@@ -143,7 +143,9 @@ public final class OpsTestHub implements AutoCloseable {
                     "--hub.ops.sample-interval=1s",
                     "--hub.ops.page-refresh=2s",
                     "--hub.ops.health-refresh=1s",
-                    "--hub.ops.registry-refresh=2s");
+                    "--hub.ops.registry-refresh=2s",
+                    // a loop counts as degraded from its first failure, so a test sees DEGRADED without waiting
+                    "--hub.supervision.degraded-after=0s");
             return new OpsTestHub(context, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package no.ipshub.operations.dashboard;
 
 import java.util.List;
+import no.ipshub.routes.supervision.LoopStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dashboard's data as JSON for scripts and monitoring (operator role): routes with their figures and
- * suspend/resume, throughput history, consumer lag, partners' last activity, registry subjects and health.
+ * suspend/resume, throughput history, consumer lag, partners' last activity, registry subjects, health and the
+ * long-running loops.
  * Dead letters live under {@code /api/v1/ops/deadletters}.
  */
 @RestController
@@ -86,6 +88,12 @@ public class OpsApiController {
     @GetMapping("/health")
     public HealthOverview.View health() {
         return overview.health();
+    }
+
+    /** The long-running loops: state, since when, failures in a row and in all, the last failure, the next try. */
+    @GetMapping("/loops")
+    public List<LoopStatus> loops() {
+        return overview.loops();
     }
 
     private static ResponseEntity<?> noSuchRoute(String id) {

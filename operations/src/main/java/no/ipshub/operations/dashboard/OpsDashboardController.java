@@ -93,6 +93,7 @@ public class OpsDashboardController {
         values.put("sampleSeconds", String.valueOf(properties.sampleInterval().toSeconds()));
         values.put("windowMinutes", String.valueOf(properties.sampleWindow().toMinutes()));
         values.put("health", fragments.health(overview.health(), now));
+        values.put("loops", fragments.loops(overview.loops(), overview.loopsDegradedAfter(), now));
         values.put("routes", fragments.routes(overview.routes()));
         values.put("lag", fragments.lag(overview.lag(), now));
         values.put("deadLetterCounts", fragments.deadLetterCounts(overview.deadLetterCounts()));
@@ -149,6 +150,11 @@ public class OpsDashboardController {
     @GetMapping("/ops/fragments/health")
     public ResponseEntity<String> healthFragment() {
         return html(fragments.health(overview.health(), clock.instant()));
+    }
+
+    @GetMapping("/ops/fragments/loops")
+    public ResponseEntity<String> loopsFragment() {
+        return html(fragments.loops(overview.loops(), overview.loopsDegradedAfter(), clock.instant()));
     }
 
     @GetMapping("/ops/fragments/webhooks")

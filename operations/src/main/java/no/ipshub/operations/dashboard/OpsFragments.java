@@ -6,9 +6,11 @@ import static no.ipshub.operations.dashboard.OpsHtml.millis;
 import static no.ipshub.operations.dashboard.OpsHtml.rate;
 import static no.ipshub.operations.dashboard.OpsTemplate.slots;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,6 +22,8 @@ import no.ipshub.operations.deadletter.DeadLetterCounts;
 import no.ipshub.operations.deadletter.DeadLetterDetail;
 import no.ipshub.operations.deadletter.DeadLetterStatus;
 import no.ipshub.operations.deadletter.DeadLetterSummary;
+import no.ipshub.routes.supervision.LoopState;
+import no.ipshub.routes.supervision.LoopStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -46,6 +50,7 @@ final class OpsFragments {
     private static final Parts REGISTRY = parts("registry");
     private static final Parts HEALTH = parts("health");
     private static final Parts WEBHOOKS = parts("webhooks");
+    private static final Parts LOOPS = parts("loops");
 
     private final ZoneId zone;
     private final long refreshSeconds;
@@ -340,6 +345,46 @@ final class OpsFragments {
                 // a space between the name and its details, as between words
                 .html("details", details.isEmpty() ? ""
                         : " " + HEALTH.get("details").render(slots().text("details", details))));
+    }
+
+    /**
+     * The loops table.
+     *
+     * @param degradedAfter how long a loop may keep failing before it is degraded, as the page says it
+     */
+    String loops(List<LoopStatus> loops, Duration degradedAfter, Instant now) {
+        return LOOPS.get("section").render(slots()
+                .text("trigger", trigger(null))
+                .text("degradedAfter", degradedAfter.toSeconds() + " s")
+                .html("rows", rows(loops, LOOPS, l -> loop(l, now))));
+    }
+
+    private String loop(LoopStatus l, Instant now) {
+        boolean restarting = l.state() == LoopState.RESTARTING;
+        String stateClass = switch (l.state()) {
+            case RUNNING -> "up";
+            case DOWN -> "bad";
+            case RESTARTING -> l.degraded() ? "bad" : "warn";
+            case STOPPED -> "muted";
+        };
+        return LOOPS.get("row").render(slots()
+                .text("name", l.name())
+                .text("kind", l.kind().name().toLowerCase(Locale.ROOT))
+                .text("state", l.state().name())
+                .text("stateClass", stateClass)
+                .text("stateLabel", l.degraded() ? "RESTARTING · DEGRADED" : l.state().name())
+                .html("reason", l.reason() == null ? ""
+                        : LOOPS.get("reason").render(slots().text("reason", l.reason())))
+                .html("since", OpsHtml.time(l.since(), now, zone, "–"))
+                .text("failuresClass", restarting || l.state() == LoopState.DOWN ? " bad" : "")
+                .html("failures", esc(count(l.failures())) + (restarting
+                        ? LOOPS.get("attempts").render(slots().text("attempts", l.attempts())) : ""))
+                .html("lastFailure", l.lastFailure() == null ? muted("none")
+                        : LOOPS.get("failure").render(slots()
+                                .html("at", OpsHtml.time(l.lastFailureAt(), now, zone, ""))
+                                .text("failure", l.lastFailure())))
+                .text("nextTry", l.nextTry() == null ? ""
+                        : "in " + Math.max(0, Duration.between(now, l.nextTry()).toSeconds()) + " s"));
     }
 
     String webhooks(Optional<ParkedWebhooks.View> view, Instant now) {

@@ -1,5 +1,6 @@
 package no.ipshub.operations.dashboard;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import no.ipshub.operations.deadletter.DeadLetterCounts;
 import no.ipshub.operations.deadletter.DeadLetterStore;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.supervision.LoopStatus;
+import no.ipshub.routes.supervision.SupervisedLoops;
 
 /**
  * Everything the dashboard and {@code /api/v1/ops/...} show, in one place, so the page and the JSON always agree.
@@ -24,11 +27,12 @@ public class OpsOverview {
     private final PartnerActivity activity;
     private final RegistryOverview registry;
     private final HealthOverview health;
+    private final SupervisedLoops loops;
     private final OpsProperties properties;
 
     public OpsOverview(RouteInspector routes, OpsSampler sampler, DeadLetterStore deadLetters,
             PartnerDirectory partners, PartnerActivity activity, RegistryOverview registry, HealthOverview health,
-            OpsProperties properties) {
+            SupervisedLoops loops, OpsProperties properties) {
         this.routes = routes;
         this.sampler = sampler;
         this.deadLetters = deadLetters;
@@ -36,6 +40,7 @@ public class OpsOverview {
         this.activity = activity;
         this.registry = registry;
         this.health = health;
+        this.loops = loops;
         this.properties = properties;
     }
 
@@ -151,5 +156,15 @@ public class OpsOverview {
 
     public HealthOverview.View health() {
         return health.view();
+    }
+
+    /** The hub's long-running loops (reader threads, client pools, scheduled tasks) and how each is doing, live. */
+    public List<LoopStatus> loops() {
+        return loops.statuses();
+    }
+
+    /** How long a loop may keep failing before it counts as degraded. */
+    public Duration loopsDegradedAfter() {
+        return loops.degradedAfter();
     }
 }

@@ -1,16 +1,17 @@
 package no.ipshub.operations.dashboard;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.LoopSchedule;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,10 +21,18 @@ import org.springframework.context.SmartLifecycle;
  * counters in a {@link SampleRing} for throughput, the lag as the latest {@link LagSnapshot}, and refreshes the
  * partners' activity. The dashboard and the JSON API read these, so polling them costs nothing extra.
  *
+ * <p>Two supervised loops ({@link LoopSchedule}): {@value #LOOP} (route counters and Kafka offsets; Kafka being
+ * away is kept as the lag's error, not a failure) and {@value #ACTIVITY_LOOP} (the partners' activity table). A
+ * run that fails is followed by the next, later when runs keep failing.
+ *
  * <p>Starts after everything else and stops first, so it never samples a half-stopped hub.
  */
 public class OpsSampler implements SmartLifecycle {
 
+    /** The sampler's name in the loops registry and of its thread. */
+    public static final String LOOP = "ops-sampler";
+    /** The partner activity refresh's name in the loops registry and of its thread. */
+    public static final String ACTIVITY_LOOP = "partner-activity-refresh";
     private static final Logger log = LoggerFactory.getLogger(OpsSampler.class);
 
     private final RouteInspector routes;
@@ -33,13 +42,14 @@ public class OpsSampler implements SmartLifecycle {
     private final PartnerActivity activity;
     private final OpsProperties properties;
     private final Clock clock;
+    private final SupervisedLoops loops;
     private final SampleRing<RouteSample> ring;
     private volatile LagSnapshot lag = LagSnapshot.none();
-    private volatile ScheduledExecutorService scheduler;
+    private volatile List<LoopSchedule> schedules = List.of();
     private volatile boolean kafkaFailing;
 
     public OpsSampler(RouteInspector routes, KafkaOffsetsReader kafka, PartnerDirectory partners, HubTopics topics,
-            PartnerActivity activity, OpsProperties properties, Clock clock) {
+            PartnerActivity activity, OpsProperties properties, Clock clock, SupervisedLoops loops) {
         this.routes = routes;
         this.kafka = kafka;
         this.partners = partners;
@@ -47,10 +57,11 @@ public class OpsSampler implements SmartLifecycle {
         this.activity = activity;
         this.properties = properties;
         this.clock = clock;
+        this.loops = loops;
         this.ring = new SampleRing<>(properties.ringCapacity());
     }
 
-    /** Takes one sample now. */
+    /** Takes one sample of the routes and Kafka now (the partners' activity is refreshed on its own schedule). */
     public void sample() {
         Instant now = clock.instant();
         List<RouteInspector.RouteInfo> routeInfos = routes.routes();
@@ -81,7 +92,6 @@ public class OpsSampler implements SmartLifecycle {
                     r.statistics().exchangesFailed(), positions.get(r.id())));
         }
         ring.add(new RouteSample(now, counters));
-        activity.refresh();
     }
 
     /** The route samples kept, oldest first. */
@@ -96,41 +106,22 @@ public class OpsSampler implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hub-ops-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = properties.sampleInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::sampleSafely, 0, period, TimeUnit.MILLISECONDS);
-        scheduler = executor;
+        Duration interval = properties.sampleInterval();
+        schedules = List.of(
+                LoopSchedule.start(loops.register(LOOP, LoopKind.SCHEDULE), Duration.ZERO, interval, this::sample),
+                LoopSchedule.start(loops.register(ACTIVITY_LOOP, LoopKind.SCHEDULE), Duration.ZERO, interval,
+                        activity::refresh));
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = scheduler;
-        scheduler = null;
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(properties.kafkaTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        List<LoopSchedule> running = schedules;
+        schedules = List.of();
+        running.forEach(schedule -> schedule.stop(properties.kafkaTimeout().multipliedBy(2)));
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
-    }
-
-    private void sampleSafely() {
-        try {
-            sample();
-        } catch (RuntimeException e) {
-            // a sample must never end the schedule
-            log.warn("Operations sample failed: {}", e.toString());
-        }
+        return !schedules.isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -74,8 +75,8 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     OpsSampler opsSampler(RouteInspector routes, KafkaOffsetsReader kafka, PartnerDirectory partners, HubTopics topics,
-            PartnerActivity activity, OpsProperties properties, Clock clock) {
-        return new OpsSampler(routes, kafka, partners, topics, activity, properties, clock);
+            PartnerActivity activity, OpsProperties properties, Clock clock, SupervisedLoops loops) {
+        return new OpsSampler(routes, kafka, partners, topics, activity, properties, clock, loops);
     }
 
     @Bean
@@ -91,8 +92,9 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
     @Bean
     OpsOverview opsOverview(RouteInspector routes, OpsSampler sampler, DeadLetterStore deadLetters,
             PartnerDirectory partners, PartnerActivity activity, RegistryOverview registry, HealthOverview health,
-            OpsProperties properties) {
-        return new OpsOverview(routes, sampler, deadLetters, partners, activity, registry, health, properties);
+            SupervisedLoops loops, OpsProperties properties) {
+        return new OpsOverview(routes, sampler, deadLetters, partners, activity, registry, health, loops,
+                properties);
     }
 
     @Bean

@@ -30,7 +30,10 @@ public class PartnerActivity {
         this.lookback = lookback;
     }
 
-    /** Reads the table again. A failure keeps the previous figures and is reported. */
+    /**
+     * Reads the table again. A failure keeps the previous figures, is shown with them ({@link #error()}) and is
+     * thrown on, so the schedule that refreshes counts it.
+     */
     public synchronized void refresh() {
         try {
             activity = Map.copyOf(store.all());
@@ -40,6 +43,7 @@ public class PartnerActivity {
                 log.warn("Cannot read partner activity: {}", e.getMostSpecificCause().toString());
             }
             error = "partner activity could not be read: " + e.getMostSpecificCause().getClass().getSimpleName();
+            throw e;
         }
     }
 

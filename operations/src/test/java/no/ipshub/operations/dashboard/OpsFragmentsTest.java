@@ -2,12 +2,16 @@ package no.ipshub.operations.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import no.ipshub.operations.deadletter.DeadLetterStatus;
 import no.ipshub.operations.deadletter.DeadLetterSummary;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.LoopState;
+import no.ipshub.routes.supervision.LoopStatus;
 import org.junit.jupiter.api.Test;
 
 class OpsFragmentsTest {
@@ -24,6 +28,47 @@ class OpsFragmentsTest {
         return new DeadLetterSummary("dl-1", "haukeland-tsb", "PROCESSING_FAILED", reason, null, "partner-ingress",
                 "ips.ingress.haukeland-tsb-v1", 0, 7, NOW, NOW, 1, status, 12, 0, null, null, null, true,
                 "ips.ingress.haukeland-tsb-v1", null);
+    }
+
+    private static LoopStatus loop(String name, LoopState state, boolean degraded, String failure, String reason) {
+        return new LoopStatus(name, LoopKind.THREAD, state, NOW.minusSeconds(90), degraded,
+                state == LoopState.RESTARTING ? 4 : 0, failure == null ? 0 : 7, failure,
+                failure == null ? null : NOW.minusSeconds(2), state == LoopState.RESTARTING ? NOW.plusSeconds(8) : null,
+                reason);
+    }
+
+    @Test
+    void aRestartingLoopShowsItsLastFailureAttemptsAndNextTry() {
+        String html = FRAGMENTS.loops(List.of(loop("intake-replies", LoopState.RESTARTING, false,
+                "KafkaException: the connection to the broker broke", null)), Duration.ofSeconds(60), NOW);
+
+        assertThat(html).contains("data-loop=\"intake-replies\" data-state=\"RESTARTING\"")
+                .contains("KafkaException: the connection to the broker broke")
+                .contains("4 in a row").contains("in 8 s").contains("badge warn");
+    }
+
+    @Test
+    void aLoopRestartingPastTheBoundIsMarkedDegraded() {
+        String html = FRAGMENTS.loops(List.of(loop("ops-sampler", LoopState.RESTARTING, true, "TimeoutException", null)),
+                Duration.ofSeconds(60), NOW);
+
+        assertThat(html).contains("RESTARTING · DEGRADED").contains("badge bad");
+    }
+
+    @Test
+    void aLoopThatIsDownShowsWhy() {
+        String html = FRAGMENTS.loops(List.of(loop("intake-replies", LoopState.DOWN, false, null,
+                "a restart cannot help: NoClassDefFoundError")), Duration.ofSeconds(60), NOW);
+
+        assertThat(html).contains("data-state=\"DOWN\"").contains("a restart cannot help: NoClassDefFoundError");
+    }
+
+    @Test
+    void markupInALoopsFailureIsEscaped() {
+        String html = FRAGMENTS.loops(List.of(loop("intake-replies", LoopState.RESTARTING, false, MARKUP, MARKUP)),
+                Duration.ofSeconds(60), NOW);
+
+        assertThat(html).doesNotContain("<img").contains("&lt;img");
     }
 
     @Test

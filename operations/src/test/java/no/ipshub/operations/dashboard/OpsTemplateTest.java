@@ -30,7 +30,7 @@ class OpsTemplateTest {
         OpsTemplate dashboard = OpsTemplate.load("ops/dashboard.html");
         Map<String, String> values = new java.util.HashMap<>();
         for (String slot : new String[] {"csrfToken", "csrfJson", "operator", "sampleMillis", "sampleSeconds",
-                "windowMinutes", "health", "routes", "lag", "deadLetterCounts", "statusOptions", "partnerOptions",
+                "windowMinutes", "health", "loops", "routes", "lag", "deadLetterCounts", "statusOptions", "partnerOptions",
                 "reasonOptions", "deadLetters", "partners", "registry", "webhooks"}) {
             values.put(slot, "");
         }

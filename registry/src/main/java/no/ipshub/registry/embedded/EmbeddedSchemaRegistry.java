@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import no.ipshub.registry.client.SchemaRegistryException;
 import no.ipshub.registry.core.CoreBackedSchemaRegistry;
 import no.ipshub.registry.core.RegistryCommand;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -33,7 +35,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -61,11 +62,43 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final long FIRST_RETRY_MS = 200;
+    private static final long MAX_RETRY_MS = 10_000;
+
+    /** Told how the reader of the registry topic is doing; the hub shows it among its supervised loops. */
+    public interface ReaderListener {
+
+        /** Listens to nothing. */
+        ReaderListener NONE = new ReaderListener() {
+            @Override
+            public void running() {
+            }
+
+            @Override
+            public void failed(Throwable failure, Duration retryIn) {
+            }
+
+            @Override
+            public void stopped() {
+            }
+        };
+
+        /** The reader has applied the log up to its end (again). */
+        void running();
+
+        /** The reader failed; a new one starts in {@code retryIn}. */
+        void failed(Throwable failure, Duration retryIn);
+
+        /** The registry was closed. */
+        void stopped();
+    }
 
     private final KafkaClientSettings kafka;
     private final String topic;
     private final TopicPartition partition;
     private final Duration timeout;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final ReaderListener listener;
     private final Map<String, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
     private final Object progress = new Object();
 
@@ -73,7 +106,7 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
     private volatile KafkaProducer<String, byte[]> producer;
     private Thread reader;
     private volatile boolean running;
-    private volatile RuntimeException readerFailure;
+    private volatile Throwable readerFailure;
     private long appliedPosition;
 
     /**
@@ -81,7 +114,21 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
      * wait on the broker. Call {@link #start()} before use.
      */
     public EmbeddedSchemaRegistry(KafkaClientSettings kafka, String topic, Duration timeout) {
+        this(kafka, topic, timeout, null, ReaderListener.NONE);
+    }
+
+    /** A registry whose reader tells {@code listener} how it is doing. */
+    public EmbeddedSchemaRegistry(KafkaClientSettings kafka, String topic, Duration timeout, ReaderListener listener) {
+        this(kafka, topic, timeout, null, listener);
+    }
+
+    /** Reads the log with consumers from {@code consumers}; null: plain consumers of the cluster. */
+    EmbeddedSchemaRegistry(KafkaClientSettings kafka, String topic, Duration timeout,
+            Supplier<Consumer<String, byte[]>> consumers, ReaderListener listener) {
         super(new RegistryCore());
+        this.listener = listener;
+        this.consumers = consumers != null ? consumers : () -> new KafkaConsumer<>(consumerProperties(kafka, topic),
+                new StringDeserializer(), new ByteArrayDeserializer());
         this.kafka = kafka;
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
@@ -97,10 +144,8 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
             admin = Admin.create(clientProperties("admin"));
             ensureTopic();
             producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
-            KafkaConsumer<String, byte[]> consumer =
-                    new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
             running = true;
-            reader = new Thread(() -> readLoop(consumer), "schema-registry-reader-" + topic);
+            reader = new Thread(this::readLoop, "schema-registry-reader-" + topic);
             reader.setDaemon(true);
             reader.start();
             catchUp();
@@ -225,8 +270,10 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
                 checkReader();
                 long left = remaining(deadline);
                 if (left <= 0) {
+                    Throwable failure = readerFailure;
                     throw RegistryErrors.timeout("Timed out reading the registry topic " + topic + " up to offset "
-                            + target + " (at " + appliedPosition + ")", null);
+                            + target + " (at " + appliedPosition + ")"
+                            + (failure == null ? "" : "; its reader is restarting after " + failure), failure);
                 }
                 try {
                     progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
@@ -238,43 +285,98 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
         }
     }
 
+    /** Fails unless the registry runs; a reader restarting after a failure is waited for (up to the timeout). */
     private void checkReader() {
-        if (readerFailure != null) {
-            throw RegistryErrors.storeError("The registry topic reader stopped: " + readerFailure, readerFailure);
-        }
         if (!running || producer == null || admin == null) {
             throw RegistryErrors.storeError("The embedded schema registry is not running", null);
         }
     }
 
-    private void readLoop(KafkaConsumer<String, byte[]> consumer) {
-        try (consumer) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    applyRecord(record);
+    /**
+     * Applies the log in offset order for as long as the registry runs. Whatever escapes a poll (any
+     * {@link Throwable}) closes the consumer and, after a back-off growing from {@value #FIRST_RETRY_MS} ms to
+     * {@value #MAX_RETRY_MS} ms, a new consumer goes on from the next record not yet applied; writes fail meanwhile
+     * (the reader cannot confirm them) and the listener is told.
+     */
+    private void readLoop() {
+        long next = -1;
+        int failures = 0;
+        while (running) {
+            Consumer<String, byte[]> consumer = null;
+            try {
+                consumer = consumers.get();
+                consumer.assign(List.of(partition));
+                if (next < 0) {
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seek(partition, next);
                 }
-                long position;
-                try {
-                    position = consumer.position(partition, POLL);
-                } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                    continue;
+                boolean reported = false;
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        applyRecord(record);
+                        next = record.offset() + 1;
+                    }
+                    long position;
+                    try {
+                        position = consumer.position(partition, POLL);
+                    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                        continue;
+                    }
+                    next = position;
+                    synchronized (progress) {
+                        appliedPosition = position;
+                        progress.notifyAll();
+                    }
+                    if (!reported) {
+                        reported = true;
+                        failures = 0;
+                        readerFailure = null;
+                        listener.running();
+                    }
                 }
+            } catch (Throwable e) {
+                if (!running) {
+                    break;
+                }
+                failures++;
+                readerFailure = e;
+                long wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(failures - 1, 10));
+                listener.failed(e, Duration.ofMillis(wait));
+                log.warn("The reader of registry topic {} failed ({}); restarting in {} ms from offset {}", topic,
+                        e.toString(), wait, Math.max(0, next), failures == 1 ? e : null);
                 synchronized (progress) {
-                    appliedPosition = position;
                     progress.notifyAll();
                 }
+                pause(wait);
+            } finally {
+                if (consumer != null) {
+                    try {
+                        consumer.close(Duration.ofSeconds(5));
+                    } catch (RuntimeException e) {
+                        log.debug("The reader of registry topic {} did not close cleanly: {}", topic, e.toString());
+                    }
+                }
             }
-        } catch (WakeupException e) {
-            log.debug("Registry topic reader woken up to stop");
-        } catch (RuntimeException e) {
-            readerFailure = e;
-            log.error("The reader of registry topic {} stopped", topic, e);
-        } finally {
-            synchronized (progress) {
-                progress.notifyAll();
+        }
+        listener.stopped();
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    /** Waits before a restart; {@link #close()} ends the wait at once. */
+    private void pause(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (progress) {
+            long left;
+            while (running && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -348,6 +450,10 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
     }
 
     private Map<String, Object> clientProperties(String role) {
+        return clientProperties(kafka, topic, role);
+    }
+
+    private static Map<String, Object> clientProperties(KafkaClientSettings kafka, String topic, String role) {
         Map<String, Object> properties = kafka.commonProperties();
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "schema-registry-" + role + "-" + topic);
         return properties;
@@ -363,8 +469,8 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
         return properties;
     }
 
-    private Map<String, Object> consumerProperties() {
-        Map<String, Object> properties = clientProperties("reader");
+    private static Map<String, Object> consumerProperties(KafkaClientSettings kafka, String topic) {
+        Map<String, Object> properties = clientProperties(kafka, topic, "reader");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return properties;

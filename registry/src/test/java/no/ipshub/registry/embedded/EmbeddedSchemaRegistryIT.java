@@ -17,7 +17,10 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import no.ipshub.registry.client.SchemaRegistryClient.SubjectVersion;
 import no.ipshub.registry.core.RegistryCore.VersionFilter;
 import no.ipshub.registry.kafka.KafkaClientSettings;
@@ -26,7 +29,13 @@ import no.ipshub.schemas.v1.HubMessage;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -137,6 +146,68 @@ class EmbeddedSchemaRegistryIT {
 
             assertThat(b.getById(id)).isEqualTo(HubMessage.getClassSchema());
         }
+    }
+
+    /*
+     * The reader of the registry topic fails once (its poll throws, as a broken connection or a client bug would):
+     * it comes back with a new consumer, from where it stopped, a write made meanwhile waits for it, and the
+     * listener hears of the failure and the recovery.
+     */
+    @Test
+    void aReaderWhosePollFailedIsRestartedAndWritesGoOn(TestInfo test) {
+        String topic = topic(test);
+        AtomicBoolean failNextPoll = new AtomicBoolean();
+        AtomicInteger consumersMade = new AtomicInteger();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        EmbeddedSchemaRegistry.ReaderListener listener = new EmbeddedSchemaRegistry.ReaderListener() {
+            @Override
+            public void running() {
+                heard.add("running");
+            }
+
+            @Override
+            public void failed(Throwable failure, Duration retryIn) {
+                heard.add("failed: " + failure.getMessage());
+            }
+
+            @Override
+            public void stopped() {
+                heard.add("stopped");
+            }
+        };
+        try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(kafka, topic, TIMEOUT, () -> {
+            consumersMade.incrementAndGet();
+            return new KafkaConsumer<>(readerProperties(topic), new StringDeserializer(), new ByteArrayDeserializer()) {
+                @Override
+                public ConsumerRecords<String, byte[]> poll(Duration timeout) {
+                    if (failNextPoll.getAndSet(false)) {
+                        throw new KafkaException("the connection to the broker broke");
+                    }
+                    return super.poll(timeout);
+                }
+            };
+        }, listener)) {
+            registry.start();
+            int greeting = registry.register("greetings-value", schema(GREETING_V1));
+
+            failNextPoll.set(true);
+            await().atMost(TIMEOUT).until(() -> !failNextPoll.get());
+            int referral = registry.register("ips.referral-v1-value", HubMessage.getClassSchema());
+
+            assertThat(registry.getById(referral)).isEqualTo(HubMessage.getClassSchema());
+            assertThat(registry.getById(greeting)).isEqualTo(schema(GREETING_V1));
+            assertThat(consumersMade.get()).isEqualTo(2);
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(heard)
+                    .startsWith("running", "failed: the connection to the broker broke", "running"));
+        }
+    }
+
+    private Map<String, Object> readerProperties(String topic) {
+        Map<String, Object> properties = kafka.commonProperties();
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader-" + topic);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return properties;
     }
 
     private EmbeddedSchemaRegistry start(String topic) {

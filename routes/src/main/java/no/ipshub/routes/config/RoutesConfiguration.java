@@ -21,6 +21,7 @@ import no.ipshub.routes.partner.PartnersProperties;
 import no.ipshub.routes.state.CaseStateStore;
 import no.ipshub.routes.state.ChangelogReader;
 import no.ipshub.routes.state.StateChangelog;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.routes.topics.TopicProvisioner;
 import no.ipshub.routes.validation.IngressValidator;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -125,9 +126,10 @@ public class RoutesConfiguration {
     /** Reads this instance's partition of the reply topic; created after the topics exist. */
     @Bean(destroyMethod = "close")
     IntakeReplies intakeReplies(KafkaClientSettings kafka, HubTopics topics, InstanceIdentity instance,
-            TopicProvisioner provisionedTopics) {
+            TopicProvisioner provisionedTopics, SupervisedLoops loops) {
         int partition = Math.floorMod(instance.id().hashCode(), topics.partitions().intakeReply());
-        return new IntakeReplies(kafka, topics.intakeReply(), partition, "ips-hub-intake-replies-" + instance.id());
+        return new IntakeReplies(kafka, topics.intakeReply(), partition, "ips-hub-intake-replies-" + instance.id(),
+                loops);
     }
 
     @Bean
@@ -145,8 +147,8 @@ public class RoutesConfiguration {
 
     @Bean(destroyMethod = "close")
     InboxReader inboxReader(KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
-            ProducerProperties producer) {
-        return new InboxReader(kafka, topics, codec, legacy, INBOX_READERS, producer.sendTimeout());
+            ProducerProperties producer, SupervisedLoops loops) {
+        return new InboxReader(kafka, topics, codec, legacy, INBOX_READERS, producer.sendTimeout(), loops);
     }
 
     /** Runs before any route starts: routes are started by Camel once the context is refreshed. */

@@ -9,21 +9,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.error.TransientFailureException;
 import no.ipshub.routes.kafka.HubWireCodec;
+import no.ipshub.routes.supervision.LoopFailures;
+import no.ipshub.routes.supervision.LoopHandle;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.schemas.v1.HubMessage;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a partner's inbox for the HTTP edge from the partner's inbox topic itself, committed records only (the
@@ -33,31 +42,42 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * next page starts exactly after it. A partner holding a cursor of an earlier hub version first gets the
  * inbox rows kept from that time ({@link LegacyInbox}).
  *
- * <p>Readers are plain consumers without a group (assign and seek), pooled: a page costs no group protocol.
+ * <p>Readers are plain consumers without a group (assign and seek), pooled: a page costs no group protocol. A
+ * consumer that failed is closed, never returned to the pool; the next read makes a new one. The pool is the
+ * supervised loop {@value #LOOP}: RESTARTING after a consumer failed, RUNNING again after a read that worked.
  */
 public class InboxReader implements AutoCloseable {
 
     /** The largest page a caller can ask for. */
     public static final int MAX_LIMIT = 500;
+    /** The name of the consumer pool in the loops registry. */
+    public static final String LOOP = "inbox-readers";
+    private static final Logger log = LoggerFactory.getLogger(InboxReader.class);
 
-    private final KafkaClientSettings kafka;
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final HubTopics topics;
     private final HubWireCodec codec;
     private final LegacyInbox legacy;
     private final Duration timeout;
-    private final BlockingQueue<KafkaConsumer<byte[], byte[]>> idle;
-    private final AtomicInteger created = new AtomicInteger();
-    private final int poolSize;
+    private final Queue<Consumer<byte[], byte[]>> idle = new ConcurrentLinkedQueue<>();
+    private final Semaphore slots;
+    private final LoopHandle pool;
 
     public InboxReader(KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
-            int poolSize, Duration timeout) {
-        this.kafka = kafka;
+            int poolSize, Duration timeout, SupervisedLoops loops) {
+        this(new ConsumerFactory(kafka), topics, codec, legacy, poolSize, timeout, loops);
+    }
+
+    /** Reads with consumers from {@code consumers}. */
+    InboxReader(Supplier<Consumer<byte[], byte[]>> consumers, HubTopics topics, HubWireCodec codec,
+            LegacyInbox legacy, int poolSize, Duration timeout, SupervisedLoops loops) {
+        this.consumers = consumers;
         this.topics = topics;
         this.codec = codec;
         this.legacy = legacy;
-        this.poolSize = poolSize;
         this.timeout = timeout;
-        this.idle = new ArrayBlockingQueue<>(poolSize);
+        this.slots = new Semaphore(poolSize);
+        this.pool = loops.register(LOOP, LoopKind.POOL);
     }
 
     /**
@@ -108,26 +128,29 @@ public class InboxReader implements AutoCloseable {
     }
 
     private void readTopic(String topic, Map<Integer, Long> start, int limit, List<InboxItem> items) {
-        KafkaConsumer<byte[], byte[]> consumer = borrow();
-        boolean healthy = false;
+        Consumer<byte[], byte[]> consumer = borrow();
+        Map<Integer, Long> offsets;
+        Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched;
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
-            Map<Integer, Long> offsets = positions(consumer, partitions, start);
-            Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched = fetch(consumer, partitions, limit);
-            merge(fetched, offsets, limit, items);
-            healthy = true;
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new TransientFailureException("the inbox topic " + topic + " could not be read in time", e);
-        } finally {
-            giveBack(consumer, healthy);
+            offsets = positions(consumer, partitions, start);
+            fetched = fetch(consumer, partitions, limit);
+        } catch (Throwable t) {
+            discard(consumer, t);
+            if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new TransientFailureException("the inbox topic " + topic + " could not be read in time", t);
+            }
+            throw t;
         }
+        giveBack(consumer);
+        merge(fetched, offsets, limit, items);
     }
 
     /** Assigns the partitions and seeks them to the cursor (the beginning where it has none); returns where each starts. */
-    private Map<Integer, Long> positions(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+    private Map<Integer, Long> positions(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
             Map<Integer, Long> start) {
         consumer.assign(partitions);
         List<TopicPartition> fromBeginning = new ArrayList<>();
@@ -150,7 +173,7 @@ public class InboxReader implements AutoCloseable {
     }
 
     /** Up to {@code limit} records of each partition, up to the partition's end as it is now. */
-    private Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetch(KafkaConsumer<byte[], byte[]> consumer,
+    private Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetch(Consumer<byte[], byte[]> consumer,
             List<TopicPartition> partitions, int limit) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
         Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched = new HashMap<>();
@@ -210,57 +233,81 @@ public class InboxReader implements AutoCloseable {
         return a.partition() < b.partition();
     }
 
-    private KafkaConsumer<byte[], byte[]> borrow() {
-        KafkaConsumer<byte[], byte[]> consumer = idle.poll();
-        if (consumer != null) {
-            return consumer;
-        }
-        if (created.incrementAndGet() <= poolSize) {
-            return newConsumer();
-        }
-        created.decrementAndGet();
+    /** An idle consumer, or a new one while the pool has room; waits up to the timeout for one to be free. */
+    private Consumer<byte[], byte[]> borrow() {
         try {
-            consumer = idle.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!slots.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TransientFailureException("every inbox reader is busy", null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientFailureException("interrupted while waiting for an inbox reader", e);
         }
-        if (consumer == null) {
-            throw new TransientFailureException("every inbox reader is busy", null);
+        Consumer<byte[], byte[]> consumer = idle.poll();
+        if (consumer != null) {
+            return consumer;
         }
-        return consumer;
-    }
-
-    private void giveBack(KafkaConsumer<byte[], byte[]> consumer, boolean healthy) {
-        if (healthy) {
-            consumer.unsubscribe();
-            if (idle.offer(consumer)) {
-                return;
-            }
-        }
-        created.decrementAndGet();
-        consumer.close(Duration.ZERO);
-    }
-
-    private KafkaConsumer<byte[], byte[]> newConsumer() {
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ips-hub-inbox-reader-" + created.get());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_LIMIT * 2);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         try {
-            return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            return consumers.get();
+        } catch (Throwable t) {
+            slots.release();
+            pool.failed(t, Duration.ZERO);
+            throw t;
+        }
+    }
+
+    /** Back to the pool once reset; a consumer that cannot be reset is discarded instead. */
+    private void giveBack(Consumer<byte[], byte[]> consumer) {
+        try {
+            consumer.unsubscribe();
         } catch (RuntimeException e) {
-            created.decrementAndGet();
-            throw e;
+            discard(consumer, e);
+            return;
+        }
+        idle.offer(consumer);
+        slots.release();
+        pool.running();
+    }
+
+    /** A consumer that failed is never used again: closed, its place in the pool free for a new one. */
+    private void discard(Consumer<byte[], byte[]> consumer, Throwable failure) {
+        try {
+            pool.failed(failure, Duration.ZERO);
+            log.warn("An inbox reader failed and is discarded: {}", LoopFailures.describe(failure));
+            consumer.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            log.debug("A discarded inbox reader did not close cleanly: {}", e.toString());
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Plain consumers without a group reading committed records, each with a client id of its own. */
+    private static final class ConsumerFactory implements Supplier<Consumer<byte[], byte[]>> {
+
+        private final KafkaClientSettings kafka;
+        private final AtomicInteger made = new AtomicInteger();
+
+        ConsumerFactory(KafkaClientSettings kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public Consumer<byte[], byte[]> get() {
+            Map<String, Object> config = kafka.commonProperties();
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ips-hub-inbox-reader-" + made.incrementAndGet());
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_LIMIT * 2);
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+            return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
     }
 
     @Override
     public void close() {
-        KafkaConsumer<byte[], byte[]> consumer;
+        Consumer<byte[], byte[]> consumer;
         while ((consumer = idle.poll()) != null) {
             consumer.close(Duration.ofSeconds(2));
         }

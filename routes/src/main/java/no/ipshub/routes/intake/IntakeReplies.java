@@ -8,13 +8,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.routes.supervision.LoopHandle;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.LoopState;
+import no.ipshub.routes.supervision.LoopThread;
+import no.ipshub.routes.supervision.SupervisedLoops;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,20 +29,44 @@ import org.slf4j.LoggerFactory;
  * The answers to this instance's HTTP submissions: one thread reads this instance's partition of the intake reply
  * topic (committed records only, so an answer is read exactly when the message it answers is committed) and
  * completes the request waiting for it. Answers for other instances sharing the partition are skipped.
+ *
+ * <p>The thread is the supervised loop {@value #LOOP}: a failure restarts it with a new consumer after a back-off
+ * ({@link LoopThread}). It goes on from where it stopped while requests are waiting, so answers written meanwhile
+ * still reach them, and from the partition's end when nobody waits. A loop that is DOWN (a restart cannot help)
+ * refuses new requests at once instead of letting them wait for an answer it cannot read.
  */
 public class IntakeReplies implements AutoCloseable {
 
+    /** The name of the reader in the loops registry and of its thread. */
+    public static final String LOOP = "intake-replies";
     private static final Logger log = LoggerFactory.getLogger(IntakeReplies.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final TopicPartition partition;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final Map<String, CompletableFuture<IntakeResult>> waiting = new ConcurrentHashMap<>();
     private final CountDownLatch positioned = new CountDownLatch(1);
-    private final Thread reader;
-    private volatile boolean running = true;
+    private final LoopHandle loop;
+    private final LoopThread reader;
+    private volatile Consumer<byte[], byte[]> current;
+    /** The next offset to read; -1 before the first positioning. Read and written by the reader thread only. */
+    private long next = -1;
 
-    public IntakeReplies(KafkaClientSettings kafka, String topic, int partition, String clientId) {
+    public IntakeReplies(KafkaClientSettings kafka, String topic, int partition, String clientId,
+            SupervisedLoops loops) {
+        this(() -> newConsumer(kafka, clientId), topic, partition, loops);
+    }
+
+    /** Reads with consumers from {@code consumers}, a new one after each failure. */
+    IntakeReplies(Supplier<Consumer<byte[], byte[]>> consumers, String topic, int partition, SupervisedLoops loops) {
         this.partition = new TopicPartition(topic, partition);
+        this.consumers = consumers;
+        this.loop = loops.register(LOOP, LoopKind.THREAD);
+        this.reader = LoopThread.start(loop, this::read);
+    }
+
+    private static Consumer<byte[], byte[]> newConsumer(KafkaClientSettings kafka, String clientId) {
         Map<String, Object> config = kafka.commonProperties();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -44,10 +74,7 @@ public class IntakeReplies implements AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         // an answer is waited for by an HTTP request: a fetch that finds nothing visible yet is not parked long
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.reader = new Thread(this::read, "intake-replies");
-        this.reader.setDaemon(true);
-        this.reader.start();
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** The partition of the reply topic this instance reads; requests name it so the answer comes here. */
@@ -62,8 +89,16 @@ public class IntakeReplies implements AutoCloseable {
         }
     }
 
-    /** Registers a request before it is sent; the future completes with its answer. */
+    /**
+     * Registers a request before it is sent; the future completes with its answer.
+     *
+     * @throws TransientFailureException when the reader is DOWN: the answer could never be read here
+     */
     CompletableFuture<IntakeResult> expect(String requestId) {
+        if (loop.state() == LoopState.DOWN) {
+            throw new TransientFailureException("this instance cannot read the answers to submissions ("
+                    + loop.status().reason() + ")", null);
+        }
         CompletableFuture<IntakeResult> answer = new CompletableFuture<>();
         waiting.put(requestId, answer);
         return answer;
@@ -74,21 +109,49 @@ public class IntakeReplies implements AutoCloseable {
         waiting.remove(requestId);
     }
 
-    private void read() {
+    /** One run of the reader: a new consumer, positioned, polling until stopped or until something fails. */
+    private void read(LoopThread thread) {
+        Consumer<byte[], byte[]> consumer = consumers.get();
+        current = consumer;
         try {
+            if (!thread.isRunning()) {
+                return;
+            }
             consumer.assign(List.of(partition));
-            consumer.seekToEnd(List.of(partition));
-            consumer.position(partition);
+            position(consumer);
             positioned.countDown();
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            loop.running();
+            while (thread.isRunning()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     answer(record);
                 }
+                next = consumer.position(partition, CALL_TIMEOUT);
+                loop.running();
             }
-        } catch (WakeupException | InterruptException e) {
-            // closing
-        } catch (RuntimeException e) {
-            log.error("Reading intake replies from {} failed; HTTP submissions will time out", partition, e);
+        } finally {
+            current = null;
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                log.debug("The intake reply consumer of {} did not close cleanly: {}", partition, e.toString());
+            }
+        }
+    }
+
+    /**
+     * The first time, and whenever nobody waits, at the partition's end. The end is read before looking at who
+     * waits, so a request registered after that look has its answer at or after it. While requests wait, from
+     * where the previous run stopped, so their answers written in between are not skipped.
+     */
+    private void position(Consumer<byte[], byte[]> consumer) {
+        consumer.seekToEnd(List.of(partition));
+        long end = consumer.position(partition, CALL_TIMEOUT);
+        if (next < 0 || waiting.isEmpty()) {
+            next = end;
+        } else {
+            consumer.seek(partition, next);
+            log.info("Intake replies of {} read again from offset {} ({} requests waiting)", partition, next,
+                    waiting.size());
         }
     }
 
@@ -108,10 +171,12 @@ public class IntakeReplies implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        reader.join(10_000);
-        consumer.close(Duration.ofSeconds(5));
+        reader.stop(() -> {
+            Consumer<byte[], byte[]> consumer = current;
+            if (consumer != null) {
+                consumer.wakeup();
+            }
+        }, Duration.ofSeconds(10));
         waiting.values().forEach(f -> f.cancel(false));
     }
 }

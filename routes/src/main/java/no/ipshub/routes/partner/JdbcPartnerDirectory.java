@@ -1,16 +1,16 @@
 package no.ipshub.routes.partner;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.LoopSchedule;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -19,14 +19,17 @@ import org.springframework.dao.DuplicateKeyException;
  * {@code hub.partners.refresh}, so that a change made on any instance is seen by all within seconds.
  *
  * <p>At start-up an empty table is filled from the partners file; after that the file is not read again and
- * operators change partners at run time.
+ * operators change partners at run time. The refresh is the supervised loop {@value #LOOP}: a failed read keeps
+ * the last snapshot in use and is tried again, later when reads keep failing.
  */
 public class JdbcPartnerDirectory implements PartnerDirectory, AutoCloseable {
 
+    /** The refresh's name in the loops registry and of its thread. */
+    public static final String LOOP = "partner-directory-refresh";
     private static final Logger log = LoggerFactory.getLogger(JdbcPartnerDirectory.class);
 
     private final PartnerStore store;
-    private final ScheduledExecutorService refresher;
+    private final LoopSchedule refresher;
     private volatile Snapshot snapshot;
 
     /**
@@ -35,19 +38,14 @@ public class JdbcPartnerDirectory implements PartnerDirectory, AutoCloseable {
      * @param seed     the partners file's partners; asked only when the table is empty
      * @param interval time between two reads of the table
      */
-    public JdbcPartnerDirectory(PartnerStore store, Supplier<List<Partner>> seed, java.time.Duration interval) {
+    public JdbcPartnerDirectory(PartnerStore store, Supplier<List<Partner>> seed, Duration interval,
+            SupervisedLoops loops) {
         this.store = store;
         seedIfEmpty(seed);
         this.snapshot = Snapshot.of(store.loadAll());
         log.info("Partner directory holds {} partners ({} active)", snapshot.listed.size(),
                 snapshot.listed.stream().filter(Partner::isActive).count());
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "partner-directory-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = interval.toMillis();
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        this.refresher = LoopSchedule.start(loops.register(LOOP, LoopKind.SCHEDULE), interval, interval, this::refresh);
     }
 
     @Override
@@ -72,18 +70,7 @@ public class JdbcPartnerDirectory implements PartnerDirectory, AutoCloseable {
 
     @Override
     public void close() {
-        refresher.shutdownNow();
-    }
-
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (DataAccessException e) {
-            // the last snapshot stays in use; the next refresh tries again
-            log.warn("Could not refresh the partner directory: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("Refreshing the partner directory failed", e);
-        }
+        refresher.close();
     }
 
     private void seedIfEmpty(Supplier<List<Partner>> seed) {

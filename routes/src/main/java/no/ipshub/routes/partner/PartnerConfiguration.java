@@ -1,6 +1,7 @@
 package no.ipshub.routes.partner;
 
 import java.time.Clock;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,8 @@ public class PartnerConfiguration {
 
     @Bean(destroyMethod = "close")
     JdbcPartnerDirectory partnerDirectory(PartnerStore store, ResourceLoader resources, PartnersProperties file,
-            PartnerDirectoryProperties properties) {
+            PartnerDirectoryProperties properties, SupervisedLoops loops) {
         return new JdbcPartnerDirectory(store, () -> YamlPartnerDirectory.load(resources, file.partnersFile()),
-                properties.refresh());
+                properties.refresh(), loops);
     }
 }

@@ -29,6 +29,7 @@ import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.state.CaseStateStore;
 import no.ipshub.routes.state.ChangelogReader;
 import no.ipshub.routes.state.StateChangelog;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.v1.HubMessage;
@@ -63,6 +64,8 @@ class PreviousVersionMigrationIT {
     @Autowired
     HubTopics hubTopics;
     private JdbcTemplate jdbc;
+    @Autowired
+    SupervisedLoops loops;
     private HubTopics topics;
     private StateChangelog changelog;
     private KafkaTestClient client;
@@ -199,7 +202,8 @@ class PreviousVersionMigrationIT {
     @Test
     void cursorOfThePreviousVersionReadsTheRowsThenTheBacklog() throws Exception {
         migrate();
-        InboxReader reader = new InboxReader(kafka, topics, codec, new LegacyInbox(jdbc), 1, Duration.ofSeconds(10));
+        InboxReader reader = new InboxReader(kafka, topics, codec, new LegacyInbox(jdbc), 1, Duration.ofSeconds(10),
+                loops);
 
         InboxPage page = reader.read(NAV_OFFICE, InboxCursor.parse("0"), 100);
         reader.close();

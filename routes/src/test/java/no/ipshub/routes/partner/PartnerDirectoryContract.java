@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import no.ipshub.routes.config.RetryProperties;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.schemas.v1.Sector;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +32,8 @@ abstract class PartnerDirectoryContract {
 
     private PartnerStore store;
     private final List<JdbcPartnerDirectory> directories = new ArrayList<>();
+    private final SupervisedLoops loops = new SupervisedLoops(RetryProperties.defaults(), Duration.ofSeconds(60),
+            Clock.systemUTC());
 
     abstract DataSource dataSource();
 
@@ -52,7 +56,7 @@ abstract class PartnerDirectoryContract {
     }
 
     private JdbcPartnerDirectory directory(List<Partner> seed) {
-        JdbcPartnerDirectory directory = new JdbcPartnerDirectory(store, () -> seed, Duration.ofMillis(100));
+        JdbcPartnerDirectory directory = new JdbcPartnerDirectory(store, () -> seed, Duration.ofMillis(100), loops);
         directories.add(directory);
         return directory;
     }
