@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>Two topics are the intake's own: {@code intakeState}, the compacted changelog of the state that decides a
  * message (accepted message ids and case parties, partitioned as the ingress topics), and {@code intakeReply}, the
  * answers to HTTP submissions. {@code inboxRetention} is how long the inbox topics keep a message: partners, over
- * Kafka or {@code GET /api/v1/inbox}, must read their inbox within it.
+ * Kafka or {@code GET /api/v1/inbox}, must read their inbox within it. {@code ingressRetention} is how long an
+ * ingress topic keeps a message the hub has not taken in yet: the longest stall of the hub that loses nothing.
  */
 @ConfigurationProperties("hub.topics")
 public record HubTopics(
@@ -37,6 +38,7 @@ public record HubTopics(
         @DefaultValue(DEFAULT_INTAKE_STATE) String intakeState,
         @DefaultValue(DEFAULT_INTAKE_REPLY) String intakeReply,
         @DefaultValue("30d") Duration inboxRetention,
+        @DefaultValue("30d") Duration ingressRetention,
         @DefaultValue Partitions partitions) {
 
     public static final String PARTNER_PLACEHOLDER = "{partner}";
@@ -50,6 +52,7 @@ public record HubTopics(
     public static final String DEFAULT_INTAKE_STATE = "ips.intake-state-v1";
     public static final String DEFAULT_INTAKE_REPLY = "ips.intake-reply-v1";
     public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_INGRESS_RETENTION = Duration.ofDays(30);
 
     public HubTopics {
         requireTemplate("hub.topics.ingress", ingress);
@@ -58,13 +61,14 @@ public record HubTopics(
         intakeState = intakeState == null ? DEFAULT_INTAKE_STATE : intakeState;
         intakeReply = intakeReply == null ? DEFAULT_INTAKE_REPLY : intakeReply;
         inboxRetention = inboxRetention == null ? DEFAULT_INBOX_RETENTION : inboxRetention;
+        ingressRetention = ingressRetention == null ? DEFAULT_INGRESS_RETENTION : ingressRetention;
     }
 
     /** The topic names and partition counts the hub uses when nothing is configured. */
     public static HubTopics defaults() {
         return new HubTopics(DEFAULT_REFERRAL, DEFAULT_FOLLOW_UP, DEFAULT_OUTCOME, DEFAULT_DEAD_LETTER,
                 DEFAULT_COLLABORATION_LOG, DEFAULT_INGRESS, DEFAULT_INBOX, DEFAULT_INTAKE_STATE, DEFAULT_INTAKE_REPLY,
-                DEFAULT_INBOX_RETENTION, Partitions.defaults());
+                DEFAULT_INBOX_RETENTION, DEFAULT_INGRESS_RETENTION, Partitions.defaults());
     }
 
     /** The topic a Kafka-native partner writes its messages to, e.g. {@code ips.ingress.nav-bergenhus-v1}. */

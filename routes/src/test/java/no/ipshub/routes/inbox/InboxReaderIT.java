@@ -64,7 +64,7 @@ class InboxReaderIT {
     void createInbox() throws Exception {
         partner = "p" + UUID.randomUUID().toString().substring(0, 8);
         String run = "inbox-it-" + partner;
-        topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", run + ".{partner}", "s", "a", null, null);
+        topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", run + ".{partner}", "s", "a", null, null, null);
         try (Admin admin = Admin.create(kafka.commonProperties())) {
             admin.createTopics(List.of(new NewTopic(topics.inboxFor(partner), 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
