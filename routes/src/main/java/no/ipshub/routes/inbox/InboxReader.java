@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,6 +23,7 @@ import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,7 +34,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * a cursor ({@link InboxCursor}). The topic's partitions are merged by the time each message was put into the
  * inbox, each partition in its own order, so a page is always a contiguous stretch of every partition and the
  * next page starts exactly after it. A partner holding a cursor of an earlier hub version first gets the
- * inbox rows kept from that time ({@link LegacyInbox}).
+ * inbox rows kept from that time ({@link LegacyInbox}). A cursor whose messages retention has deleted is never
+ * moved on silently: the read fails with {@link ExpiredInboxCursorException}, naming where to go on.
  *
  * <p>Readers are plain consumers without a group (assign and seek), pooled: a page costs no group protocol.
  */
@@ -83,14 +87,17 @@ public class InboxReader implements AutoCloseable {
      * Up to {@code limit} (capped at {@link #MAX_LIMIT}) messages addressed to {@code recipient} after
      * {@code cursor}.
      *
-     * @throws TransientFailureException when Kafka did not answer in time
+     * @throws InvalidInboxCursorException when the cursor names a partition the inbox does not have or a position
+     *                                     past its end
+     * @throws ExpiredInboxCursorException when messages after the cursor were deleted by retention unread
+     * @throws TransientFailureException   when Kafka did not answer in time
      */
     public InboxPage read(String recipient, InboxCursor cursor, int limit) {
         int capped = Math.max(1, Math.min(limit, MAX_LIMIT));
         List<InboxItem> items = new ArrayList<>(capped);
-        Map<Integer, Long> start = cursor.offsets();
+        InboxCursor from = cursor;
         if (cursor.isLegacy()) {
-            start = Map.of();
+            from = InboxCursor.at(Map.of());
             if (legacy.holdsRows(recipient)) {
                 for (LegacyInbox.Row row : legacy.after(recipient, cursor.legacySeq(), capped)) {
                     items.add(new InboxItem(Long.toString(row.seq()), codec.decodeMessage(row.wireBytes()),
@@ -99,31 +106,75 @@ public class InboxReader implements AutoCloseable {
                 if (items.size() == capped) {
                     return new InboxPage(items, items.get(items.size() - 1).cursor());
                 }
-                start = legacy.handover(recipient);
+                from = InboxCursor.at(legacy.handover(recipient));
+                if (!items.isEmpty()) {
+                    return afterRows(recipient, from, capped, items);
+                }
             }
         }
-        readTopic(topics.inboxFor(recipient), start, capped - items.size(), items);
-        String next = items.isEmpty() ? cursor.encode() : items.get(items.size() - 1).cursor();
-        return new InboxPage(items, next);
+        InboxCursor next = readTopic(topics.inboxFor(recipient), from, capped - items.size(), items);
+        return new InboxPage(items, next.encode());
     }
 
-    private void readTopic(String topic, Map<Integer, Long> start, int limit, List<InboxItem> items) {
+    /** The earlier version's last rows, then the topic from the handover; its expiry is answered on the next page. */
+    private InboxPage afterRows(String recipient, InboxCursor handover, int capped, List<InboxItem> items) {
+        String lastRow = items.get(items.size() - 1).cursor();
+        try {
+            InboxCursor next = readTopic(topics.inboxFor(recipient), handover, capped - items.size(), items);
+            return new InboxPage(items, next.encode());
+        } catch (ExpiredInboxCursorException e) {
+            return new InboxPage(items, lastRow);
+        }
+    }
+
+    /** Reads the topic from {@code from} into {@code items}; returns the cursor after what was read. */
+    private InboxCursor readTopic(String topic, InboxCursor from, int limit, List<InboxItem> items) {
         KafkaConsumer<byte[], byte[]> consumer = borrow();
         boolean healthy = false;
+        List<TopicPartition> partitions = new ArrayList<>();
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
-            Map<Integer, Long> offsets = positions(consumer, partitions, start);
-            Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched = fetch(consumer, partitions, limit);
-            merge(fetched, offsets, limit, items);
+            Map<Integer, Long> end = byPartition(consumer.endOffsets(partitions, timeout));
+            from.requireWithin(end);
+            Map<Integer, Long> logStart = byPartition(consumer.beginningOffsets(partitions, timeout));
+            if (from.isBefore(logStart)) {
+                healthy = true;
+                throw new ExpiredInboxCursorException(from.notBefore(logStart));
+            }
+            Map<Integer, Long> offsets = positions(consumer, partitions, from.offsets());
+            Fetched fetched = fetch(consumer, partitions, end, limit);
+            InboxCursor next = merge(fetched, offsets, end, limit, items);
             healthy = true;
+            return next;
+        } catch (OffsetOutOfRangeException e) {
+            throw deletedWhileReading(consumer, partitions, from);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             throw new TransientFailureException("the inbox topic " + topic + " could not be read in time", e);
         } finally {
             giveBack(consumer, healthy);
         }
+    }
+
+    /** Retention deleted records between the check of the cursor and the read. */
+    private RuntimeException deletedWhileReading(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            InboxCursor from) {
+        try {
+            Map<Integer, Long> logStart = byPartition(consumer.beginningOffsets(partitions, timeout));
+            if (from.isBefore(logStart)) {
+                return new ExpiredInboxCursorException(from.notBefore(logStart));
+            }
+            return new TransientFailureException("retention deleted records of the inbox while it was read", null);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return new TransientFailureException("the inbox topic could not be read in time", e);
+        }
+    }
+
+    private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
+        Map<Integer, Long> result = new TreeMap<>();
+        offsets.forEach((tp, offset) -> result.put(tp.partition(), offset));
+        return result;
     }
 
     /** Assigns the partitions and seeks them to the cursor (the beginning where it has none); returns where each starts. */
@@ -149,31 +200,50 @@ public class InboxReader implements AutoCloseable {
         return offsets;
     }
 
+    /**
+     * Records fetched per partition, and the partitions read up to their end with every record kept (everything
+     * below the end that is not among the records is a transaction marker or belongs to an aborted transaction).
+     */
+    private record Fetched(Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> records,
+            Set<Integer> readToEnd) {
+    }
+
     /** Up to {@code limit} records of each partition, up to the partition's end as it is now. */
-    private Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetch(KafkaConsumer<byte[], byte[]> consumer,
-            List<TopicPartition> partitions, int limit) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+    private Fetched fetch(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            Map<Integer, Long> end, int limit) {
         Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched = new HashMap<>();
         partitions.forEach(tp -> fetched.put(tp, new ArrayDeque<>()));
+        Set<Integer> left = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<TopicPartition> done = new ArrayList<>();
             for (TopicPartition tp : partitions) {
-                if (fetched.get(tp).size() >= limit || consumer.position(tp, timeout) >= end.get(tp)) {
+                if (fetched.get(tp).size() >= limit || consumer.position(tp, timeout) >= end.get(tp.partition())) {
                     done.add(tp);
                 }
             }
             consumer.pause(done);
             if (done.size() == partitions.size()) {
-                return fetched;
+                Set<Integer> readToEnd = new HashSet<>();
+                for (TopicPartition tp : partitions) {
+                    if (!left.contains(tp.partition()) && consumer.position(tp, timeout) >= end.get(tp.partition())) {
+                        readToEnd.add(tp.partition());
+                    }
+                }
+                return new Fetched(fetched, readToEnd);
             }
             if (System.nanoTime() > deadline) {
                 throw new TransientFailureException("the inbox could not be read within " + timeout, null);
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < end.get(tp) && fetched.get(tp).size() < limit) {
+                if (record.offset() >= end.get(tp.partition())) {
+                    continue;
+                }
+                if (fetched.get(tp).size() < limit) {
                     fetched.get(tp).add(record);
+                } else {
+                    left.add(tp.partition());
                 }
             }
         }
@@ -181,26 +251,34 @@ public class InboxReader implements AutoCloseable {
 
     /**
      * Takes records in order of their time, always the oldest head of a partition, so every partition contributes
-     * a contiguous stretch; each item carries the cursor after it.
+     * a contiguous stretch; each item carries the cursor after it. Returns the cursor after the page: past the
+     * partition's end where the page holds all of it that was fetched and the fetch reached that end, so that the
+     * cursor never rests on a transaction marker, whose expiry would look like a message lost.
      */
-    private void merge(Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched, Map<Integer, Long> offsets,
-            int limit, List<InboxItem> items) {
+    private InboxCursor merge(Fetched fetched, Map<Integer, Long> offsets, Map<Integer, Long> end, int limit,
+            List<InboxItem> items) {
         Map<Integer, Long> position = new TreeMap<>(offsets);
         for (int taken = 0; taken < limit; taken++) {
             Deque<ConsumerRecord<byte[], byte[]>> oldest = null;
-            for (Deque<ConsumerRecord<byte[], byte[]>> queue : fetched.values()) {
+            for (Deque<ConsumerRecord<byte[], byte[]>> queue : fetched.records().values()) {
                 if (!queue.isEmpty() && (oldest == null || isOlder(queue.peekFirst(), oldest.peekFirst()))) {
                     oldest = queue;
                 }
             }
             if (oldest == null) {
-                return;
+                break;
             }
             ConsumerRecord<byte[], byte[]> record = oldest.pollFirst();
             position.put(record.partition(), record.offset() + 1);
             items.add(new InboxItem(InboxCursor.at(position).encode(), codec.decodeMessage(record.value()),
                     Instant.ofEpochMilli(record.timestamp())));
         }
+        fetched.records().forEach((tp, left) -> {
+            if (left.isEmpty() && fetched.readToEnd().contains(tp.partition())) {
+                position.merge(tp.partition(), end.get(tp.partition()), Math::max);
+            }
+        });
+        return InboxCursor.at(position);
     }
 
     private static boolean isOlder(ConsumerRecord<byte[], byte[]> a, ConsumerRecord<byte[], byte[]> b) {
@@ -247,7 +325,8 @@ public class InboxReader implements AutoCloseable {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ips-hub-inbox-reader-" + created.get());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a position retention has deleted is an expired cursor, never a silent jump to the earliest record
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_LIMIT * 2);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         try {
