@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -81,6 +82,9 @@ class OldestUnreadReader implements AutoCloseable {
                 log.info("Operations sampling reads the oldest unread records again");
                 failing = false;
             }
+        } catch (InterruptException e) {
+            // the hub is stopping: the sampler's thread was interrupted
+            Thread.currentThread().interrupt();
         } catch (KafkaException | IllegalStateException e) {
             if (!failing) {
                 log.warn("Operations sampling cannot read the oldest unread records: {}", e.toString());
@@ -123,7 +127,7 @@ class OldestUnreadReader implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         consumer.close(Duration.ofSeconds(2));
     }
 }
