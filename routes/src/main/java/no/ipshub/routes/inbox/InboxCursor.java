@@ -124,6 +124,18 @@ public final class InboxCursor {
         }
     }
 
+    /** This cursor without the partitions it does not fit: those the topic does not have or whose end it is past. */
+    public InboxCursor fittedTo(Map<Integer, Long> end) {
+        Map<Integer, Long> fitting = new TreeMap<>();
+        offsets.forEach((partition, offset) -> {
+            Long last = end.get(partition);
+            if (last != null && offset <= last) {
+                fitting.put(partition, offset);
+            }
+        });
+        return new InboxCursor(null, fitting);
+    }
+
     /**
      * This cursor moved forward, on every partition where it lies before the earliest record the topic still
      * holds, to that record: the earliest valid cursor that reads nothing twice.

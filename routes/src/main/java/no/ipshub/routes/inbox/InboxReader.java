@@ -27,6 +27,8 @@ import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a partner's inbox for the HTTP edge from the partner's inbox topic itself, committed records only (the
@@ -40,6 +42,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>Readers are plain consumers without a group (assign and seek), pooled: a page costs no group protocol.
  */
 public class InboxReader implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxReader.class);
 
     /** The largest page a caller can ask for. */
     public static final int MAX_LIMIT = 500;
@@ -112,7 +116,8 @@ public class InboxReader implements AutoCloseable {
                 }
             }
         }
-        InboxCursor next = readTopic(topics.inboxFor(recipient), from, capped - items.size(), items);
+        InboxCursor next = readTopic(topics.inboxFor(recipient), from, !cursor.isLegacy(), capped - items.size(),
+                items);
         return new InboxPage(items, next.encode());
     }
 
@@ -120,15 +125,20 @@ public class InboxReader implements AutoCloseable {
     private InboxPage afterRows(String recipient, InboxCursor handover, int capped, List<InboxItem> items) {
         String lastRow = items.get(items.size() - 1).cursor();
         try {
-            InboxCursor next = readTopic(topics.inboxFor(recipient), handover, capped - items.size(), items);
+            InboxCursor next = readTopic(topics.inboxFor(recipient), handover, false, capped - items.size(), items);
             return new InboxPage(items, next.encode());
         } catch (ExpiredInboxCursorException e) {
             return new InboxPage(items, lastRow);
         }
     }
 
-    /** Reads the topic from {@code from} into {@code items}; returns the cursor after what was read. */
-    private InboxCursor readTopic(String topic, InboxCursor from, int limit, List<InboxItem> items) {
+    /**
+     * Reads the topic from {@code from} into {@code items}; returns the cursor after what was read. A cursor the
+     * partner sent must fit the topic; the earlier version's handover is the hub's own record, and a partition it
+     * does not fit (the topic made again since) is read from its beginning.
+     */
+    private InboxCursor readTopic(String topic, InboxCursor from, boolean partnerCursor, int limit,
+            List<InboxItem> items) {
         KafkaConsumer<byte[], byte[]> consumer = borrow();
         boolean healthy = false;
         List<TopicPartition> partitions = new ArrayList<>();
@@ -137,13 +147,15 @@ public class InboxReader implements AutoCloseable {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
             Map<Integer, Long> end = byPartition(consumer.endOffsets(partitions, timeout));
-            from.requireWithin(end);
             Map<Integer, Long> logStart = byPartition(consumer.beginningOffsets(partitions, timeout));
-            if (from.isBefore(logStart)) {
+            InboxCursor start;
+            try {
+                start = startingAt(from, partnerCursor, end, logStart, topic);
+            } catch (InvalidInboxCursorException | ExpiredInboxCursorException e) {
                 healthy = true;
-                throw new ExpiredInboxCursorException(from.notBefore(logStart));
+                throw e;
             }
-            Map<Integer, Long> offsets = positions(consumer, partitions, from.offsets());
+            Map<Integer, Long> offsets = positions(consumer, partitions, start.offsets());
             Fetched fetched = fetch(consumer, partitions, end, limit);
             InboxCursor next = merge(fetched, offsets, end, limit, items);
             healthy = true;
@@ -155,6 +167,25 @@ public class InboxReader implements AutoCloseable {
         } finally {
             giveBack(consumer, healthy);
         }
+    }
+
+    /** Where to start: the cursor checked against the topic as it is now. */
+    private static InboxCursor startingAt(InboxCursor from, boolean partnerCursor, Map<Integer, Long> end,
+            Map<Integer, Long> logStart, String topic) {
+        InboxCursor start = from;
+        if (partnerCursor) {
+            from.requireWithin(end);
+        } else {
+            start = from.fittedTo(end);
+            if (!start.offsets().equals(from.offsets())) {
+                log.warn("The earlier version's inbox handover does not fit {} any more; the partitions it does not"
+                        + " fit are read from their beginning", topic);
+            }
+        }
+        if (start.isBefore(logStart)) {
+            throw new ExpiredInboxCursorException(start.notBefore(logStart));
+        }
+        return start;
     }
 
     /** Retention deleted records between the check of the cursor and the read. */

@@ -81,6 +81,13 @@ class InboxCursorTest {
     }
 
     @Test
+    void aCursorFittedToATopicLeavesOutThePartitionsItDoesNotFit() {
+        InboxCursor fitted = InboxCursor.at(Map.of(0, 5L, 1, 50L, 7, 1L)).fittedTo(Map.of(0, 10L, 1, 10L, 2, 10L));
+
+        assertThat(fitted.offsets()).isEqualTo(Map.of(0, 5L));
+    }
+
+    @Test
     void cursorBeforeWhatAPartitionStillHoldsIsBeforeIt() {
         assertThat(InboxCursor.at(Map.of(0, 3L, 1, 9L)).isBefore(Map.of(0, 2L, 1, 10L))).isTrue();
     }

@@ -207,6 +207,25 @@ class InboxReaderIT {
                 fresh.get(0).getMessageId(), fresh.get(1).getMessageId());
     }
 
+    /* The earlier version's handover names an offset partition 0 of the inbox topic never reached (the topic was made
+       again since). The partner's cursor of that version reads its row, then every partition, 0 from its beginning:
+       nothing is skipped, and the partner is not refused for the hub's own record. */
+    @Test
+    void handoverThatDoesNotFitTheTopicReadsThosePartitionsFromTheirBeginning() {
+        HubMessage old = message();
+        jdbc.update("INSERT INTO inbox_message (recipient, message_id, case_id, sender, wire_bytes, source_topic,"
+                + " source_partition, source_offset, created_at) VALUES (?, ?, ?, ?, ?, 'ips.referral-v1', 0, 0, ?)",
+                partner, old.getMessageId(), old.getCaseId(), old.getSender(), codec.encode(hubTopics.referral(), old),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        new LegacyInbox(jdbc).recordHandover(partner, Map.of(0, 1_000L, 1, 0L, 2, 0L));
+        List<HubMessage> fresh = deliver(3, true);
+
+        List<InboxItem> read = readAll(InboxCursor.parse("0"), 100);
+
+        assertThat(ids(read)).containsExactly(old.getMessageId(), fresh.get(0).getMessageId(),
+                fresh.get(1).getMessageId(), fresh.get(2).getMessageId());
+    }
+
     private void deleteBefore(int partition, long offset) throws Exception {
         try (Admin admin = Admin.create(kafka.commonProperties())) {
             admin.deleteRecords(Map.of(new TopicPartition(topics.inboxFor(partner), partition),
