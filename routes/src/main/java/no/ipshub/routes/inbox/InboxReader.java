@@ -82,7 +82,8 @@ public class InboxReader implements AutoCloseable {
      * One page of an inbox.
      *
      * @param items      the messages, oldest first
-     * @param nextCursor the cursor for the next page; the one asked with when the page is empty
+     * @param nextCursor the cursor for the next page; when the page is empty, the one asked with or one that reads
+     *                   the same (moved past transaction markers)
      */
     public record InboxPage(List<InboxItem> items, String nextCursor) {
     }
