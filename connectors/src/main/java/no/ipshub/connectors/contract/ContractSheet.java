@@ -57,7 +57,9 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
                         List.of("`" + inbox + "`", "read", "case id", "`HubMessage`, as its sender wrote it",
                                 "`" + HubSchemaRegistration.subject(inbox) + "`")))
                 .paragraph("The inbox topic keeps a message for " + topics.inboxRetention().toDays()
-                        + " days; read it within that time, over Kafka or with `GET /api/v1/inbox`.");
+                        + " days; read it within that time, over Kafka or with `GET /api/v1/inbox`. An inbox cursor"
+                        + " whose messages were deleted meanwhile is answered `410 Gone` with `earliestCursor`, the"
+                        + " earliest cursor still valid, to go on from.");
         doc.heading(2, "Authentication");
         if (partner.apiKeysEnabled()) {
             doc.paragraph("API key: `Authorization: Bearer <api key>`. The key was shown once when you were added; "

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
+import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.inbox.ExpiredInboxCursorException;
 import no.ipshub.routes.inbox.InboxCursor;
 import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.inbox.InboxReader.InboxPage;
+import no.ipshub.routes.inbox.InvalidInboxCursorException;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.schemas.json.HubMessageJson;
 import org.springframework.http.HttpStatus;
@@ -23,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/inbox?after=<cursor>&limit=<n>}: the messages addressed to the calling partner, oldest
  * first, each with its cursor, and the {@code nextCursor} to resume from. Cursors are opaque, work on every hub
  * instance and survive restarts; {@code 0} (or none) is the start. The inbox read is always the caller's own:
- * there is no parameter that names a partner.
+ * there is no parameter that names a partner. A cursor whose messages retention has deleted gets 410 with the
+ * earliest valid cursor; one that this inbox cannot have handed out gets 400.
  */
 @RestController
 public class InboxController {
@@ -33,11 +37,13 @@ public class InboxController {
     private final InboxReader inbox;
     private final HubMessageJson json;
     private final HttpEdgeProperties properties;
+    private final long retentionDays;
 
-    public InboxController(InboxReader inbox, HubMessageJson json, HttpEdgeProperties properties) {
+    public InboxController(InboxReader inbox, HubMessageJson json, HttpEdgeProperties properties, HubTopics topics) {
         this.inbox = inbox;
         this.json = json;
         this.properties = properties;
+        this.retentionDays = topics.inboxRetention().toDays();
     }
 
     @GetMapping(path = PATH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -58,7 +64,15 @@ public class InboxController {
         if (!errors.isEmpty()) {
             return Problems.of(HttpStatus.BAD_REQUEST, PATH, "The query parameters are not valid.", errors);
         }
-        InboxPage page = inbox.read(partner.id(), cursor, (int) Math.min(size, InboxReader.MAX_LIMIT));
+        InboxPage page;
+        try {
+            page = inbox.read(partner.id(), cursor, (int) Math.min(size, InboxReader.MAX_LIMIT));
+        } catch (InvalidInboxCursorException e) {
+            return Problems.of(HttpStatus.BAD_REQUEST, PATH, "The query parameters are not valid.",
+                    List.of(Problems.error("after", "is no cursor of this inbox: it " + e.getMessage())));
+        } catch (ExpiredInboxCursorException e) {
+            return expired(e.earliest().encode());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messages", page.items().stream().map(item -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -69,6 +83,17 @@ public class InboxController {
         }).toList());
         body.put("nextCursor", page.nextCursor());
         return ResponseEntity.ok(body);
+    }
+
+    /** 410: the messages after the cursor were deleted unread; the body says where to go on. */
+    private ResponseEntity<Map<String, Object>> expired(String earliest) {
+        ResponseEntity<Map<String, Object>> problem = Problems.of(HttpStatus.GONE, PATH, "The inbox no longer holds"
+                + " the messages after this cursor: the inbox keeps a message " + retentionDays + " days, and these"
+                + " were deleted unread. Go on from earliestCursor, the earliest cursor still valid; the messages"
+                + " between are not in the inbox any more.", List.of());
+        problem.getBody().put("earliestCursor", earliest);
+        problem.getBody().put("resume", PATH + "?after=" + earliest);
+        return problem;
     }
 
     private static Long parse(String value, long absent) {

@@ -8,18 +8,31 @@ import static no.ipshub.routes.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import no.ipshub.connectors.support.PartnerEdgeTest;
 import no.ipshub.connectors.support.PartnerHttpClient;
 import no.ipshub.connectors.support.PartnerHttpClient.Answer;
+import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.inbox.InboxCursor;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -31,9 +44,15 @@ class InboxHttpIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** A NAV office only this class sends to, so its pages hold nothing but these tests' messages. */
     private static final String QUIET_OFFICE = "nav-alta";
+    /** A NAV office whose inbox records the expiry test deletes. */
+    private static final String EXPIRING_OFFICE = "nav-vadso";
 
     @LocalServerPort
     int port;
+    @Autowired
+    KafkaClientSettings kafka;
+    @Autowired
+    HubTopics topics;
 
     private PartnerHttpClient http;
 
@@ -128,6 +147,80 @@ class InboxHttpIT {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
+    }
+
+    /* Three messages to an office only this test reads; the office has read the first. Retention (here
+       deleteRecords, which moves the log start as retention does) deletes the second unread. Its cursor gets 410
+       with the earliest valid cursor, and that cursor reads the third message. */
+    @Test
+    void cursorOlderThanTheInboxRetentionIs410WithTheEarliestValidCursor() throws Exception {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(send(TEAM, EXPIRING_OFFICE).getMessageId());
+        }
+        await().atMost(WAIT).until(() -> inboxOf(EXPIRING_OFFICE).containsAll(sent));
+        JsonNode read = http.get(keyOf(EXPIRING_OFFICE), "/api/v1/inbox?after=0&limit=500").json().get("messages");
+        int second = read.size() - 2;
+        String readFirst = read.get(second - 1).get("cursor").asString();
+        deleteBefore(EXPIRING_OFFICE, InboxCursor.parse(read.get(second).get("cursor").asString()).offsets().get(0));
+
+        Answer gone = http.get(keyOf(EXPIRING_OFFICE), "/api/v1/inbox?after=" + readFirst);
+
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.contentType()).startsWith("application/problem+json");
+        Answer resumed = http.get(keyOf(EXPIRING_OFFICE),
+                "/api/v1/inbox?after=" + gone.json().get("earliestCursor").asString());
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.json().get("messages").valueStream().map(m -> m.get("message").get("messageId").asString()))
+                .containsExactly(sent.get(2));
+    }
+
+    @Test
+    void cursorNamingAPartitionTheInboxDoesNotHaveIs400NamingIt() {
+        String cursor = InboxCursor.at(Map.of(0, 0L, 4, 0L)).encode();
+
+        Answer answer = http.get(keyOf(NAV_OFFICE), "/api/v1/inbox?after=" + cursor);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
+    }
+
+    @Test
+    void cursorPastTheEndOfTheInboxIs400() {
+        String cursor = InboxCursor.at(Map.of(0, Long.MAX_VALUE / 2)).encode();
+
+        assertThat(http.get(keyOf(NAV_OFFICE), "/api/v1/inbox?after=" + cursor).status()).isEqualTo(400);
+    }
+
+    /* Generated cursors: random text, and well-formed cursors at random partitions and offsets. Each is read (200),
+       refused (400) or expired (410), at once: never a failure of the hub, never a wait. */
+    @Test
+    void anyCursorAPartnerMakesUpIsAnsweredWith200Or400Or410() {
+        Random random = new Random(4711);
+        for (int i = 0; i < 60; i++) {
+            String cursor = i % 2 == 0
+                    ? randomText(random)
+                    : InboxCursor.at(Map.of(random.nextInt(3), random.nextLong(0, Long.MAX_VALUE))).encode();
+
+            Answer answer = http.get(keyOf(OTHER_NAV_OFFICE),
+                    "/api/v1/inbox?after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+
+            assertThat(answer.status()).as(cursor).isIn(200, 400, 410);
+        }
+    }
+
+    private static String randomText(Random random) {
+        byte[] bytes = new byte[random.nextInt(1, 60)];
+        random.nextBytes(bytes);
+        return (random.nextBoolean() ? "i" : "") + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+                .substring(0, random.nextInt(1, bytes.length + 1));
+    }
+
+    private void deleteBefore(String partner, long offset) throws Exception {
+        try (Admin admin = Admin.create(kafka.commonProperties())) {
+            admin.deleteRecords(Map.of(new TopicPartition(topics.inboxFor(partner), 0),
+                    RecordsToDelete.beforeOffset(offset))).all().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package no.ipshub.hub.ops;
 
+import static no.ipshub.hub.ops.OpsTestHub.INGRESS_ROUTE;
 import static no.ipshub.hub.ops.OpsTestHub.JSON;
+import static no.ipshub.hub.ops.OpsTestHub.LAG_ALERT_AGE;
 import static no.ipshub.hub.ops.OpsTestHub.NAV_OFFICE;
 import static no.ipshub.hub.ops.OpsTestHub.OPERATOR_KEY;
 import static no.ipshub.hub.ops.OpsTestHub.TEAM;
@@ -95,6 +97,42 @@ class OpsApiIT {
             assertThat(JSON.readTree(resumed.body()).path("state").asString()).isEqualTo("Started");
         }
         await().atMost(SOON).until(() -> routeLag(route) == 0);
+    }
+
+    /*
+     * With the partner-ingress route suspended, a team's record waits on its ingress topic. Once it has waited
+     * hub.ops.lag-alert.oldest-age (3 s on the test hub), the lag is an alert in the API, naming the route, the
+     * topic and the partner, in Prometheus and on the dashboard's lag section. Resumed, the route takes the message
+     * in and the alert is over.
+     */
+    @Test
+    void aRecordWaitingOnASuspendedIngressRouteBecomesALagAlertInTheApiPrometheusAndTheDashboard() {
+        String topic = hub.topics().ingressFor(TEAM);
+        HubMessage message = referral(newMessageId(), newCaseId());
+        try {
+            hub.suspendRoute(INGRESS_ROUTE);
+            hub.produce(topic, message.getCaseId().getBytes(StandardCharsets.UTF_8), hub.wireBytes(message));
+
+            JsonNode alert = await().atMost(SOON).until(() -> lagAlertOn(topic), a -> a != null);
+            assertThat(alert.path("routeId").asString()).isEqualTo(INGRESS_ROUTE);
+            assertThat(alert.path("partner").asString()).isEqualTo(TEAM);
+            assertThat(alert.path("oldestAgeSeconds").asLong()).isGreaterThanOrEqualTo(LAG_ALERT_AGE.toSeconds());
+            assertThat(alert.path("reasons").valueStream().map(JsonNode::asString)).contains("OLDEST_AGE");
+            await().atMost(SOON).untilAsserted(() -> {
+                assertThat(hub.prometheus("ips_hub_lag_alert", "topic", topic)).singleElement()
+                        .satisfies(line -> assertThat(line).contains("route=\"" + INGRESS_ROUTE + "\"").endsWith(" 1.0"));
+                assertThat(hub.prometheus("ips_hub_lag_oldest_age_seconds", "topic", topic)).hasSize(1);
+                assertThat(hub.prometheus("ips_hub_lag_records", "topic", topic)).singleElement()
+                        .satisfies(line -> assertThat(line).doesNotEndWith(" 0.0"));
+            });
+            assertThat(hub.get("/ops/fragments/lag", OPERATOR_KEY).body()).contains("id=\"lag-alerts\"").contains(topic);
+        } finally {
+            assertThat(hub.resumeRoute(INGRESS_ROUTE)).isEqualTo("Started");
+        }
+        await().atMost(SOON).until(() -> hub.inbox(NAV_OFFICE).contains(message.getMessageId()));
+        await().atMost(SOON).until(() -> lagAlertOn(topic) == null);
+        await().atMost(SOON).untilAsserted(() -> assertThat(hub.prometheus("ips_hub_lag_alert", "topic", topic))
+                .singleElement().satisfies(line -> assertThat(line).endsWith(" 0.0")));
     }
 
     @Test
@@ -198,6 +236,12 @@ class OpsApiIT {
     @Test
     void anUnknownRouteCannotBeSuspended() {
         assertThat(hub.post("/api/v1/ops/routes/no-such-route/suspend", OPERATOR_KEY, "").statusCode()).isEqualTo(404);
+    }
+
+    /** The lag alert on a topic in {@code /api/v1/ops/lag}; null when there is none. */
+    private static JsonNode lagAlertOn(String topic) {
+        return hub.getJson("/api/v1/ops/lag").path("alerts").valueStream()
+                .filter(a -> a.path("topic").asString().equals(topic)).findFirst().orElse(null);
     }
 
     private static long routeLag(String route) {

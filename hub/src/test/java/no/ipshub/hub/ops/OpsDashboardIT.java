@@ -52,9 +52,10 @@ import tools.jackson.databind.JsonNode;
 
 /*
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): an operator signs in with
- * the API key, the page loads without console errors and shows the routes, the loops and a dead letter the test created,
- * a click on Replay makes the message reach the recipient's inbox, and partners are added, suspended and removed. A screenshot of the page is saved as
- * target/ops-dashboard.png. Skipped only where /usr/bin/chromium is not installed.
+ * the API key, the page loads without console errors and shows the routes, the loops and a dead letter the test
+ * created, a click on Replay makes the message reach the recipient's inbox, partners are added, suspended and
+ * removed, and a lag alert shows while a record waits on a suspended route. Screenshots of the page are saved as
+ * target/ops-dashboard.png and target/ops-lag-alert.png. Skipped only where /usr/bin/chromium is not installed.
  */
 @ExtendWith(OpsTestHub.Extension.class)
 class OpsDashboardIT {
@@ -62,6 +63,7 @@ class OpsDashboardIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "ops-dashboard.png");
+    private static final Path LAG_ALERT_SCREENSHOT = Path.of("target", "ops-lag-alert.png");
     private static final Duration UI = Duration.ofSeconds(30);
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     private static final int TRAFFIC = 40;
@@ -231,6 +233,30 @@ class OpsDashboardIT {
         assertThat(severeConsoleEntries()).isEmpty();
     }
 
+    /*
+     * The partner-ingress route suspended, a team's record waits on its ingress topic: once it has waited the lag
+     * alert age, the lag section shows the alert naming the topic, without a reload. Resumed, the alert goes.
+     */
+    @Test
+    void aLagAlertAppearsInTheLagSectionWhileARecordWaitsAndGoesOnceItIsTakenIn() throws IOException {
+        String topic = hub.topics().ingressFor(OpsTestHub.TEAM);
+        HubMessage message = referral(newMessageId(), newCaseId());
+        signIn();
+        WebDriverWait wait = new WebDriverWait(browser, UI);
+        try {
+            hub.suspendRoute(OpsTestHub.INGRESS_ROUTE);
+            hub.produce(topic, message.getCaseId().getBytes(StandardCharsets.UTF_8), hub.wireBytes(message));
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lag-alerts"), topic));
+            saveScreenshot(LAG_ALERT_SCREENSHOT);
+        } finally {
+            hub.resumeRoute(OpsTestHub.INGRESS_ROUTE);
+        }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lag-alerts")));
+        assertThat(hub.inbox(NAV_OFFICE)).contains(message.getMessageId());
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
     /** Clicks the row's button and accepts its confirmation; the row is redrawn every few seconds, so it retries. */
     private static void clickInRow(WebDriverWait wait, By row, String button) {
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {
@@ -273,9 +299,13 @@ class OpsDashboardIT {
     }
 
     private static void saveScreenshot() throws IOException {
+        saveScreenshot(SCREENSHOT);
+    }
+
+    private static void saveScreenshot(Path file) throws IOException {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(file.getParent());
+        Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static List<String> severeConsoleEntries() {

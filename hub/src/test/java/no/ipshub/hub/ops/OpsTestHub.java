@@ -42,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -66,6 +67,9 @@ public final class OpsTestHub implements AutoCloseable {
     public static final String OPERATOR_KEY = "demo-key-operator";
     public static final String RESEARCHER_KEY = "demo-key-researcher";
     public static final String INGRESS_GROUP = "ips-hub-ingress";
+    public static final String INGRESS_ROUTE = "partner-ingress";
+    /** {@code hub.ops.lag-alert.oldest-age} of the shared hub. */
+    public static final Duration LAG_ALERT_AGE = Duration.ofSeconds(3);
 
     /** A synthetic fødselsnummer (birth month plus 80, so no real person has it) with valid control digits. */
     public static final String NATIONAL_ID = new SyntheticIdentifiers(4711).nationalId();
@@ -141,6 +145,8 @@ public final class OpsTestHub implements AutoCloseable {
                     "--hub.kafka.embedded.port=" + freePort(),
                     "--hub.kafka.embedded.controller-port=" + freePort(),
                     "--hub.ops.sample-interval=1s",
+                    // a record unread for 3 s is a lag alert, so that a test sees one without waiting 15 minutes
+                    "--hub.ops.lag-alert.oldest-age=" + LAG_ALERT_AGE.toSeconds() + "s",
                     "--hub.ops.page-refresh=2s",
                     "--hub.ops.health-refresh=1s",
                     "--hub.ops.registry-refresh=2s",
@@ -221,6 +227,29 @@ public final class OpsTestHub implements AutoCloseable {
     public JsonNode deadLetter(String id) {
         HttpResponse<String> response = get("/api/v1/ops/deadletters/" + id, OPERATOR_KEY);
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    /** Suspends a route through the operations API and waits until it is suspended. */
+    public void suspendRoute(String routeId) {
+        HttpResponse<String> answer = post("/api/v1/ops/routes/" + routeId + "/suspend", OPERATOR_KEY, "");
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("suspending " + routeId + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> getJson("/api/v1/ops/routes/" + routeId).path("state").asString(), "Suspended"::equals);
+    }
+
+    /** Resumes a route through the operations API; returns its state as the answer gives it. */
+    public String resumeRoute(String routeId) {
+        HttpResponse<String> answer = post("/api/v1/ops/routes/" + routeId + "/resume", OPERATOR_KEY, "");
+        return JSON.readTree(answer.body()).path("state").asString();
+    }
+
+    /** The lines of {@code /actuator/prometheus} of one metric whose labels include {@code label="value"}. */
+    public List<String> prometheus(String metric, String label, String value) {
+        String body = get("/actuator/prometheus", null).body();
+        String wanted = label + "=\"" + value + "\"";
+        return body.lines().filter(l -> l.startsWith(metric + "{") && l.contains(wanted)).toList();
     }
 
     // ---- Kafka and messages ----

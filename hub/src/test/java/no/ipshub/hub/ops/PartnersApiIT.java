@@ -15,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.kafka.HubWireCodec;
@@ -23,6 +25,9 @@ import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,6 +101,41 @@ class PartnersApiIT {
         }
         assertThat(hub.bean(SchemaRegistryClient.class).getSubjects())
                 .contains(hub.topics().ingressFor(id) + "-value", hub.topics().inboxFor(id) + "-value");
+    }
+
+    private static Config topicConfig(String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(hub.bean(KafkaClientSettings.class).commonProperties())) {
+            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        }
+    }
+
+    @Test
+    void aNewPartnersIngressTopicKeepsAMessageForTheIngressRetentionByTheBrokersClock() throws Exception {
+        String id = newTeam("retained");
+        addedKey(id);
+
+        Config config = topicConfig(hub.topics().ingressFor(id));
+        assertThat(config.get("retention.ms").value())
+                .isEqualTo(Long.toString(hub.topics().ingressRetention().toMillis()));
+        assertThat(config.get("message.timestamp.type").value()).isEqualTo("LogAppendTime");
+    }
+
+    /* The partner's ingress topic was made before it was added (by hand, with the broker's 7-day default). */
+    @Test
+    void anIngressTopicThatExistedBeforeItsPartnerWasAddedGetsTheIngressRetention() throws Exception {
+        String id = newTeam("premade");
+        try (Admin admin = Admin.create(hub.bean(KafkaClientSettings.class).commonProperties())) {
+            admin.createTopics(List.of(new NewTopic(hub.topics().ingressFor(id), hub.topics().partitions().ingress(),
+                    (short) 1).configs(Map.of("retention.ms", Long.toString(Duration.ofDays(7).toMillis())))))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+
+        addedKey(id);
+
+        // the broker applies a changed topic setting a moment after the change is accepted
+        await().atMost(SOON).untilAsserted(() -> assertThat(topicConfig(hub.topics().ingressFor(id))
+                .get("retention.ms").value()).isEqualTo(Long.toString(hub.topics().ingressRetention().toMillis())));
     }
 
     @Test

@@ -75,8 +75,7 @@ public class OpsDashboardController {
         this.partners = partners;
         this.webhooks = webhooks;
         this.properties = properties;
-        this.fragments = new OpsFragments(properties.zone(), Math.max(1, properties.pageRefresh().toSeconds()),
-                properties.lagWarning());
+        this.fragments = new OpsFragments(properties.zone(), Math.max(1, properties.pageRefresh().toSeconds()));
     }
 
     @GetMapping({"/ops", "/ops/"})

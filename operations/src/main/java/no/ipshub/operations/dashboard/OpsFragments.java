@@ -54,12 +54,10 @@ final class OpsFragments {
 
     private final ZoneId zone;
     private final long refreshSeconds;
-    private final long lagWarning;
 
-    OpsFragments(ZoneId zone, long refreshSeconds, long lagWarning) {
+    OpsFragments(ZoneId zone, long refreshSeconds) {
         this.zone = zone;
         this.refreshSeconds = refreshSeconds;
-        this.lagWarning = lagWarning;
     }
 
     private static Parts parts(String name) {
@@ -101,7 +99,7 @@ final class OpsFragments {
                 .text("maxMillis", count(r.maxProcessingMillis()))
                 .text("exchangeRate", rate(r.exchangesPerSecond()))
                 .text("recordRate", rate(r.recordsPerSecond()))
-                .html("lag", lagCell(r.lag()))
+                .html("lag", lagCell(r.lag(), r.lagAlert()))
                 .text("action", started ? "suspend" : "resume")
                 .text("actionLabel", started ? "Suspend" : "Resume"));
     }
@@ -110,41 +108,80 @@ final class OpsFragments {
         return LAG.get("section").render(slots()
                 .text("trigger", trigger(null))
                 .html("sampledAt", OpsHtml.time(lag.sampledAt(), now, zone, "not yet"))
-                .text("warning", count(lagWarning))
+                .text("records", count(lag.thresholds().records()))
+                .text("oldestAge", OpsHtml.duration(lag.thresholds().oldestAgeSeconds()))
                 .html("error", lag.error() == null ? "" : flash(false, lag.error()))
-                .html("partners", lag.partners().stream().map(this::partnerLag).collect(Collectors.joining()))
+                .html("alerts", lag.alerts().isEmpty() ? "" : LAG.get("alerts").render(slots()
+                        .html("items", lag.alerts().stream().map(this::alert).collect(Collectors.joining()))))
+                .html("partners", lag.partners().stream().map(p -> partnerLag(p, lag.thresholds()))
+                        .collect(Collectors.joining()))
                 .html("routes", lag.routes().stream().map(this::routeLag).collect(Collectors.joining())));
     }
 
-    private String partnerLag(LagSnapshot.PartnerLag p) {
+    private String alert(LagSnapshot.Alert a) {
+        StringBuilder what = new StringBuilder(records(a.lag()) + " behind");
+        if (a.oldestAgeSeconds() != null) {
+            what.append(", the oldest written ").append(OpsHtml.duration(a.oldestAgeSeconds())).append(" ago");
+        }
+        if (a.expired() > 0) {
+            what.append("; ").append(records(a.expired())).append(" deleted by retention before being read");
+        }
+        return LAG.get("alert").render(slots()
+                .text("route", a.routeId())
+                .text("group", a.consumerGroup())
+                .text("topic", a.topic())
+                .text("what", what.toString()));
+    }
+
+    private static String records(long n) {
+        return count(n) + (n == 1 ? " record" : " records");
+    }
+
+    private String partnerLag(LagSnapshot.PartnerLag p, LagSnapshot.Thresholds thresholds) {
         return LAG.get("partner").render(slots()
                 .text("partner", p.partner())
-                .html("ingressLag", lagCell(p.ingressLag()))
+                .html("ingressLag", lagCell(p.ingressLag(), p.ingressAlert()))
+                .html("ingressAge", ageCell(p.ingressLag(), p.ingressOldestAgeSeconds(), p.ingressAlert()))
                 .text("inboxRecords", p.inboxRecords() == null ? "–" : count(p.inboxRecords()))
                 .text("inboxRetained", p.inboxRetained() == null ? "–" : count(p.inboxRetained()))
                 .html("group", p.inboxGroup() == null ? muted("none (reads over HTTP or not yet)")
                         : code(p.inboxGroup()))
-                .html("inboxLag", lagCell(p.inboxLag())));
+                .html("inboxLag", lagCell(p.inboxLag(), p.inboxLag() != null && p.inboxLag() >= thresholds.records())));
     }
 
     private String routeLag(LagSnapshot.RouteLag r) {
         String topics = r.topics().stream()
-                .map(t -> LAG.get("topic").render(slots().text("topic", t.topic()).text("lag", count(t.lag()))))
+                .map(t -> LAG.get("topic").render(slots()
+                        .text("alert", t.alerting() ? " alert" : "")
+                        .text("topic", t.topic())
+                        .text("lag", count(t.lag()))))
                 .collect(Collectors.joining(" "));
         return LAG.get("route").render(slots()
                 .text("route", r.routeId())
                 .text("group", r.consumerGroup())
-                .html("lag", lagCell(r.lag()))
+                .html("lag", lagCell(r.lag(), r.alert()))
+                .html("age", ageCell(r.lag(), r.oldestAgeSeconds(), r.alert()))
                 .html("topics", topics));
     }
 
-    private String lagCell(Long lag) {
+    /** A lag figure, marked when it is an alert and when nothing is behind. */
+    private String lagCell(Long lag, boolean alert) {
         if (lag == null) {
             return COMMON.get("lag-unknown").render(Map.of());
         }
         return COMMON.get("lag").render(slots()
-                .text("warning", lag >= lagWarning ? " bad" : lag == 0 ? " good" : "")
+                .text("warning", alert ? " bad" : lag == 0 ? " good" : "")
                 .text("lag", count(lag)));
+    }
+
+    /** How long ago the oldest unread record was written; a dash when nothing is behind or it is not known. */
+    private String ageCell(Long lag, Long ageSeconds, boolean alert) {
+        if (lag == null || lag == 0 || ageSeconds == null) {
+            return COMMON.get("lag-unknown").render(Map.of());
+        }
+        return COMMON.get("lag").render(slots()
+                .text("warning", alert ? " bad" : "")
+                .text("lag", OpsHtml.duration(ageSeconds)));
     }
 
     String deadLetterCounts(DeadLetterCounts counts) {

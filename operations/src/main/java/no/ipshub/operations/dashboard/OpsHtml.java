@@ -100,6 +100,21 @@ final class OpsHtml {
         return local;
     }
 
+    /** A length of time for people: seconds, minutes, hours and minutes, or days and hours. */
+    static String duration(long seconds) {
+        long s = Math.max(0, seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86_400) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
+    }
+
     /** The local time of an instant, or a dash. */
     static String localTime(Instant at, ZoneId zone) {
         return at == null ? "–" : TIME.format(at.atZone(zone));

@@ -59,10 +59,11 @@ public class OpsOverview {
      * @param exchangesPerSecond   exchanges per second over {@code hub.ops.rate-window}; null before two samples
      * @param recordsPerSecond     Kafka records committed per second over that window; null when not known
      * @param lag                  records its consumer group has not yet committed; null when not known
+     * @param lagAlert             true when its lag on one of its topics is an alert ({@code hub.ops.lag-alert.*})
      */
     public record RouteView(String id, String state, String consumerGroup, List<String> topics, long exchangesTotal,
             long exchangesFailed, long exchangesInflight, double meanProcessingMillis, long maxProcessingMillis,
-            Double exchangesPerSecond, Double recordsPerSecond, Long lag) {
+            Double exchangesPerSecond, Double recordsPerSecond, Long lag, boolean lagAlert) {
     }
 
     /**
@@ -110,14 +111,15 @@ public class OpsOverview {
         List<RouteView> views = new ArrayList<>();
         for (RouteInspector.RouteInfo r : routes.routes()) {
             Throughput.Rate rate = rates.get(r.id());
-            Long routeLag = lag.routes().stream().filter(l -> l.routeId().equals(r.id())).findFirst()
-                    .map(LagSnapshot.RouteLag::lag).orElse(null);
+            Optional<LagSnapshot.RouteLag> routeLag = lag.routes().stream().filter(l -> l.routeId().equals(r.id()))
+                    .findFirst();
             views.add(new RouteView(r.id(), r.state(), r.consumerGroup(), r.topics(),
                     r.statistics().exchangesTotal(), r.statistics().exchangesFailed(),
                     r.statistics().exchangesInflight(), r.statistics().meanProcessingMillis(),
                     r.statistics().maxProcessingMillis(),
                     rate == null ? null : rate.exchangesPerSecond(), rate == null ? null : rate.recordsPerSecond(),
-                    routeLag));
+                    routeLag.map(LagSnapshot.RouteLag::lag).orElse(null),
+                    routeLag.map(LagSnapshot.RouteLag::alert).orElse(false)));
         }
         return views;
     }

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageRefresh      how often the dashboard polls for fresh figures
  * @param zone             the time zone the dashboard shows times in and reads filter dates in
  * @param sessionMaxAge    how long the dashboard's login cookie lives
- * @param lagWarning       lag (records) from which the dashboard marks a consumer as behind
+ * @param lagAlert         from when a route's consumer lag is an alert on the dashboard, in the API and in
+ *                         Prometheus ({@code hub.ops.lag-alert.records}, {@code hub.ops.lag-alert.oldest-age})
  */
 @ConfigurationProperties("hub.ops")
 public record OpsProperties(
@@ -32,7 +33,7 @@ public record OpsProperties(
         @DefaultValue("3s") Duration pageRefresh,
         @DefaultValue("Europe/Oslo") ZoneId zone,
         @DefaultValue("8h") Duration sessionMaxAge,
-        @DefaultValue("1000") long lagWarning) {
+        @DefaultValue LagAlertThresholds lagAlert) {
 
     public OpsProperties {
         if (sampleInterval.isZero() || sampleInterval.isNegative()) {

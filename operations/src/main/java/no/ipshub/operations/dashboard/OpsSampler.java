@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
@@ -18,8 +20,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Every {@code hub.ops.sample-interval}, reads the routes' counters and Kafka's offsets once, keeps the route
- * counters in a {@link SampleRing} for throughput, the lag as the latest {@link LagSnapshot}, and refreshes the
- * partners' activity. The dashboard and the JSON API read these, so polling them costs nothing extra.
+ * counters in a {@link SampleRing} for throughput, the lag as the latest {@link LagSnapshot} (with the time of each
+ * route's oldest unread record and the alerts by {@code hub.ops.lag-alert.*}, also set on the {@link LagMetrics}
+ * gauges and logged when they start and end), and refreshes the partners' activity. The dashboard and the JSON API
+ * read these, so polling them costs nothing extra.
  *
  * <p>Two supervised loops ({@link LoopSchedule}): {@value #LOOP} (route counters and Kafka offsets; Kafka being
  * away is kept as the lag's error, not a failure) and {@value #ACTIVITY_LOOP} (the partners' activity table). A
@@ -37,6 +41,8 @@ public class OpsSampler implements SmartLifecycle {
 
     private final RouteInspector routes;
     private final KafkaOffsetsReader kafka;
+    private final OldestUnreadReader oldestUnread;
+    private final LagMetrics metrics;
     private final PartnerDirectory partners;
     private final HubTopics topics;
     private final PartnerActivity activity;
@@ -44,14 +50,17 @@ public class OpsSampler implements SmartLifecycle {
     private final Clock clock;
     private final SupervisedLoops loops;
     private final SampleRing<RouteSample> ring;
-    private volatile LagSnapshot lag = LagSnapshot.none();
+    private volatile LagSnapshot lag;
     private volatile List<LoopSchedule> schedules = List.of();
     private volatile boolean kafkaFailing;
 
-    public OpsSampler(RouteInspector routes, KafkaOffsetsReader kafka, PartnerDirectory partners, HubTopics topics,
-            PartnerActivity activity, OpsProperties properties, Clock clock, SupervisedLoops loops) {
+    public OpsSampler(RouteInspector routes, KafkaOffsetsReader kafka, OldestUnreadReader oldestUnread,
+            LagMetrics metrics, PartnerDirectory partners, HubTopics topics, PartnerActivity activity,
+            OpsProperties properties, Clock clock, SupervisedLoops loops) {
         this.routes = routes;
         this.kafka = kafka;
+        this.oldestUnread = oldestUnread;
+        this.metrics = metrics;
         this.partners = partners;
         this.topics = topics;
         this.activity = activity;
@@ -59,6 +68,7 @@ public class OpsSampler implements SmartLifecycle {
         this.clock = clock;
         this.loops = loops;
         this.ring = new SampleRing<>(properties.ringCapacity());
+        this.lag = LagSnapshot.none(properties.lagAlert());
     }
 
     /** Takes one sample of the routes and Kafka now (the partners' activity is refreshed on its own schedule). */
@@ -70,17 +80,21 @@ public class OpsSampler implements SmartLifecycle {
         try {
             KafkaOffsets offsets = kafka.read(LagReport.topics(routeInfos, partnerList, topics),
                     LagReport.groups(routeInfos, partnerList));
-            LagSnapshot snapshot = LagReport.of(now, routeInfos, partnerList, topics, offsets);
+            Map<RecordPosition, Instant> writtenAt = oldestUnread.writtenAt(LagReport.unread(routeInfos, offsets),
+                    offsets.end());
+            LagSnapshot snapshot = LagReport.of(now, routeInfos, partnerList, topics, offsets, writtenAt,
+                    properties.lagAlert());
             snapshot.routes().forEach(r -> positions.put(r.routeId(),
                     r.topics().stream().mapToLong(TopicLag::position).sum()));
+            logAlertChanges(lag.alerts(), snapshot.alerts());
             lag = snapshot;
+            metrics.record(snapshot);
             if (kafkaFailing) {
                 log.info("Operations sampling reads Kafka again");
                 kafkaFailing = false;
             }
         } catch (KafkaOffsetsReader.KafkaUnavailableException e) {
-            LagSnapshot previous = lag;
-            lag = new LagSnapshot(previous.sampledAt(), previous.routes(), previous.partners(), e.getMessage());
+            lag = lag.failed(e.getMessage());
             if (!kafkaFailing) {
                 log.warn("Operations sampling cannot read Kafka offsets: {}", e.getMessage());
                 kafkaFailing = true;
@@ -92,6 +106,27 @@ public class OpsSampler implements SmartLifecycle {
                     r.statistics().exchangesFailed(), positions.get(r.id())));
         }
         ring.add(new RouteSample(now, counters));
+    }
+
+    /** An alert is logged when it starts and when it ends, so that log-based alerting sees it too. */
+    private static void logAlertChanges(List<LagSnapshot.Alert> before, List<LagSnapshot.Alert> now) {
+        Set<String> was = new HashSet<>();
+        before.forEach(a -> was.add(a.routeId() + " " + a.topic()));
+        Set<String> is = new HashSet<>();
+        for (LagSnapshot.Alert a : now) {
+            is.add(a.routeId() + " " + a.topic());
+            if (!was.contains(a.routeId() + " " + a.topic())) {
+                log.warn("Lag alert: route {} (group {}) on {}: {} records behind, the oldest written {} ago, {}"
+                        + " deleted unread; {}", a.routeId(), a.consumerGroup(), a.topic(), a.lag(),
+                        a.oldestAgeSeconds() == null ? "unknown" : a.oldestAgeSeconds() + " s", a.expired(),
+                        a.reasons());
+            }
+        }
+        for (LagSnapshot.Alert a : before) {
+            if (!is.contains(a.routeId() + " " + a.topic())) {
+                log.info("Lag alert over: route {} (group {}) on {}", a.routeId(), a.consumerGroup(), a.topic());
+            }
+        }
     }
 
     /** The route samples kept, oldest first. */

@@ -73,10 +73,24 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
         return new PartnerActivity(store, clock, properties.activityLookback());
     }
 
+    @Bean(destroyMethod = "close")
+    OldestUnreadReader opsOldestUnreadReader(KafkaClientSettings settings, OpsProperties properties) {
+        return new OldestUnreadReader(settings, properties.kafkaTimeout());
+    }
+
     @Bean
-    OpsSampler opsSampler(RouteInspector routes, KafkaOffsetsReader kafka, PartnerDirectory partners, HubTopics topics,
-            PartnerActivity activity, OpsProperties properties, Clock clock, SupervisedLoops loops) {
-        return new OpsSampler(routes, kafka, partners, topics, activity, properties, clock, loops);
+    LagMetrics lagMetrics() {
+        return new LagMetrics();
+    }
+
+    /** Refuses to start with a lag alert that would come only after an ingress topic deleted what it is about. */
+    @Bean
+    OpsSampler opsSampler(RouteInspector routes, KafkaOffsetsReader kafka, OldestUnreadReader oldestUnread,
+            LagMetrics metrics, PartnerDirectory partners, HubTopics topics, PartnerActivity activity,
+            OpsProperties properties, Clock clock, SupervisedLoops loops) {
+        properties.lagAlert().requireShorterThan(topics.ingressRetention(), "hub.topics.ingress-retention");
+        return new OpsSampler(routes, kafka, oldestUnread, metrics, partners, topics, activity, properties, clock,
+                loops);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.error.TransientFailureException;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.schema.HubSchemaRegistration;
+import no.ipshub.routes.topics.TopicAlignment;
 import no.ipshub.routes.topics.TopicPlan;
 import no.ipshub.routes.topics.TopicPlan.TopicSpec;
 import org.apache.avro.Schema;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets a partner up in Kafka and the registry while the hub runs, with the same rules as start-up: its ingress and
- * inbox topics as {@link TopicPlan} wants them, their subjects as {@link HubSchemaRegistration} registers them, and,
+ * inbox topics as {@link TopicPlan} wants them (created, or aligned by {@link TopicAlignment} when they exist), their subjects as {@link HubSchemaRegistration} registers them, and,
  * on a cluster with an authorizer, its {@link PartnerAcls}. Each step is idempotent, so adding again after a
  * failure finishes the job. The running routes subscribe to topic patterns and pick the new topics up by themselves.
  */
@@ -109,6 +110,8 @@ public class PartnerProvisioner {
             throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         List<TopicSpec> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+        // a topic made before the partner was added (by hand, or by a broker that creates topics on first use)
+        TopicAlignment.align(admin, wanted.stream().filter(t -> existing.contains(t.name())).toList(), TIMEOUT);
         List<String> created = new ArrayList<>();
         for (TopicSpec t : missing) {
             try {

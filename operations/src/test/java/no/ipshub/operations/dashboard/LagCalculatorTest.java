@@ -55,8 +55,30 @@ class LagCalculatorTest {
 
     @Test
     void theTotalAddsTheTopics() {
-        List<TopicLag> lags = List.of(new TopicLag("a", 1, 10, 10, 5, 5, true), new TopicLag("b", 1, 7, 7, 0, 7, false));
+        List<TopicLag> lags = List.of(TopicLag.of("a", 1, 10, 10, 5, 5, true, 0), TopicLag.of("b", 1, 7, 7, 0, 7, false, 0));
 
         assertThat(LagCalculator.total(lags)).isEqualTo(12);
+    }
+
+    @Test
+    void recordsDeletedBeforeTheGroupReadThemCountAsExpired() {
+        TopicLag lag = LagCalculator.lag(List.of(INBOX), Map.of(P0, 50L, P1, 0L), Map.of(P0, 60L, P1, 5L),
+                Map.of(P0, 10L, P1, 5L)).get(0);
+
+        assertThat(lag.expired()).isEqualTo(40);
+    }
+
+    @Test
+    void aGroupWithoutACommittedOffsetHasNothingExpired() {
+        assertThat(LagCalculator.lag(List.of(INBOX), Map.of(P0, 50L), Map.of(P0, 60L), Map.of()).get(0).expired())
+                .isZero();
+    }
+
+    @Test
+    void theUnreadPositionsAreWhereTheGroupReadsNextOnEveryPartitionBehind() {
+        Map<TopicPartition, Long> unread = LagCalculator.unread(List.of(INBOX), Map.of(P0, 20L, P1, 0L),
+                Map.of(P0, 100L, P1, 40L), Map.of(P0, 10L, P1, 40L));
+
+        assertThat(unread).isEqualTo(Map.of(P0, 20L));
     }
 }

@@ -18,10 +18,10 @@ class OpsFragmentsTest {
 
     private static final Instant NOW = Instant.parse("2025-03-03T12:00:00Z");
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
-    private static final OpsFragments FRAGMENTS = new OpsFragments(ZoneId.of("Europe/Oslo"), 3, 1000);
+    private static final OpsFragments FRAGMENTS = new OpsFragments(ZoneId.of("Europe/Oslo"), 3);
 
     private static OpsOverview.RouteView route(String id, String state) {
-        return new OpsOverview.RouteView(id, state, "group-" + id, List.of(), 10, 0, 0, 1.0, 2, null, null, 0L);
+        return new OpsOverview.RouteView(id, state, "group-" + id, List.of(), 10, 0, 0, 1.0, 2, null, null, 0L, false);
     }
 
     private static DeadLetterSummary deadLetter(String reason, DeadLetterStatus status) {
@@ -121,5 +121,35 @@ class OpsFragmentsTest {
     void aFlashEscapesItsMessage() {
         assertThat(OpsFragments.flash(false, MARKUP))
                 .isEqualTo("<p class=\"flash bad\">&lt;img src=x onerror=alert(1)&gt;</p>");
+    }
+
+    private static LagSnapshot lagWithAlert(String topic) {
+        TopicLag lag = new TopicLag(topic, 3, 40, 40, 28, 12, true, 0, NOW.minusSeconds(17 * 60), 17 * 60L,
+                List.of(LagAlertReason.OLDEST_AGE));
+        return new LagSnapshot(NOW, new LagSnapshot.Thresholds(10_000, 900),
+                List.of(new LagSnapshot.RouteLag("partner-ingress", "ips-hub-ingress", 12, 17 * 60L, true, List.of(lag))),
+                List.of(), List.of(new LagSnapshot.Alert("partner-ingress", "ips-hub-ingress", topic, "haukeland-tsb",
+                        12, 17 * 60L, 0, List.of(LagAlertReason.OLDEST_AGE))), null);
+    }
+
+    @Test
+    void aLagAlertIsShownAtTheTopOfTheLagSectionWithTheAgeOfTheOldestUnreadRecord() {
+        String html = FRAGMENTS.lag(lagWithAlert("ips.ingress.haukeland-tsb-v1"), NOW);
+
+        assertThat(html).contains("id=\"lag-alerts\"").contains("ips.ingress.haukeland-tsb-v1")
+                .contains("12 records behind, the oldest written 17 min ago");
+    }
+
+    @Test
+    void noAlertShowsNoAlertBox() {
+        LagSnapshot quiet = new LagSnapshot(NOW, new LagSnapshot.Thresholds(10_000, 900), List.of(), List.of(),
+                List.of(), null);
+
+        assertThat(FRAGMENTS.lag(quiet, NOW)).doesNotContain("lag-alerts").contains("15 min ago or more");
+    }
+
+    @Test
+    void markupInAnAlertsTopicIsEscaped() {
+        assertThat(FRAGMENTS.lag(lagWithAlert(MARKUP), NOW)).doesNotContain("<img").contains("&lt;img");
     }
 }

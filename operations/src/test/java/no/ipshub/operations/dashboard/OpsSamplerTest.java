@@ -37,22 +37,28 @@ class OpsSamplerTest {
     private final SupervisedLoops loops = new SupervisedLoops(
             new RetryProperties(Duration.ofMillis(10), 2.0, Duration.ofMillis(50)), Duration.ofSeconds(60),
             Clock.systemUTC());
-    private final KafkaOffsetsReader nowhere = new KafkaOffsetsReader(new KafkaClientSettings() {
-        @Override
-        public String bootstrapServers() {
-            return "127.0.0.1:1";
-        }
+    private final KafkaOffsetsReader nowhere = new KafkaOffsetsReader(nowhereSettings(), Duration.ofMillis(200),
+            Clock.systemUTC());
 
-        @Override
-        public Map<String, Object> commonProperties() {
-            return new HashMap<>(Map.of("bootstrap.servers", bootstrapServers()));
-        }
+    /** A broker address where nothing answers. */
+    private static KafkaClientSettings nowhereSettings() {
+        return new KafkaClientSettings() {
+            @Override
+            public String bootstrapServers() {
+                return "127.0.0.1:1";
+            }
 
-        @Override
-        public int clusterSize() {
-            return 1;
-        }
-    }, Duration.ofMillis(200), Clock.systemUTC());
+            @Override
+            public Map<String, Object> commonProperties() {
+                return new HashMap<>(Map.of("bootstrap.servers", bootstrapServers()));
+            }
+
+            @Override
+            public int clusterSize() {
+                return 1;
+            }
+        };
+    }
     private final AtomicInteger directoryReads = new AtomicInteger();
     private final PartnerDirectory failingTwice = new PartnerDirectory() {
         @Override
@@ -75,9 +81,11 @@ class OpsSamplerTest {
     };
     private final OpsProperties properties = new OpsProperties(Duration.ofMillis(20), Duration.ofSeconds(10),
             Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(5),
-            Duration.ofDays(7), Duration.ofSeconds(3), java.time.ZoneId.of("Europe/Oslo"), Duration.ofHours(8), 1000);
+            Duration.ofDays(7), Duration.ofSeconds(3), java.time.ZoneId.of("Europe/Oslo"), Duration.ofHours(8),
+            new LagAlertThresholds(10_000, Duration.ofMinutes(15)));
+    private final OldestUnreadReader oldestUnread = new OldestUnreadReader(nowhereSettings(), Duration.ofMillis(200));
     private final OpsSampler sampler = new OpsSampler(new RouteInspector(new DefaultCamelContext(),
-            new CamelRouteMetrics()), nowhere, failingTwice, HubTopics.defaults(),
+            new CamelRouteMetrics()), nowhere, oldestUnread, new LagMetrics(), failingTwice, HubTopics.defaults(),
             new PartnerActivity(new PartnerActivityStore(new JdbcTemplate(), null), Clock.systemUTC(),
                     Duration.ofDays(7)), properties, Clock.systemUTC(), loops);
 
@@ -85,6 +93,7 @@ class OpsSamplerTest {
     void stop() {
         sampler.stop();
         nowhere.close();
+        oldestUnread.close();
     }
 
     @Test

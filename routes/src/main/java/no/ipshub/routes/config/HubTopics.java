@@ -25,8 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the state that decides a message (accepted message ids and case parties, partitioned as the ingress topics),
  * {@code intakeSubmission}, the HTTP edge's submissions and records moved to their case's partition (partitioned as
  * the state, and the only place where the hub trusts its own headers: partners never write there), and
- * {@code intakeReply}, the answers to HTTP submissions. {@code inboxRetention} is how long the inbox topics keep a message: partners, over
- * Kafka or {@code GET /api/v1/inbox}, must read their inbox within it.
+ * {@code intakeReply}, the answers to HTTP submissions. {@code inboxRetention} is how long the inbox topics keep a
+ * message: partners, over Kafka or {@code GET /api/v1/inbox}, must read their inbox within it.
+ * {@code ingressRetention} is how long an ingress topic (and the submission topic) keeps a message the hub has not
+ * taken in yet: the longest stall of the hub that loses nothing.
  */
 @ConfigurationProperties("hub.topics")
 public record HubTopics(
@@ -41,6 +43,7 @@ public record HubTopics(
         @DefaultValue(DEFAULT_INTAKE_SUBMISSION) String intakeSubmission,
         @DefaultValue(DEFAULT_INTAKE_REPLY) String intakeReply,
         @DefaultValue("30d") Duration inboxRetention,
+        @DefaultValue("30d") Duration ingressRetention,
         @DefaultValue Partitions partitions) {
 
     public static final String PARTNER_PLACEHOLDER = "{partner}";
@@ -55,6 +58,7 @@ public record HubTopics(
     public static final String DEFAULT_INTAKE_SUBMISSION = "ips.intake-submission-v1";
     public static final String DEFAULT_INTAKE_REPLY = "ips.intake-reply-v1";
     public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_INGRESS_RETENTION = Duration.ofDays(30);
 
     @ConstructorBinding
     public HubTopics {
@@ -65,21 +69,31 @@ public record HubTopics(
         intakeSubmission = intakeSubmission == null ? DEFAULT_INTAKE_SUBMISSION : intakeSubmission;
         intakeReply = intakeReply == null ? DEFAULT_INTAKE_REPLY : intakeReply;
         inboxRetention = inboxRetention == null ? DEFAULT_INBOX_RETENTION : inboxRetention;
+        ingressRetention = ingressRetention == null ? DEFAULT_INGRESS_RETENTION : ingressRetention;
+    }
+
+    /** The topics with the default submission topic and ingress retention. */
+    public HubTopics(String referral, String followUp, String outcome, String deadLetter, String collaborationLog,
+            String ingress, String inbox, String intakeState, String intakeReply, Duration inboxRetention,
+            Partitions partitions) {
+        this(referral, followUp, outcome, deadLetter, collaborationLog, ingress, inbox, intakeState,
+                DEFAULT_INTAKE_SUBMISSION, intakeReply, inboxRetention, DEFAULT_INGRESS_RETENTION, partitions);
     }
 
     /** The topics with the default submission topic. */
     public HubTopics(String referral, String followUp, String outcome, String deadLetter, String collaborationLog,
             String ingress, String inbox, String intakeState, String intakeReply, Duration inboxRetention,
-            Partitions partitions) {
+            Duration ingressRetention, Partitions partitions) {
         this(referral, followUp, outcome, deadLetter, collaborationLog, ingress, inbox, intakeState,
-                DEFAULT_INTAKE_SUBMISSION, intakeReply, inboxRetention, partitions);
+                DEFAULT_INTAKE_SUBMISSION, intakeReply, inboxRetention, ingressRetention, partitions);
     }
 
     /** The topic names and partition counts the hub uses when nothing is configured. */
     public static HubTopics defaults() {
         return new HubTopics(DEFAULT_REFERRAL, DEFAULT_FOLLOW_UP, DEFAULT_OUTCOME, DEFAULT_DEAD_LETTER,
                 DEFAULT_COLLABORATION_LOG, DEFAULT_INGRESS, DEFAULT_INBOX, DEFAULT_INTAKE_STATE,
-                DEFAULT_INTAKE_SUBMISSION, DEFAULT_INTAKE_REPLY, DEFAULT_INBOX_RETENTION, Partitions.defaults());
+                DEFAULT_INTAKE_SUBMISSION, DEFAULT_INTAKE_REPLY, DEFAULT_INBOX_RETENTION, DEFAULT_INGRESS_RETENTION,
+                Partitions.defaults());
     }
 
     /** The topic a Kafka-native partner writes its messages to, e.g. {@code ips.ingress.nav-bergenhus-v1}. */

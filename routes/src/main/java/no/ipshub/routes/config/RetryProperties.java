@@ -2,6 +2,7 @@ package no.ipshub.routes.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -22,6 +23,15 @@ public record RetryProperties(
         @DefaultValue("2.0") double multiplier,
         @DefaultValue("10s") Duration maxDelay,
         @DefaultValue("5") int recordAttempts) {
+
+    @ConstructorBinding
+    public RetryProperties {
+    }
+
+    /** The back-off with the default record attempts. */
+    public RetryProperties(Duration initialDelay, double multiplier, Duration maxDelay) {
+        this(initialDelay, multiplier, maxDelay, 5);
+    }
 
     public static RetryProperties defaults() {
         return new RetryProperties(Duration.ofMillis(200), 2.0, Duration.ofSeconds(10), 5);

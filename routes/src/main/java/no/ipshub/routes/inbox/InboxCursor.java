@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code i<base64url>}: format version 1, the number of partitions, then per partition its number and the
- *       offset of the next message to read (partitions absent are read from their beginning);</li>
+ *       offset of the next message to read (partitions absent are read from their beginning); a cursor whose
+ *       offset lies before what the topic still holds (older than the inbox retention) is expired;</li>
  *   <li>a whole number: a cursor handed out by earlier hub versions, which kept inboxes in the database. It
  *       resumes after that message among the inbox rows kept from then ({@link LegacyInbox}), and continues on
  *       the topic where those rows end. {@code 0} is the start of the inbox.</li>
@@ -101,6 +102,55 @@ public final class InboxCursor {
     /** The next offset to read per partition; partitions absent start at their beginning. */
     public Map<Integer, Long> offsets() {
         return offsets;
+    }
+
+    /**
+     * Refuses a cursor that no page of this inbox can have handed out: one naming a partition the topic does not
+     * have, or a position past a partition's end (read a moment ago; ends only grow).
+     *
+     * @param end the end of each partition of the inbox topic (for committed records)
+     * @throws InvalidInboxCursorException naming the first partition that does not fit
+     */
+    public void requireWithin(Map<Integer, Long> end) {
+        for (Map.Entry<Integer, Long> e : new TreeMap<>(offsets).entrySet()) {
+            Long last = end.get(e.getKey());
+            if (last == null) {
+                throw new InvalidInboxCursorException("names partition " + e.getKey()
+                        + ", which this inbox does not have (it has " + end.size() + ")");
+            }
+            if (e.getValue() > last) {
+                throw new InvalidInboxCursorException("points past the end of partition " + e.getKey());
+            }
+        }
+    }
+
+    /** This cursor without the partitions it does not fit: those the topic does not have or whose end it is past. */
+    public InboxCursor fittedTo(Map<Integer, Long> end) {
+        Map<Integer, Long> fitting = new TreeMap<>();
+        offsets.forEach((partition, offset) -> {
+            Long last = end.get(partition);
+            if (last != null && offset <= last) {
+                fitting.put(partition, offset);
+            }
+        });
+        return new InboxCursor(null, fitting);
+    }
+
+    /**
+     * This cursor moved forward, on every partition where it lies before the earliest record the topic still
+     * holds, to that record: the earliest valid cursor that reads nothing twice.
+     *
+     * @param logStart the earliest offset still held, per partition
+     */
+    public InboxCursor notBefore(Map<Integer, Long> logStart) {
+        Map<Integer, Long> moved = new TreeMap<>(offsets);
+        moved.replaceAll((partition, offset) -> Math.max(offset, logStart.getOrDefault(partition, 0L)));
+        return new InboxCursor(null, moved);
+    }
+
+    /** True when, on some partition, records after this cursor are no longer held (see {@link #notBefore}). */
+    public boolean isBefore(Map<Integer, Long> logStart) {
+        return offsets.entrySet().stream().anyMatch(e -> e.getValue() < logStart.getOrDefault(e.getKey(), 0L));
     }
 
     /** The text a partner gets. */

@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,6 +30,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -40,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * a cursor ({@link InboxCursor}). The topic's partitions are merged by the time each message was put into the
  * inbox, each partition in its own order, so a page is always a contiguous stretch of every partition and the
  * next page starts exactly after it. A partner holding a cursor of an earlier hub version first gets the
- * inbox rows kept from that time ({@link LegacyInbox}).
+ * inbox rows kept from that time ({@link LegacyInbox}). A cursor whose messages retention has deleted is never
+ * moved on silently: the read fails with {@link ExpiredInboxCursorException}, naming where to go on.
  *
  * <p>Readers are plain consumers without a group (assign and seek), pooled: a page costs no group protocol. A
  * consumer that failed is closed, never returned to the pool; the next read makes a new one. The pool is the
@@ -48,11 +52,12 @@ import org.slf4j.LoggerFactory;
  */
 public class InboxReader implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(InboxReader.class);
+
     /** The largest page a caller can ask for. */
     public static final int MAX_LIMIT = 500;
     /** The name of the consumer pool in the loops registry. */
     public static final String LOOP = "inbox-readers";
-    private static final Logger log = LoggerFactory.getLogger(InboxReader.class);
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final HubTopics topics;
@@ -94,7 +99,8 @@ public class InboxReader implements AutoCloseable {
      * One page of an inbox.
      *
      * @param items      the messages, oldest first
-     * @param nextCursor the cursor for the next page; the one asked with when the page is empty
+     * @param nextCursor the cursor for the next page; when the page is empty, the one asked with or one that reads
+     *                   the same (moved past transaction markers)
      */
     public record InboxPage(List<InboxItem> items, String nextCursor) {
     }
@@ -103,14 +109,17 @@ public class InboxReader implements AutoCloseable {
      * Up to {@code limit} (capped at {@link #MAX_LIMIT}) messages addressed to {@code recipient} after
      * {@code cursor}.
      *
-     * @throws TransientFailureException when Kafka did not answer in time
+     * @throws InvalidInboxCursorException when the cursor names a partition the inbox does not have or a position
+     *                                     past its end
+     * @throws ExpiredInboxCursorException when messages after the cursor were deleted by retention unread
+     * @throws TransientFailureException   when Kafka did not answer in time
      */
     public InboxPage read(String recipient, InboxCursor cursor, int limit) {
         int capped = Math.max(1, Math.min(limit, MAX_LIMIT));
         List<InboxItem> items = new ArrayList<>(capped);
-        Map<Integer, Long> start = cursor.offsets();
+        InboxCursor from = cursor;
         if (cursor.isLegacy()) {
-            start = Map.of();
+            from = InboxCursor.at(Map.of());
             if (legacy.holdsRows(recipient)) {
                 for (LegacyInbox.Row row : legacy.after(recipient, cursor.legacySeq(), capped)) {
                     items.add(new InboxItem(Long.toString(row.seq()), codec.decodeMessage(row.wireBytes()),
@@ -119,34 +128,113 @@ public class InboxReader implements AutoCloseable {
                 if (items.size() == capped) {
                     return new InboxPage(items, items.get(items.size() - 1).cursor());
                 }
-                start = legacy.handover(recipient);
+                from = InboxCursor.at(legacy.handover(recipient));
+                if (!items.isEmpty()) {
+                    return afterRows(recipient, from, capped, items);
+                }
             }
         }
-        readTopic(topics.inboxFor(recipient), start, capped - items.size(), items);
-        String next = items.isEmpty() ? cursor.encode() : items.get(items.size() - 1).cursor();
-        return new InboxPage(items, next);
+        InboxCursor next = readTopic(topics.inboxFor(recipient), from, !cursor.isLegacy(), capped - items.size(),
+                items);
+        return new InboxPage(items, next.encode());
     }
 
-    private void readTopic(String topic, Map<Integer, Long> start, int limit, List<InboxItem> items) {
-        Consumer<byte[], byte[]> consumer = borrow();
-        Map<Integer, Long> offsets;
-        Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched;
+    /** The earlier version's last rows, then the topic from the handover; its expiry is answered on the next page. */
+    private InboxPage afterRows(String recipient, InboxCursor handover, int capped, List<InboxItem> items) {
+        String lastRow = items.get(items.size() - 1).cursor();
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
+            InboxCursor next = readTopic(topics.inboxFor(recipient), handover, false, capped - items.size(), items);
+            return new InboxPage(items, next.encode());
+        } catch (ExpiredInboxCursorException e) {
+            return new InboxPage(items, lastRow);
+        }
+    }
+
+    /**
+     * Reads the topic from {@code from} into {@code items}; returns the cursor after what was read. A cursor the
+     * partner sent must fit the topic; the earlier version's handover is the hub's own record, and a partition it
+     * does not fit (the topic made again since) is read from its beginning.
+     */
+    private InboxCursor readTopic(String topic, InboxCursor from, boolean partnerCursor, int limit,
+            List<InboxItem> items) {
+        Consumer<byte[], byte[]> consumer = borrow();
+        boolean healthy = false;
+        Throwable failure = null;
+        List<TopicPartition> partitions = new ArrayList<>();
+        try {
             for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
-            offsets = positions(consumer, partitions, start);
-            fetched = fetch(consumer, partitions, limit);
-        } catch (Throwable t) {
-            discard(consumer, t);
-            if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw new TransientFailureException("the inbox topic " + topic + " could not be read in time", t);
+            Map<Integer, Long> end = byPartition(consumer.endOffsets(partitions, timeout));
+            Map<Integer, Long> logStart = byPartition(consumer.beginningOffsets(partitions, timeout));
+            InboxCursor start;
+            try {
+                start = startingAt(from, partnerCursor, end, logStart, topic);
+            } catch (InvalidInboxCursorException | ExpiredInboxCursorException e) {
+                healthy = true;
+                throw e;
             }
-            throw t;
+            Map<Integer, Long> offsets = positions(consumer, partitions, start.offsets());
+            Fetched fetched = fetch(consumer, partitions, end, limit);
+            InboxCursor next = merge(fetched, offsets, end, limit, items);
+            healthy = true;
+            return next;
+        } catch (OffsetOutOfRangeException e) {
+            // retention moved on while the page was read: the consumer is fine, the cursor is not
+            healthy = true;
+            throw deletedWhileReading(consumer, partitions, from);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            failure = e;
+            throw new TransientFailureException("the inbox topic " + topic + " could not be read in time", e);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (healthy) {
+                giveBack(consumer);
+            } else {
+                discard(consumer, failure);
+            }
         }
-        giveBack(consumer);
-        merge(fetched, offsets, limit, items);
+    }
+
+    /** Where to start: the cursor checked against the topic as it is now. */
+    private static InboxCursor startingAt(InboxCursor from, boolean partnerCursor, Map<Integer, Long> end,
+            Map<Integer, Long> logStart, String topic) {
+        InboxCursor start = from;
+        if (partnerCursor) {
+            from.requireWithin(end);
+        } else {
+            start = from.fittedTo(end);
+            if (!start.offsets().equals(from.offsets())) {
+                log.warn("The earlier version's inbox handover does not fit {} any more; the partitions it does not"
+                        + " fit are read from their beginning", topic);
+            }
+        }
+        if (start.isBefore(logStart)) {
+            throw new ExpiredInboxCursorException(start.notBefore(logStart));
+        }
+        return start;
+    }
+
+    /** Retention deleted records between the check of the cursor and the read. */
+    private RuntimeException deletedWhileReading(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            InboxCursor from) {
+        try {
+            Map<Integer, Long> logStart = byPartition(consumer.beginningOffsets(partitions, timeout));
+            if (from.isBefore(logStart)) {
+                return new ExpiredInboxCursorException(from.notBefore(logStart));
+            }
+            return new TransientFailureException("retention deleted records of the inbox while it was read", null);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return new TransientFailureException("the inbox topic could not be read in time", e);
+        }
+    }
+
+    private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
+        Map<Integer, Long> result = new TreeMap<>();
+        offsets.forEach((tp, offset) -> result.put(tp.partition(), offset));
+        return result;
     }
 
     /** Assigns the partitions and seeks them to the cursor (the beginning where it has none); returns where each starts. */
@@ -172,31 +260,50 @@ public class InboxReader implements AutoCloseable {
         return offsets;
     }
 
+    /**
+     * Records fetched per partition, and the partitions read up to their end with every record kept (everything
+     * below the end that is not among the records is a transaction marker or belongs to an aborted transaction).
+     */
+    private record Fetched(Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> records,
+            Set<Integer> readToEnd) {
+    }
+
     /** Up to {@code limit} records of each partition, up to the partition's end as it is now. */
-    private Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetch(Consumer<byte[], byte[]> consumer,
-            List<TopicPartition> partitions, int limit) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+    private Fetched fetch(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            Map<Integer, Long> end, int limit) {
         Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched = new HashMap<>();
         partitions.forEach(tp -> fetched.put(tp, new ArrayDeque<>()));
+        Set<Integer> left = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<TopicPartition> done = new ArrayList<>();
             for (TopicPartition tp : partitions) {
-                if (fetched.get(tp).size() >= limit || consumer.position(tp, timeout) >= end.get(tp)) {
+                if (fetched.get(tp).size() >= limit || consumer.position(tp, timeout) >= end.get(tp.partition())) {
                     done.add(tp);
                 }
             }
             consumer.pause(done);
             if (done.size() == partitions.size()) {
-                return fetched;
+                Set<Integer> readToEnd = new HashSet<>();
+                for (TopicPartition tp : partitions) {
+                    if (!left.contains(tp.partition()) && consumer.position(tp, timeout) >= end.get(tp.partition())) {
+                        readToEnd.add(tp.partition());
+                    }
+                }
+                return new Fetched(fetched, readToEnd);
             }
             if (System.nanoTime() > deadline) {
                 throw new TransientFailureException("the inbox could not be read within " + timeout, null);
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < end.get(tp) && fetched.get(tp).size() < limit) {
+                if (record.offset() >= end.get(tp.partition())) {
+                    continue;
+                }
+                if (fetched.get(tp).size() < limit) {
                     fetched.get(tp).add(record);
+                } else {
+                    left.add(tp.partition());
                 }
             }
         }
@@ -204,26 +311,34 @@ public class InboxReader implements AutoCloseable {
 
     /**
      * Takes records in order of their time, always the oldest head of a partition, so every partition contributes
-     * a contiguous stretch; each item carries the cursor after it.
+     * a contiguous stretch; each item carries the cursor after it. Returns the cursor after the page: past the
+     * partition's end where the page holds all of it that was fetched and the fetch reached that end, so that the
+     * cursor never rests on a transaction marker, whose expiry would look like a message lost.
      */
-    private void merge(Map<TopicPartition, Deque<ConsumerRecord<byte[], byte[]>>> fetched, Map<Integer, Long> offsets,
-            int limit, List<InboxItem> items) {
+    private InboxCursor merge(Fetched fetched, Map<Integer, Long> offsets, Map<Integer, Long> end, int limit,
+            List<InboxItem> items) {
         Map<Integer, Long> position = new TreeMap<>(offsets);
         for (int taken = 0; taken < limit; taken++) {
             Deque<ConsumerRecord<byte[], byte[]>> oldest = null;
-            for (Deque<ConsumerRecord<byte[], byte[]>> queue : fetched.values()) {
+            for (Deque<ConsumerRecord<byte[], byte[]>> queue : fetched.records().values()) {
                 if (!queue.isEmpty() && (oldest == null || isOlder(queue.peekFirst(), oldest.peekFirst()))) {
                     oldest = queue;
                 }
             }
             if (oldest == null) {
-                return;
+                break;
             }
             ConsumerRecord<byte[], byte[]> record = oldest.pollFirst();
             position.put(record.partition(), record.offset() + 1);
             items.add(new InboxItem(InboxCursor.at(position).encode(), codec.decodeMessage(record.value()),
                     Instant.ofEpochMilli(record.timestamp())));
         }
+        fetched.records().forEach((tp, left) -> {
+            if (left.isEmpty() && fetched.readToEnd().contains(tp.partition())) {
+                position.merge(tp.partition(), end.get(tp.partition()), Math::max);
+            }
+        });
+        return InboxCursor.at(position);
     }
 
     private static boolean isOlder(ConsumerRecord<byte[], byte[]> a, ConsumerRecord<byte[], byte[]> b) {
@@ -272,8 +387,10 @@ public class InboxReader implements AutoCloseable {
     /** A consumer that failed is never used again: closed, its place in the pool free for a new one. */
     private void discard(Consumer<byte[], byte[]> consumer, Throwable failure) {
         try {
-            pool.failed(failure, Duration.ZERO);
-            log.warn("An inbox reader failed and is discarded: {}", LoopFailures.describe(failure));
+            if (failure != null) {
+                pool.failed(failure, Duration.ZERO);
+                log.warn("An inbox reader failed and is discarded: {}", LoopFailures.describe(failure));
+            }
             consumer.close(Duration.ZERO);
         } catch (RuntimeException e) {
             log.debug("A discarded inbox reader did not close cleanly: {}", e.toString());
@@ -298,7 +415,8 @@ public class InboxReader implements AutoCloseable {
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ips-hub-inbox-reader-" + made.incrementAndGet());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            // a position retention has deleted is an expired cursor, never a silent jump to the earliest record
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_LIMIT * 2);
             config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
             return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -311,5 +429,6 @@ public class InboxReader implements AutoCloseable {
         while ((consumer = idle.poll()) != null) {
             consumer.close(Duration.ofSeconds(2));
         }
+        pool.stopped();
     }
 }

@@ -14,6 +14,11 @@ import org.apache.kafka.common.config.TopicConfig;
  * reach the hub and become dead letters, a compacted collaboration log and intake state changelog (as many
  * partitions as an ingress topic), the intake's submission topic (partitioned as the state), a short-lived intake
  * reply topic, and inboxes kept for {@code hub.topics.inbox-retention}.
+ *
+ * <p>Ingress topics keep a message for {@code hub.topics.ingress-retention}, by the broker's clock (a partner's
+ * record timestamps could otherwise age its messages out early, or hide how long they have waited), and partner
+ * topics never delete a message for space: how long a message waits unread is bounded by time alone. The
+ * submission topic keeps its records as long as an ingress topic, since they too wait for the intake.
  */
 public final class TopicPlan {
 
@@ -23,6 +28,10 @@ public final class TopicPlan {
     public static final int HUB_TOPIC_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     /** Answers to HTTP submissions are read within seconds; an hour leaves room for a slow instance. */
     public static final long INTAKE_REPLY_RETENTION_MS = 60 * 60 * 1000L;
+    /** {@code retention.bytes} of a topic that deletes by time alone. */
+    static final String UNLIMITED = "-1";
+    /** {@code message.timestamp.type}: the broker stamps each record with the time it was written. */
+    static final String LOG_APPEND_TIME = "LogAppendTime";
 
     private TopicPlan() {
     }
@@ -61,7 +70,8 @@ public final class TopicPlan {
         specs.add(new TopicSpec(topics.intakeSubmission(), p.ingress(), replication, Map.of(
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.inboxRetention().toMillis()))));
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.ingressRetention().toMillis()),
+                TopicConfig.RETENTION_BYTES_CONFIG, UNLIMITED)));
         specs.add(new TopicSpec(topics.intakeReply(), p.intakeReply(), replication, Map.of(
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
@@ -69,11 +79,16 @@ public final class TopicPlan {
         Map<String, String> inbox = Map.of(
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(HUB_TOPIC_MAX_MESSAGE_BYTES),
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.inboxRetention().toMillis()));
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.inboxRetention().toMillis()),
+                TopicConfig.RETENTION_BYTES_CONFIG, UNLIMITED);
+        Map<String, String> ingress = Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(INGRESS_MAX_MESSAGE_BYTES),
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.ingressRetention().toMillis()),
+                TopicConfig.RETENTION_BYTES_CONFIG, UNLIMITED,
+                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, LOG_APPEND_TIME);
         for (Partner partner : partners) {
-            specs.add(new TopicSpec(topics.ingressFor(partner.id()), p.ingress(), replication, Map.of(
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
-                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(INGRESS_MAX_MESSAGE_BYTES))));
+            specs.add(new TopicSpec(topics.ingressFor(partner.id()), p.ingress(), replication, ingress));
             specs.add(new TopicSpec(topics.inboxFor(partner.id()), p.inbox(), replication, inbox));
         }
         return List.copyOf(specs);

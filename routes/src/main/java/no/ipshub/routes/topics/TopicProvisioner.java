@@ -2,27 +2,19 @@ package no.ipshub.routes.topics;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.topics.TopicPlan.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the hub's topics at start-up (before any route starts) and brings the settings that matter for
- * correctness ({@code max.message.bytes}, {@code cleanup.policy}, {@code retention.ms}) of existing ones in line.
+ * correctness of existing ones in line ({@link TopicAlignment}: an ingress topic created with the broker's default
+ * retention gets {@code hub.topics.ingress-retention}).
  * Partition counts and replication of existing topics are left alone: changing them is an operator's call. It
  * refuses to start when the intake's own topics (state changelog, submissions) do not have
  * {@code hub.topics.partitions.ingress} partitions, or the reply topic has fewer than
@@ -45,8 +38,6 @@ public class TopicProvisioner implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Set<String> ENFORCED = Set.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, TopicConfig.CLEANUP_POLICY_CONFIG,
-            TopicConfig.RETENTION_MS_CONFIG);
 
     private final KafkaClientSettings kafka;
     private final HubTopics topics;
@@ -67,7 +58,7 @@ public class TopicProvisioner implements InitializingBean {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             List<TopicSpec> missing = plan.stream().filter(t -> !existing.contains(t.name())).toList();
             create(admin, missing);
-            alignConfigs(admin, plan.stream().filter(t -> existing.contains(t.name())).toList());
+            TopicAlignment.align(admin, plan.stream().filter(t -> existing.contains(t.name())).toList(), TIMEOUT);
             requireCoPartitioned(admin, existing);
             log.info("Kafka topics ready: {} created, {} existing, replication factor {} on {} broker(s)",
                     missing.size(), plan.size() - missing.size(),
@@ -124,36 +115,6 @@ public class TopicProvisioner implements InitializingBean {
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("The hub's intake topics need other partition counts: "
                     + wrong.stream().sorted().toList());
-        }
-    }
-
-    private static void alignConfigs(Admin admin, List<TopicSpec> existing)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        if (existing.isEmpty()) {
-            return;
-        }
-        List<ConfigResource> resources = existing.stream()
-                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
-        Map<ConfigResource, Config> current = admin.describeConfigs(resources).all()
-                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
-        for (TopicSpec spec : existing) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
-            Config config = current.get(resource);
-            List<AlterConfigOp> ops = new ArrayList<>();
-            spec.configs().forEach((key, wanted) -> {
-                ConfigEntry entry = config == null ? null : config.get(key);
-                if (ENFORCED.contains(key) && (entry == null || !wanted.equals(entry.value()))) {
-                    ops.add(new AlterConfigOp(new ConfigEntry(key, wanted), AlterConfigOp.OpType.SET));
-                }
-            });
-            if (!ops.isEmpty()) {
-                changes.put(resource, ops);
-                log.info("Aligning topic {}: {}", spec.name(), ops);
-            }
-        }
-        if (!changes.isEmpty()) {
-            admin.incrementalAlterConfigs(changes).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 }

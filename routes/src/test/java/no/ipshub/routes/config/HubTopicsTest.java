@@ -50,7 +50,7 @@ class HubTopicsTest {
 
     @Test
     void partnerTopicTemplateWithoutPlaceholderIsRefused() {
-        assertThatThrownBy(() -> new HubTopics("r", "f", "o", "d", "c", "ips.ingress-v1", "ips.inbox.{partner}-v1", null, null, null, null))
+        assertThatThrownBy(() -> new HubTopics("r", "f", "o", "d", "c", "ips.ingress-v1", "ips.inbox.{partner}-v1", null, null, null, null, null))
                 .hasMessageContaining("hub.topics.ingress must contain {partner}");
     }
 }

@@ -1,6 +1,8 @@
 package no.ipshub.routes.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -67,7 +70,7 @@ class InboxReaderIT {
     void createInbox() throws Exception {
         partner = "p" + UUID.randomUUID().toString().substring(0, 8);
         String run = "inbox-it-" + partner;
-        topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", run + ".{partner}", "s", "a", null, null);
+        topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", run + ".{partner}", "s", "a", null, null, null);
         try (Admin admin = Admin.create(kafka.commonProperties())) {
             admin.createTopics(List.of(new NewTopic(topics.inboxFor(partner), 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
@@ -205,6 +208,77 @@ class InboxReaderIT {
 
         assertThat(ids(read)).containsExactly(old.get(1).getMessageId(), old.get(2).getMessageId(),
                 fresh.get(0).getMessageId(), fresh.get(1).getMessageId());
+    }
+
+    /* The earlier version's handover names an offset partition 0 of the inbox topic never reached (the topic was made
+       again since). The partner's cursor of that version reads its row, then every partition, 0 from its beginning:
+       nothing is skipped, and the partner is not refused for the hub's own record. */
+    @Test
+    void handoverThatDoesNotFitTheTopicReadsThosePartitionsFromTheirBeginning() {
+        HubMessage old = message();
+        jdbc.update("INSERT INTO inbox_message (recipient, message_id, case_id, sender, wire_bytes, source_topic,"
+                + " source_partition, source_offset, created_at) VALUES (?, ?, ?, ?, ?, 'ips.referral-v1', 0, 0, ?)",
+                partner, old.getMessageId(), old.getCaseId(), old.getSender(), codec.encode(hubTopics.referral(), old),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        new LegacyInbox(jdbc).recordHandover(partner, Map.of(0, 1_000L, 1, 0L, 2, 0L));
+        List<HubMessage> fresh = deliver(3, true);
+
+        List<InboxItem> read = readAll(InboxCursor.parse("0"), 100);
+
+        assertThat(ids(read)).containsExactly(old.getMessageId(), fresh.get(0).getMessageId(),
+                fresh.get(1).getMessageId(), fresh.get(2).getMessageId());
+    }
+
+    private void deleteBefore(int partition, long offset) throws Exception {
+        try (Admin admin = Admin.create(kafka.commonProperties())) {
+            admin.deleteRecords(Map.of(new TopicPartition(topics.inboxFor(partner), partition),
+                    RecordsToDelete.beforeOffset(offset))).all().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /* Two messages on each partition; the partner has read the first of partitions 0 and 1. Retention then deletes
+       the unread first message of partition 2. The cursor is expired, and the earliest valid one moves partition 2
+       alone forward: it reads the three messages still held, nothing twice. */
+    @Test
+    void cursorWhoseUnreadMessagesWereDeletedIsExpiredAndNamesTheEarliestValidCursor() throws Exception {
+        List<HubMessage> sent = deliver(6, true);
+        InboxCursor read = InboxCursor.parse(reader.read(partner, InboxCursor.start(), 2).nextCursor());
+        deleteBefore(2, 1);
+
+        ExpiredInboxCursorException expired = catchThrowableOfType(ExpiredInboxCursorException.class,
+                () -> reader.read(partner, read, 100));
+
+        assertThat(expired).isNotNull();
+        assertThat(ids(readAll(expired.earliest(), 100)))
+                .containsExactlyElementsOf(ids(sent, sent).subList(3, 6));
+    }
+
+    /* Every committed transaction ends with a marker after its messages. A partner that has read everything holds
+       a cursor past the markers, so retention deleting what it has read (markers included) expires nothing. */
+    @Test
+    void cursorOfAPartnerThatReadEverythingOutlivesTheRetentionOfWhatItRead() throws Exception {
+        deliver(3, true);
+        InboxCursor read = InboxCursor.parse(reader.read(partner, InboxCursor.start(), 100).nextCursor());
+        for (int p = 0; p < 3; p++) {
+            deleteBefore(p, 2);
+        }
+        List<HubMessage> fresh = deliver(3, true);
+
+        assertThat(ids(readAll(read, 100))).containsExactlyElementsOf(ids(fresh, fresh));
+    }
+
+    @Test
+    void cursorNamingAPartitionTheInboxDoesNotHaveIsInvalid() {
+        assertThatThrownBy(() -> reader.read(partner, InboxCursor.at(Map.of(0, 0L, 5, 0L)), 10))
+                .isInstanceOf(InvalidInboxCursorException.class);
+    }
+
+    @Test
+    void cursorPastTheEndOfAPartitionIsInvalid() {
+        deliver(3, true);
+
+        assertThatThrownBy(() -> reader.read(partner, InboxCursor.at(Map.of(1, 1_000L)), 10))
+                .isInstanceOf(InvalidInboxCursorException.class);
     }
 
     /** The ids in the order the reader must hand them out: by time, and these were written one by one in time. */

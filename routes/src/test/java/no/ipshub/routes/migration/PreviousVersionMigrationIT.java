@@ -78,7 +78,7 @@ class PreviousVersionMigrationIT {
     void previousVersionData() throws Exception {
         String run = "mig-" + UUID.randomUUID().toString().substring(0, 8);
         topics = new HubTopics(run + ".referral", run + ".followup", run + ".outcome", "d", "c", "i.{partner}",
-                run + ".inbox.{partner}", run + ".state", "a", null, null);
+                run + ".inbox.{partner}", run + ".state", "a", null, null, null);
         changelog = new StateChangelog(topics.intakeState(), 2);
         try (Admin admin = Admin.create(kafka.commonProperties())) {
             admin.createTopics(List.of(new NewTopic(topics.referral(), 1, (short) 1),

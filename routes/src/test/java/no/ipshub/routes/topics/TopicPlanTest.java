@@ -2,6 +2,7 @@ package no.ipshub.routes.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.support.TestPartners;
@@ -53,13 +54,42 @@ class TopicPlanTest {
     }
 
     @Test
+    void ingressTopicsKeepAMessageForTheIngressRetention() {
+        HubTopics topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", "b.{partner}", "s", "a", null,
+                Duration.ofDays(45), null);
+
+        assertThat(topic(TopicPlan.of(topics, TestPartners.all(), 1), "i.nav-bergenhus").configs())
+                .containsEntry("retention.ms", Long.toString(Duration.ofDays(45).toMillis()));
+    }
+
+    @Test
+    void ingressTopicsKeepAMessageThirtyDaysByDefault() {
+        assertThat(topic(plan(1), "ips.ingress.nav-bergenhus-v1").configs())
+                .containsEntry("retention.ms", Long.toString(Duration.ofDays(30).toMillis()));
+    }
+
+    /* A partner sets its records' timestamps; retention and the age of unread records must rest on the broker's. */
+    @Test
+    void ingressTopicsTakeTheBrokersTimeAsTheRecordsTimestamp() {
+        assertThat(topic(plan(1), "ips.ingress.nav-bergenhus-v1").configs())
+                .containsEntry("message.timestamp.type", "LogAppendTime");
+    }
+
+    @Test
+    void partnerTopicsNeverDeleteAMessageForSpace() {
+        assertThat(plan(1)).filteredOn(t -> t.name().startsWith("ips.ingress.") || t.name().startsWith("ips.inbox."))
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t.configs()).containsEntry("retention.bytes", "-1"));
+    }
+
+    @Test
     void collaborationLogIsCompacted() {
         assertThat(topic(plan(1), "ips.collaboration-log-v1").configs()).containsEntry("cleanup.policy", "compact");
     }
 
     @Test
     void canonicalTopicsGetTheConfiguredPartitions() {
-        HubTopics topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", "b.{partner}", "s", "a", null,
+        HubTopics topics = new HubTopics("r", "f", "o", "d", "c", "i.{partner}", "b.{partner}", "s", "a", null, null,
                 new HubTopics.Partitions(12, 3, 3, 1, 6, 2));
 
         assertThat(TopicPlan.of(topics, List.of(), 1)).filteredOn(t -> List.of("r", "f", "o").contains(t.name()))
