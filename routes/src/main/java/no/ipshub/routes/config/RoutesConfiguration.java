@@ -61,8 +61,8 @@ public class RoutesConfiguration {
     @Bean("hub-kafka")
     BatchConsumerComponent batchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer,
             ProducerProperties producer, RetryProperties retry, HubProducer hubProducer, InstanceIdentity instance,
-            DeadLetterQuarantine quarantine) {
-        return new BatchConsumerComponent(kafka, consumer, producer, retry, hubProducer, instance, quarantine);
+            DeadLetterQuarantine quarantine, SupervisedLoops loops) {
+        return new BatchConsumerComponent(kafka, consumer, producer, retry, hubProducer, instance, quarantine, loops);
     }
 
     @Bean
@@ -114,8 +114,8 @@ public class RoutesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CaseStateStore caseStateStore(StateChangelog changelog, ChangelogReader reader) {
-        return new CaseStateStore(changelog, reader);
+    CaseStateStore caseStateStore(StateChangelog changelog, ChangelogReader reader, SupervisedLoops loops) {
+        return new CaseStateStore(changelog, reader, CaseStateStore.RELEASE_AFTER, loops);
     }
 
     @Bean

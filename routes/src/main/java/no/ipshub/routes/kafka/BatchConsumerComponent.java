@@ -7,6 +7,9 @@ import no.ipshub.routes.config.ConsumerProperties;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.config.ProducerProperties;
 import no.ipshub.routes.config.RetryProperties;
+import no.ipshub.routes.supervision.LoopHandle;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
@@ -28,6 +31,7 @@ public class BatchConsumerComponent extends DefaultComponent {
     private final HubProducer plainProducer;
     private final InstanceIdentity instance;
     private final Quarantine quarantine;
+    private final SupervisedLoops loops;
 
     /**
      * @param quarantine writes the dead letter of a record a route keeps failing on; null leaves such a record to
@@ -35,7 +39,15 @@ public class BatchConsumerComponent extends DefaultComponent {
      */
     public BatchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer, ProducerProperties producer,
             RetryProperties retry, HubProducer plainProducer, InstanceIdentity instance, Quarantine quarantine) {
+        this(kafka, consumer, producer, retry, plainProducer, instance, quarantine, null);
+    }
+
+    /** @param loops where each consumer thread reports whether it works, restarts or stopped; null: nowhere */
+    public BatchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer, ProducerProperties producer,
+            RetryProperties retry, HubProducer plainProducer, InstanceIdentity instance, Quarantine quarantine,
+            SupervisedLoops loops) {
         this.quarantine = quarantine;
+        this.loops = loops;
         this.kafka = kafka;
         this.consumer = consumer;
         this.producer = producer;
@@ -88,5 +100,10 @@ public class BatchConsumerComponent extends DefaultComponent {
 
     Quarantine quarantine() {
         return quarantine;
+    }
+
+    /** The loop of a route's consumer thread in the loops registry, or null when there is no registry. */
+    LoopHandle loop(String routeId, int index) {
+        return loops == null ? null : loops.register("route-" + routeId + "-" + index, LoopKind.THREAD);
     }
 }

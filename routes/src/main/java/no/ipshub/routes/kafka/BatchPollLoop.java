@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import no.ipshub.routes.config.ConsumerProperties;
 import no.ipshub.routes.config.ProducerProperties;
 import no.ipshub.routes.error.FailureClassifier;
+import no.ipshub.routes.supervision.LoopHandle;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -75,6 +76,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
     private final int index;
     private final Backoff backoff;
     private final PoisonIsolation isolation;
+    private final LoopHandle loop;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final Object sleeper = new Object();
     private final Set<TopicPartition> toReposition = new HashSet<>();
@@ -91,6 +93,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         this.index = index;
         this.backoff = new Backoff(component.retry());
         this.isolation = new PoisonIsolation(component.retry().recordAttempts());
+        this.loop = component.loop(spec.routeId(), index);
     }
 
     @Override
@@ -113,6 +116,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
                         Duration wait = backoff.next();
                         log.warn("Route {} consumer {} failed ({}); trying again in {} ms", spec.routeId(), index,
                                 e.toString(), wait.toMillis());
+                        reportFailure(e, wait);
                         sleep(wait);
                     }
                 }
@@ -120,6 +124,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
                 Duration wait = backoff.next();
                 log.error("Route {} consumer {} stopped; it starts again in {} ms", spec.routeId(), index,
                         wait.toMillis(), e);
+                reportFailure(e, wait);
                 sleep(wait);
             } finally {
                 closeProducer(Duration.ofSeconds(5));
@@ -130,9 +135,24 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         }
     }
 
+    private void reportFailure(Throwable failure, Duration retryIn) {
+        if (loop != null) {
+            loop.failed(failure, retryIn);
+        }
+    }
+
+    private void reportRunning() {
+        if (loop != null) {
+            loop.running();
+        }
+    }
+
     /** Asks the loop to finish its batch and stop. */
     void stop() {
         running = false;
+        if (loop != null) {
+            loop.stopped();
+        }
         synchronized (sleeper) {
             sleeper.notifyAll();
         }
@@ -188,6 +208,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
             }
             offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
             backoff.reset();
+            reportRunning();
             isolation.committed(size);
             from += size;
             log.debug("Route {} committed a batch of {} records in {} ms", spec.routeId(), size,
@@ -225,6 +246,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         }
         toReposition.addAll(assigned(partitionsOf(uncommitted)));
         Duration wait = backoff.next();
+        reportFailure(failure, wait);
         log.warn("Route {} cannot dead-letter {} now ({}); it is read again in {} ms", spec.routeId(),
                 record.position(), failure.toString(), wait.toMillis());
         sleep(wait);
@@ -430,6 +452,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
             return;
         }
         Duration wait = backoff.next();
+        reportFailure(failure, wait);
         if (FailureClassifier.isTransient(failure)) {
             log.warn("Route {} could not finish a batch of {} records ({}); it is read again in {} ms", spec.routeId(),
                     size, failure.toString(), wait.toMillis());
@@ -498,8 +521,12 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         }
         if (failure == null) {
             advanced.forEach((tp, o) -> committed.put(tp, o.offset()));
+            if (toReposition.isEmpty()) {
+                reportRunning();
+            }
         } else if (!isRebalance(failure)) {
             Duration wait = backoff.next();
+            reportFailure(failure, wait);
             log.warn("Route {} could not commit while idle ({}); trying again in {} ms", spec.routeId(), failure.toString(),
                     wait.toMillis());
             sleep(wait);

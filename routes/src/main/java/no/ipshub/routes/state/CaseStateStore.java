@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import no.ipshub.routes.error.TransientFailureException;
 import no.ipshub.routes.kafka.BatchConsumerSpec;
+import no.ipshub.routes.supervision.LoopKind;
+import no.ipshub.routes.supervision.SupervisedLoops;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,7 @@ public final class CaseStateStore implements BatchConsumerSpec.PartitionListener
     private final Map<Integer, Long> unheldSince = new ConcurrentHashMap<>();
     private final Map<String, String> interned = new ConcurrentHashMap<>();
     private final Duration releaseAfter;
+    private final SupervisedLoops loops;
     private volatile Instant expiryCutoff = Instant.EPOCH;
     private volatile Instant closedCaseCutoff = Instant.EPOCH;
     private StateRestorer restorer;
@@ -57,9 +60,16 @@ public final class CaseStateStore implements BatchConsumerSpec.PartitionListener
 
     /** A store that releases the state of a partition no consumer here holds after {@code releaseAfter}. */
     public CaseStateStore(StateChangelog changelog, ChangelogReader reader, Duration releaseAfter) {
+        this(changelog, reader, releaseAfter, null);
+    }
+
+    /** @param loops where the restorer reports whether it works or restarts; null: nowhere */
+    public CaseStateStore(StateChangelog changelog, ChangelogReader reader, Duration releaseAfter,
+            SupervisedLoops loops) {
         this.changelog = changelog;
         this.reader = reader;
         this.releaseAfter = releaseAfter;
+        this.loops = loops;
     }
 
     public StateChangelog changelog() {
@@ -303,7 +313,8 @@ public final class CaseStateStore implements BatchConsumerSpec.PartitionListener
 
     private synchronized StateRestorer restorer() {
         if (restorer == null) {
-            restorer = new StateRestorer(this);
+            restorer = new StateRestorer(this,
+                    loops == null ? null : loops.register(StateRestorer.LOOP, LoopKind.THREAD));
             restorer.start();
         }
         return restorer;

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import no.ipshub.routes.supervision.LoopHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,21 +17,26 @@ import org.slf4j.LoggerFactory;
  */
 final class StateRestorer implements AutoCloseable {
 
+    /** The restorer's name in the loops registry and of its thread. */
+    static final String LOOP = "intake-state-restorer";
     private static final Logger log = LoggerFactory.getLogger(StateRestorer.class);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
 
     private final CaseStateStore store;
+    private final LoopHandle loop;
     private final LinkedBlockingQueue<Integer> queue = new LinkedBlockingQueue<>();
     private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean running = true;
     private Duration retry = FIRST_RETRY;
 
-    StateRestorer(CaseStateStore store) {
+    /** @param loop where it reports restarts; may be null */
+    StateRestorer(CaseStateStore store, LoopHandle loop) {
         this.store = store;
-        this.thread = new Thread(this::run, "intake-state-restorer");
+        this.loop = loop;
+        this.thread = new Thread(this::run, LOOP);
         this.thread.setDaemon(true);
     }
 
@@ -59,12 +65,18 @@ final class StateRestorer implements AutoCloseable {
                     restore(p);
                 }
                 retry = FIRST_RETRY;
+                if (loop != null) {
+                    loop.running();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 // the partition that failed is still stale and still asked for; wait, then try the queue again
                 log.warn("Restoring intake state failed ({}); trying again in {} ms", e.toString(), retry.toMillis());
+                if (loop != null) {
+                    loop.failed(e, retry);
+                }
                 requeueStale();
                 sleep(retry);
                 retry = retry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : retry.multipliedBy(2);
@@ -92,6 +104,9 @@ final class StateRestorer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (loop != null) {
+            loop.stopped();
+        }
         thread.interrupt();
         try {
             thread.join(10_000);
