@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.config.InstanceLeaseProperties;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.topics.TopicPlan.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the hub's topics at start-up (before any route starts) and brings the settings that matter for
- * correctness ({@code max.message.bytes}, {@code cleanup.policy}, {@code retention.ms}) of existing ones in line.
+ * correctness ({@code max.message.bytes}, {@code cleanup.policy}, {@code retention.ms}, {@code message.timestamp.type})
+ * of existing ones in line.
  * Partition counts and replication of existing topics are left alone: changing them is an operator's call, with
  * one exception it refuses to start on: every ingress topic must have as many partitions as the intake state
  * ({@code hub.topics.partitions.ingress}), since partition {@code k} of each belongs with state partition {@code k}.
@@ -42,21 +44,25 @@ public class TopicProvisioner implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Set<String> ENFORCED = Set.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, TopicConfig.CLEANUP_POLICY_CONFIG,
-            TopicConfig.RETENTION_MS_CONFIG);
+            TopicConfig.RETENTION_MS_CONFIG, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
 
     private final KafkaClientSettings kafka;
     private final HubTopics topics;
     private final PartnerDirectory partners;
+    private final InstanceLeaseProperties instanceLease;
 
-    public TopicProvisioner(KafkaClientSettings kafka, HubTopics topics, PartnerDirectory partners) {
+    public TopicProvisioner(KafkaClientSettings kafka, HubTopics topics, PartnerDirectory partners,
+            InstanceLeaseProperties instanceLease) {
         this.kafka = kafka;
         this.topics = topics;
         this.partners = partners;
+        this.instanceLease = instanceLease;
     }
 
     @Override
     public void afterPropertiesSet() throws Exception {
-        List<TopicSpec> plan = TopicPlan.of(topics, partners.all(), kafka.clusterSize());
+        List<TopicSpec> plan = new ArrayList<>(TopicPlan.of(topics, partners.all(), kafka.clusterSize()));
+        plan.add(TopicPlan.instanceLease(instanceLease.topic(), kafka.clusterSize()));
         Map<String, Object> config = kafka.commonProperties();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         try (Admin admin = Admin.create(config)) {
