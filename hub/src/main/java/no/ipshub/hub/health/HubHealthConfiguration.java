@@ -2,17 +2,26 @@ package no.ipshub.hub.health;
 
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.instance.InstanceLease;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The {@code kafka} and {@code registry} components of {@code /actuator/health} (the database is Boot's {@code db}). */
+/**
+ * The {@code kafka}, {@code registry} and {@code instanceId} components of {@code /actuator/health} (the database is
+ * Boot's {@code db}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class HubHealthConfiguration {
 
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaClientSettings settings) {
         return new KafkaHealthIndicator(settings);
+    }
+
+    @Bean
+    InstanceIdHealthIndicator instanceIdHealthIndicator(InstanceLease lease) {
+        return new InstanceIdHealthIndicator(lease::status);
     }
 
     @Bean
