@@ -8,6 +8,7 @@ import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.ConsumerProperties;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.InstanceIdentity;
+import no.ipshub.routes.config.InstanceLeaseProperties;
 import no.ipshub.routes.config.ProducerProperties;
 import no.ipshub.routes.config.RetryProperties;
 import no.ipshub.routes.kafka.BatchConsumerComponent;
@@ -41,7 +42,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HubTopics.class, RetryProperties.class, ProducerProperties.class,
-        ConsumerProperties.class})
+        ConsumerProperties.class, InstanceLeaseProperties.class})
 @Import({HubSchemaRegistration.class, TopicProvisioner.class})
 public class LogItConfiguration {
 

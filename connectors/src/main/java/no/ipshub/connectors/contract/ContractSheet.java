@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
+import no.ipshub.routes.partner.PartnerConsumerGroups;
 import no.ipshub.routes.schema.HubSchemaRegistration;
 import no.ipshub.schemas.bounds.ContractBounds;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
@@ -127,7 +128,9 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
                 .paragraph("Problems are `application/problem+json` and never repeat a field's value.");
         doc.heading(2, "Over Kafka")
                 .paragraph("Your Kafka user is `" + id + "`: it may write `" + ingress + "`, read `" + inbox
-                        + "`, and use consumer groups whose names start with `" + id + "`.")
+                        + "`, and use the consumer group `" + PartnerConsumerGroups.inbox(id)
+                        + "` or groups whose names start with `" + PartnerConsumerGroups.prefix(id)
+                        + "` (with the dot); no other group.")
                 .code("properties", "bootstrap.servers=" + bootstrapServers + "\n"
                         + "security.protocol=SASL_SSL\n"
                         + "sasl.mechanism=PLAIN\n"
@@ -141,7 +144,7 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
                         + "schema.registry.url=" + registryUrl + "\n"
                         + "auto.register.schemas=false\n"
                         + "# consumer of " + inbox + "\n"
-                        + "group.id=" + id + "-inbox\n"
+                        + "group.id=" + PartnerConsumerGroups.inbox(id) + "\n"
                         + "isolation.level=read_committed\n"
                         + "enable.auto.commit=false\n"
                         + "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer\n"

@@ -77,6 +77,14 @@ class ContractSheetTest {
     }
 
     @Test
+    void theSheetNamesTheOnlyConsumerGroupsThePartnerMayUse() {
+        String markdown = sheetOf(TestPartners.TEAM, TestPartners.NAV_OFFICE).document(CLOCK).markdown();
+
+        assertThat(markdown).contains("group.id=haukeland-tsb-inbox", "`haukeland-tsb-inbox`", "`haukeland-tsb.`")
+                .doesNotContain("whose names start with `haukeland-tsb`");
+    }
+
+    @Test
     void theHtmlFormEscapesWhatItShows() {
         String html = sheetOf(TestPartners.TEAM, TestPartners.NAV_OFFICE).document(CLOCK).html("sheet");
 

@@ -3,12 +3,13 @@ package no.ipshub.hub.health;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.supervision.SupervisedLoops;
+import no.ipshub.routes.instance.InstanceLease;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code kafka}, {@code registry} and {@code loops} components of {@code /actuator/health} (the database is
+ * The {@code kafka}, {@code registry}, {@code loops} and {@code instanceId} components of {@code /actuator/health} (the database is
  * Boot's {@code db}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,11 @@ public class HubHealthConfiguration {
     @Bean
     LoopsHealthIndicator loopsHealthIndicator(SupervisedLoops loops) {
         return new LoopsHealthIndicator(loops);
+    }
+
+    @Bean
+    InstanceIdHealthIndicator instanceIdHealthIndicator(InstanceLease lease) {
+        return new InstanceIdHealthIndicator(lease::status);
     }
 
     @Bean

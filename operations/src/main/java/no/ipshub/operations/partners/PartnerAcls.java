@@ -2,6 +2,7 @@ package no.ipshub.operations.partners;
 
 import java.util.List;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.partner.PartnerConsumerGroups;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -13,7 +14,8 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The least a partner's Kafka user ({@code User:<partner id>}) needs, the same rules as
  * {@code deploy/kafka/partner-acls.sh}: write and describe its own ingress topic, read and describe its own inbox
- * topic, read consumer groups whose names start with its id. Nothing else.
+ * topic, read its own consumer groups ({@link PartnerConsumerGroups}: {@code <id>-inbox} and {@code <id>.*}, which
+ * no other partner's names and none of the hub's can share). Nothing else.
  */
 public final class PartnerAcls {
 
@@ -25,18 +27,40 @@ public final class PartnerAcls {
         return "User:" + partnerId;
     }
 
-    /** Every ACL the partner gets. */
+    /**
+     * Every ACL the partner gets.
+     *
+     * @throws IllegalArgumentException for an id that starts like the hub's own groups
+     */
     public static List<AclBinding> of(String partnerId, HubTopics topics) {
+        if (partnerId.startsWith(PartnerConsumerGroups.HUB_PREFIX)) {
+            throw new IllegalArgumentException("a partner id may not start with " + PartnerConsumerGroups.HUB_PREFIX
+                    + ", as the hub's own consumer groups do: " + partnerId);
+        }
         String user = principal(partnerId);
         ResourcePattern ingress = new ResourcePattern(ResourceType.TOPIC, topics.ingressFor(partnerId), PatternType.LITERAL);
         ResourcePattern inbox = new ResourcePattern(ResourceType.TOPIC, topics.inboxFor(partnerId), PatternType.LITERAL);
-        ResourcePattern groups = new ResourcePattern(ResourceType.GROUP, partnerId, PatternType.PREFIXED);
+        ResourcePattern inboxGroup = new ResourcePattern(ResourceType.GROUP, PartnerConsumerGroups.inbox(partnerId),
+                PatternType.LITERAL);
+        ResourcePattern ownGroups = new ResourcePattern(ResourceType.GROUP, PartnerConsumerGroups.prefix(partnerId),
+                PatternType.PREFIXED);
         return List.of(
                 allow(ingress, user, AclOperation.WRITE),
                 allow(ingress, user, AclOperation.DESCRIBE),
                 allow(inbox, user, AclOperation.READ),
                 allow(inbox, user, AclOperation.DESCRIBE),
-                allow(groups, user, AclOperation.READ));
+                allow(inboxGroup, user, AclOperation.READ),
+                allow(ownGroups, user, AclOperation.READ));
+    }
+
+    /**
+     * The group rule earlier versions gave a partner: every group whose name starts with its id, which let
+     * {@code nav} join the groups of {@code nav-bergenhus} and {@code ips} those of the hub. Taken away whenever the
+     * partner is set up or removed.
+     */
+    public static AclBinding earlierGroupRule(String partnerId) {
+        return allow(new ResourcePattern(ResourceType.GROUP, partnerId, PatternType.PREFIXED), principal(partnerId),
+                AclOperation.READ);
     }
 
     private static AclBinding allow(ResourcePattern pattern, String user, AclOperation operation) {

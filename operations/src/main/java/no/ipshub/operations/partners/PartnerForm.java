@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.ipshub.connectors.http.Problems;
+import no.ipshub.routes.partner.PartnerConsumerGroups;
 import no.ipshub.routes.partner.PartnersFileParser;
 import no.ipshub.schemas.v1.Sector;
 import no.ipshub.schemas.validation.NavUnitNumber;
@@ -31,7 +32,8 @@ public record PartnerForm(String id, String name, String sector, String organisa
         if (blank(id)) {
             problems.add(Problems.error("id", "is required"));
         } else if (!PartnersFileParser.PARTNER_ID.matcher(id).matches()) {
-            problems.add(Problems.error("id", "must be lower-case letters, digits and dashes, at most 63 (it names topics)"));
+            problems.add(Problems.error("id", "must be lower-case letters, digits and dashes, at most 63, not starting with "
+                    + PartnerConsumerGroups.HUB_PREFIX + " (it names topics and consumer groups)"));
         }
         if (blank(name)) {
             problems.add(Problems.error("name", "is required"));

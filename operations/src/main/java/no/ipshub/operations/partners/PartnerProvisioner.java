@@ -2,6 +2,7 @@ package no.ipshub.operations.partners;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.error.TransientFailureException;
 import no.ipshub.routes.partner.Partner;
+import no.ipshub.routes.partner.PartnerConsumerGroups;
 import no.ipshub.routes.schema.HubSchemaRegistration;
 import no.ipshub.routes.topics.TopicAlignment;
 import no.ipshub.routes.topics.TopicPlan;
@@ -67,7 +69,8 @@ public class PartnerProvisioner {
                     subjects.add(HubSchemaRegistration.subject(topic.getKey()));
                 }
             }
-            Provisioning.AclOutcome acls = grant(admin, PartnerAcls.of(partner.id(), topics));
+            Provisioning.AclOutcome acls = grant(admin, PartnerAcls.of(partner.id(), topics),
+                    PartnerAcls.earlierGroupRule(partner.id()));
             log.info("Partner {} set up: topics created {}, subjects {}, ACLs {}", partner.id(), created, subjects, acls);
             return new Provisioning(created, subjects, acls);
         } catch (ExecutionException | TimeoutException e) {
@@ -84,7 +87,9 @@ public class PartnerProvisioner {
      * @throws TransientFailureException when Kafka does not answer
      */
     public Provisioning.AclOutcome revoke(Partner partner) {
-        List<AclBindingFilter> filters = PartnerAcls.of(partner.id(), topics).stream().map(AclBinding::toFilter).toList();
+        List<AclBindingFilter> filters = new ArrayList<>(
+                PartnerAcls.of(partner.id(), topics).stream().map(AclBinding::toFilter).toList());
+        filters.add(PartnerAcls.earlierGroupRule(partner.id()).toFilter());
         try (Admin admin = admin()) {
             if (!hasAuthorizer(admin)) {
                 return Provisioning.AclOutcome.NO_AUTHORIZER;
@@ -97,6 +102,42 @@ public class PartnerProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientFailureException("interrupted while revoking the ACLs of " + partner.id(), e);
+        }
+    }
+
+    /**
+     * Gives each partner its ACLs and takes away the broader group rule of earlier versions: what start-up does for
+     * the partners of the directory, so that a cluster set up by an earlier version holds only today's rules.
+     *
+     * @throws TransientFailureException when Kafka does not answer
+     */
+    public Provisioning.AclOutcome alignAcls(Collection<Partner> partners) {
+        List<AclBinding> rules = new ArrayList<>();
+        List<AclBindingFilter> earlier = new ArrayList<>();
+        for (Partner partner : partners) {
+            earlier.add(PartnerAcls.earlierGroupRule(partner.id()).toFilter());
+            if (partner.id().startsWith(PartnerConsumerGroups.HUB_PREFIX)) {
+                log.warn("Partner {} gets no Kafka ACLs: its id starts like the hub's own consumer groups", partner.id());
+            } else {
+                rules.addAll(PartnerAcls.of(partner.id(), topics));
+            }
+        }
+        try (Admin admin = admin()) {
+            if (!hasAuthorizer(admin)) {
+                return Provisioning.AclOutcome.NO_AUTHORIZER;
+            }
+            if (!rules.isEmpty()) {
+                admin.createAcls(rules).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+            if (!earlier.isEmpty()) {
+                admin.deleteAcls(earlier).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+            return Provisioning.AclOutcome.APPLIED;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TransientFailureException("Kafka did not align the partners' ACLs", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailureException("interrupted while aligning the partners' ACLs", e);
         }
     }
 
@@ -128,12 +169,14 @@ public class PartnerProvisioner {
         return created;
     }
 
-    private static Provisioning.AclOutcome grant(Admin admin, List<AclBinding> acls)
+    /** Grants the partner's rules, then takes away the broader one an earlier version gave it. */
+    private static Provisioning.AclOutcome grant(Admin admin, List<AclBinding> acls, AclBinding earlier)
             throws ExecutionException, InterruptedException, TimeoutException {
         if (!hasAuthorizer(admin)) {
             return Provisioning.AclOutcome.NO_AUTHORIZER;
         }
         admin.createAcls(acls).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        admin.deleteAcls(List.of(earlier.toFilter())).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return Provisioning.AclOutcome.APPLIED;
     }
 

@@ -20,6 +20,11 @@ public class PartnersConfiguration {
     }
 
     @Bean
+    PartnerAclAlignment partnerAclAlignment(PartnerProvisioner provisioner, JdbcPartnerDirectory directory) {
+        return new PartnerAclAlignment(provisioner, directory);
+    }
+
+    @Bean
     PartnerAdministration partnerAdministration(PartnerStore store, JdbcPartnerDirectory directory,
             PartnerProvisioner provisioner, AuditTrail audit, TransactionTemplate transactions) {
         return new PartnerAdministration(store, directory, provisioner, audit, transactions);

@@ -9,6 +9,7 @@ import no.ipshub.routes.deadletter.DeadLetterPublisher;
 import no.ipshub.routes.deadletter.DeadLetterQuarantine;
 import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.inbox.LegacyInbox;
+import no.ipshub.routes.instance.InstanceLease;
 import no.ipshub.routes.intake.IntakeDecider;
 import no.ipshub.routes.intake.IntakeReplies;
 import no.ipshub.routes.intake.MessageSubmissions;
@@ -31,7 +32,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -53,9 +53,10 @@ public class RoutesConfiguration {
         return Clock.systemUTC();
     }
 
+    /** This instance's id, once no other running process holds it: nothing made from the id starts before. */
     @Bean
-    InstanceIdentity instanceIdentity(Environment environment) {
-        return InstanceIdentity.from(environment);
+    InstanceIdentity instanceIdentity(InstanceLease lease) {
+        return lease.identity();
     }
 
     @Bean("hub-kafka")

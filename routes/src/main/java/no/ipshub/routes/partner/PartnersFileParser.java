@@ -23,8 +23,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class PartnersFileParser {
 
-    /** Partner ids become part of topic names: lower-case letters, digits and dashes. */
-    public static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /**
+     * Partner ids become part of topic and consumer group names: lower-case letters, digits and dashes, not starting
+     * with {@value PartnerConsumerGroups#HUB_PREFIX} (the hub's own groups; see {@link PartnerConsumerGroups}).
+     */
+    public static final Pattern PARTNER_ID = Pattern.compile(
+            "(?!" + PartnerConsumerGroups.HUB_PREFIX + ")[a-z0-9][a-z0-9-]{0,62}");
 
     private PartnersFileParser() {
     }
@@ -68,7 +72,8 @@ public final class PartnersFileParser {
         int before = problems.size();
         String id = text(entry, "id", at, problems);
         if (id != null && !PARTNER_ID.matcher(id).matches()) {
-            problems.add(at + ".id: '" + id + "' must be lower-case letters, digits and dashes (it names topics)");
+            problems.add(at + ".id: '" + id + "' must be lower-case letters, digits and dashes, "
+                    + "not starting with " + PartnerConsumerGroups.HUB_PREFIX + " (it names topics and consumer groups)");
         }
         String name = text(entry, "name", at, problems);
         String sectorText = text(entry, "sector", at, problems);

@@ -13,7 +13,8 @@ import org.apache.kafka.common.config.TopicConfig;
  * three or more brokers (1 below), ingress topics that take records up to 16 MB so that oversized messages
  * reach the hub and become dead letters, a compacted collaboration log and intake state changelog (as many
  * partitions as an ingress topic), the intake's submission topic (partitioned as the state), a short-lived intake
- * reply topic, and inboxes kept for {@code hub.topics.inbox-retention}.
+ * reply topic, inboxes kept for {@code hub.topics.inbox-retention}, and the instances' heartbeats
+ * ({@link #instanceLease}).
  *
  * <p>Ingress topics keep a message for {@code hub.topics.ingress-retention}, by the broker's clock (a partner's
  * record timestamps could otherwise age its messages out early, or hide how long they have waited), and partner
@@ -32,6 +33,8 @@ public final class TopicPlan {
     static final String UNLIMITED = "-1";
     /** {@code message.timestamp.type}: the broker stamps each record with the time it was written. */
     static final String LOG_APPEND_TIME = "LogAppendTime";
+    /** The instances' heartbeat topic rolls a segment this often, so that compaction can drop old heartbeats. */
+    public static final long INSTANCE_LEASE_SEGMENT_MS = 10 * 60 * 1000L;
 
     private TopicPlan() {
     }
@@ -48,8 +51,8 @@ public final class TopicPlan {
     }
 
     public static List<TopicSpec> of(HubTopics topics, List<Partner> partners, int clusterSize) {
-        short replication = (short) Math.max(1, Math.min(3, clusterSize));
-        String minInsync = clusterSize >= 3 ? "2" : "1";
+        short replication = replication(clusterSize);
+        String minInsync = minInsync(clusterSize);
         HubTopics.Partitions p = topics.partitions();
         Map<String, String> hubWritten = Map.of(
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
@@ -92,5 +95,26 @@ public final class TopicPlan {
             specs.add(new TopicSpec(topics.inboxFor(partner.id()), p.inbox(), replication, inbox));
         }
         return List.copyOf(specs);
+    }
+
+    /**
+     * The hub-internal topic of the instances' heartbeats ({@code hub.instance-lease.topic}): one partition,
+     * compacted (the last heartbeat per instance id), stamped with the broker's time, which the instances compare
+     * their predecessors' silence with, and rolled every ten minutes so that compaction keeps it small.
+     */
+    public static TopicSpec instanceLease(String name, int clusterSize) {
+        return new TopicSpec(name, 1, replication(clusterSize), Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync(clusterSize),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
+                TopicConfig.SEGMENT_MS_CONFIG, Long.toString(INSTANCE_LEASE_SEGMENT_MS)));
+    }
+
+    private static short replication(int clusterSize) {
+        return (short) Math.max(1, Math.min(3, clusterSize));
+    }
+
+    private static String minInsync(int clusterSize) {
+        return clusterSize >= 3 ? "2" : "1";
     }
 }

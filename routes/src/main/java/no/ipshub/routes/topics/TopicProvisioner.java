@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.config.InstanceLeaseProperties;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.topics.TopicPlan.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,16 +43,20 @@ public class TopicProvisioner implements InitializingBean {
     private final KafkaClientSettings kafka;
     private final HubTopics topics;
     private final PartnerDirectory partners;
+    private final InstanceLeaseProperties instanceLease;
 
-    public TopicProvisioner(KafkaClientSettings kafka, HubTopics topics, PartnerDirectory partners) {
+    public TopicProvisioner(KafkaClientSettings kafka, HubTopics topics, PartnerDirectory partners,
+            InstanceLeaseProperties instanceLease) {
         this.kafka = kafka;
         this.topics = topics;
         this.partners = partners;
+        this.instanceLease = instanceLease;
     }
 
     @Override
     public void afterPropertiesSet() throws Exception {
-        List<TopicSpec> plan = TopicPlan.of(topics, partners.all(), kafka.clusterSize());
+        List<TopicSpec> plan = new ArrayList<>(TopicPlan.of(topics, partners.all(), kafka.clusterSize()));
+        plan.add(TopicPlan.instanceLease(instanceLease.topic(), kafka.clusterSize()));
         Map<String, Object> config = kafka.commonProperties();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         try (Admin admin = Admin.create(config)) {

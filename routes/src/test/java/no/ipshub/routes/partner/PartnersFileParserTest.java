@@ -72,6 +72,13 @@ class PartnersFileParserTest {
     }
 
     @Test
+    void idThatStartsLikeTheHubsOwnConsumerGroupsIsRejected() {
+        assertThatThrownBy(() -> parse(VALID.replace("id: nav-bergenhus", "id: ips-hub-ingress")))
+                .hasMessageContaining("partners[1].id: 'ips-hub-ingress'")
+                .hasMessageContaining("not starting with ips-hub");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         String yaml = VALID.replace("983974724", "1").replace("sector: NAV", "sector: X").replace("    name: NAV Bergenhus\n", "");
 

@@ -10,6 +10,7 @@ import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.config.InstanceLeaseProperties;
 import no.ipshub.routes.support.TestPartners;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -75,6 +76,12 @@ class StartupProvisioningIT {
     @Test
     void collaborationLogTopicIsCompacted() throws Exception {
         assertThat(configOf(topics.collaborationLog()).get("cleanup.policy").value()).isEqualTo("compact");
+    }
+
+    @Test
+    void theInstancesHeartbeatTopicIsStampedWithTheBrokersTime() throws Exception {
+        assertThat(configOf(InstanceLeaseProperties.DEFAULT_TOPIC).get("message.timestamp.type").value())
+                .isEqualTo("LogAppendTime");
     }
 
     @Test

@@ -36,6 +36,16 @@ class TopicPlanTest {
     }
 
     @Test
+    void theInstancesHeartbeatTopicHasOneCompactedPartitionStampedWithTheBrokersTime() {
+        TopicSpec spec = TopicPlan.instanceLease("ips.hub-instances-v1", 3);
+
+        assertThat(spec.partitions()).isOne();
+        assertThat(spec.replicationFactor()).isEqualTo((short) 3);
+        assertThat(spec.configs()).containsEntry("cleanup.policy", "compact")
+                .containsEntry("message.timestamp.type", "LogAppendTime");
+    }
+
+    @Test
     void fiveBrokersStillReplicateThreeTimes() {
         assertThat(plan(5)).extracting(TopicSpec::replicationFactor).containsOnly((short) 3);
     }

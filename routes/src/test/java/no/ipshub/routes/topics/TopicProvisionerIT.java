@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.config.InstanceLeaseProperties;
 import no.ipshub.routes.support.TestPartners;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -56,7 +57,7 @@ class TopicProvisionerIT {
                     "retention.ms", Long.toString(WEEK.toMillis()), "message.timestamp.type", "CreateTime"))))
                     .all().get(30, TimeUnit.SECONDS);
 
-            new TopicProvisioner(kafka, topics, TestPartners.directory()).afterPropertiesSet();
+            new TopicProvisioner(kafka, topics, TestPartners.directory(), InstanceLeaseProperties.defaults()).afterPropertiesSet();
 
             // the broker applies a changed topic setting a moment after the change is accepted
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -69,7 +70,7 @@ class TopicProvisionerIT {
 
     @Test
     void anIngressTopicCreatedAtStartKeepsMessagesForTheIngressRetention() throws Exception {
-        new TopicProvisioner(kafka, topics, TestPartners.directory()).afterPropertiesSet();
+        new TopicProvisioner(kafka, topics, TestPartners.directory(), InstanceLeaseProperties.defaults()).afterPropertiesSet();
 
         try (Admin admin = Admin.create(kafka.commonProperties())) {
             assertThat(configOf(admin, topics.ingressFor(TestPartners.NAV_OFFICE)).get("retention.ms").value())

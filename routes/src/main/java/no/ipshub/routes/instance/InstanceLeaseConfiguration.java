@@ -1,0 +1,23 @@
+package no.ipshub.routes.instance;
+
+import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.config.InstanceIdentity;
+import no.ipshub.routes.config.InstanceLeaseProperties;
+import no.ipshub.routes.topics.TopicProvisioner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Takes this instance's id ({@link InstanceIdentity#from}) for this process before anything is made from it. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InstanceLeaseProperties.class)
+public class InstanceLeaseConfiguration {
+
+    /** Created after the topics exist; refuses to start (the exception) when another process holds the id. */
+    @Bean(destroyMethod = "close")
+    InstanceLease instanceLease(Environment environment, KafkaClientSettings kafka, InstanceLeaseProperties properties,
+            TopicProvisioner provisionedTopics) {
+        return InstanceLease.acquire(InstanceIdentity.from(environment), kafka, properties);
+    }
+}
