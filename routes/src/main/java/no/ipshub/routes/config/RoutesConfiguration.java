@@ -135,10 +135,11 @@ public class RoutesConfiguration {
 
     @Bean
     MessageSubmissions messageSubmissions(IngressValidator validator, HubTopics topics, HubWireCodec codec,
-            HubProducer producer, IntakeReplies replies, CaseStateStore state, IngressProperties ingress)
-            throws InterruptedException {
+            HubProducer producer, IntakeReplies replies, CaseStateStore state, IntakeDecider decider, Clock clock,
+            IngressProperties ingress) throws InterruptedException {
         replies.awaitReady(Duration.ofSeconds(60));
-        return new MessageSubmissions(validator, topics, codec, producer, replies, state, ingress.replyTimeout());
+        return new MessageSubmissions(validator, topics, codec, producer, replies, state, decider, clock,
+                ingress.replyTimeout());
     }
 
     @Bean

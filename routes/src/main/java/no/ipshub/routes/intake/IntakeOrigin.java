@@ -33,11 +33,12 @@ import org.apache.kafka.common.header.Header;
  * @param requestId      an HTTP submission's request id; null for anything else
  * @param replyPartition the reply topic partition to answer an HTTP submission on; null for anything else
  * @param dryRun         an HTTP submission only to be checked
+ * @param decided        an HTTP submission the instance owning its case accepted from memory and answered 202
  * @param refusal        the dead letter of a refused record; null when it may be taken in
  * @param answer         the answer to a refused HTTP submission; null otherwise
  */
-record IntakeOrigin(String partner, String requestId, Integer replyPartition, boolean dryRun, DeadLetter refusal,
-        IntakeResult answer) {
+record IntakeOrigin(String partner, String requestId, Integer replyPartition, boolean dryRun, boolean decided,
+        DeadLetter refusal, IntakeResult answer) {
 
     /** Request ids are the hub's own UUIDs; anything longer is not one of them. */
     static final int MAX_REQUEST_ID_LENGTH = 64;
@@ -59,8 +60,9 @@ record IntakeOrigin(String partner, String requestId, Integer replyPartition, bo
         String requestId = submitted ? record.header(HubHeaders.REQUEST_ID) : null;
         Integer replyPartition = submitted ? replyPartitionOf(record, topics) : null;
         boolean dryRun = replyPartition != null && "true".equals(record.header(HubHeaders.DRY_RUN));
+        boolean decided = submitted && replyPartition == null && "accepted".equals(record.header(HubHeaders.DECIDED));
         IntakeOrigin origin = new IntakeOrigin(partner, replyPartition == null ? null : requestId, replyPartition, dryRun,
-                null, null);
+                decided, null, null);
         Optional<String> oversized = oversized(record, bounds);
         if (oversized.isPresent()) {
             return origin.refuse(DeadLetters.oversized(record, PartnerIngressRoute.ROUTE_ID, partner, oversized.get(), now));
@@ -101,11 +103,11 @@ record IntakeOrigin(String partner, String requestId, Integer replyPartition, bo
     }
 
     private IntakeOrigin refuse(DeadLetter letter) {
-        return new IntakeOrigin(partner, requestId, replyPartition, dryRun, letter, null);
+        return new IntakeOrigin(partner, requestId, replyPartition, dryRun, decided, letter, null);
     }
 
     private IntakeOrigin answer(IntakeResult result) {
-        return new IntakeOrigin(partner, requestId, replyPartition, dryRun, null, result);
+        return new IntakeOrigin(partner, requestId, replyPartition, dryRun, decided, null, result);
     }
 
     /** Which bound of the key or headers the record exceeds, if any. */

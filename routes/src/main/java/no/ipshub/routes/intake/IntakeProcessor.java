@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import no.ipshub.registry.serde.WireFormatException;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.IngressProperties;
@@ -108,7 +109,7 @@ public class IntakeProcessor implements Processor {
             if (result.status() == IntakeResult.Status.ACCEPTED) {
                 accepted++;
             }
-            publish(in, result, out, dead, now);
+            publish(in, result, out, dead, now, batch);
         }
         int expired = state.expiryDue() ? state.expire(statePartitions, changes) : 0;
         changes.records().forEach(out::send);
@@ -209,9 +210,13 @@ public class IntakeProcessor implements Processor {
         }
     }
 
-    private void publish(Incoming in, IntakeResult result, BatchOutput out, List<DeadLetter> dead, Instant now) {
+    private void publish(Incoming in, IntakeResult result, BatchOutput out, List<DeadLetter> dead, Instant now,
+            RecordBatch batch) {
         HubMessage m = in.submission().message();
         String id = MessageIds.loggable(result.messageId());
+        if (in.origin().decided()) {
+            settleAfterCommit(m, result, batch);
+        }
         switch (result.status()) {
             case ACCEPTED -> {
                 if (!in.submission().dryRun()) {
@@ -233,6 +238,25 @@ public class IntakeProcessor implements Processor {
         }
         if (in.origin().isHttpSubmission()) {
             reply(out, in.origin(), result);
+        }
+    }
+
+    /**
+     * An HTTP submission the owner accepted from memory (and answered 202) is no longer pending once committed. It
+     * is decided again here, on the state as the intake has it, and normally accepted again; a repeat of a message
+     * taken in meanwhile is dropped as the duplicate it is, and anything else is a dead letter, logged as an error
+     * since its sender was told it was accepted.
+     */
+    private void settleAfterCommit(HubMessage m, IntakeResult result, RecordBatch batch) {
+        String messageId = MessageIds.uuidOrNull(m.getMessageId());
+        if (messageId != null && m.getCaseId() != null) {
+            UUID id = UUID.fromString(messageId);
+            batch.afterCommit(() -> state.settled(m.getCaseId(), id));
+        }
+        if (result.status() == IntakeResult.Status.REJECTED || result.status() == IntakeResult.Status.FAILED) {
+            log.error("Route {}: message {}, accepted over HTTP from memory, was {} when taken in ({})",
+                    PartnerIngressRoute.ROUTE_ID, MessageIds.loggable(messageId), result.status(),
+                    Violation.describe(result.violations()));
         }
     }
 

@@ -16,7 +16,8 @@ import org.apache.kafka.common.header.Headers;
  *       {@value #REPLY_PARTITION}, an HTTP submission answered on the intake reply topic by whichever instance owns
  *       the case's partition; {@value #DRY_RUN}, an HTTP submission to be checked, not published;
  *       {@value #MOVED_FROM}, a partner's record the intake moved to the partition of its case (its key was not
- *       the case id, or its topic is partitioned otherwise).</li>
+ *       the case id, or its topic is partitioned otherwise); {@value #DECIDED}, an HTTP submission the instance
+ *       owning its case accepted from memory and answered already.</li>
  * </ul>
  *
  * A partner's own record carrying a control header is refused (dead-lettered), never obeyed.
@@ -31,12 +32,13 @@ public final class HubHeaders {
     public static final String REPLY_PARTITION = "ips-reply-partition";
     public static final String DRY_RUN = "ips-dry-run";
     public static final String MOVED_FROM = "ips-moved-from";
+    public static final String DECIDED = "ips-decided";
     /** The mark of a moved record in earlier versions, which wrote moved records back to the partner's topic. */
     public static final String FORWARDED = "ips-forwarded";
 
     /** Headers only the hub may set, and only on its submission topic. */
     public static final Set<String> INTAKE_CONTROL = Set.of(PARTNER, REQUEST_ID, REPLY_PARTITION, DRY_RUN, MOVED_FROM,
-            FORWARDED);
+            DECIDED, FORWARDED);
 
     private HubHeaders() {
     }

@@ -47,6 +47,7 @@ public final class CaseStateStore implements BatchConsumerSpec.PartitionListener
     private final Map<Integer, PartitionState> partitions = new ConcurrentHashMap<>();
     private final Map<Integer, Set<Integer>> holders = new ConcurrentHashMap<>();
     private final Map<Integer, Long> unheldSince = new ConcurrentHashMap<>();
+    private final Map<Integer, PendingIntake> pending = new ConcurrentHashMap<>();
     private final Map<String, String> interned = new ConcurrentHashMap<>();
     private final Duration releaseAfter;
     private final SupervisedLoops loops;
@@ -101,6 +102,10 @@ public final class CaseStateStore implements BatchConsumerSpec.PartitionListener
             }
             // another instance may write it now: whatever comes back must first be caught up
             partition(p).markStale();
+            PendingIntake submitted = pending.get(p);
+            if (submitted != null) {
+                submitted.clear();
+            }
         }
     }
 
@@ -122,6 +127,32 @@ public final class CaseStateStore implements BatchConsumerSpec.PartitionListener
             }
         }
         return waiting;
+    }
+
+    /**
+     * The submissions pending in partition {@code p} when this instance holds it and its state is current, so that
+     * the HTTP edge may decide a message of it from memory; null otherwise.
+     */
+    public PendingIntake decidingHere(int p) {
+        Set<Integer> held = holders.get(p);
+        PartitionState state = partitions.get(p);
+        if (held == null || held.isEmpty() || state == null || state.isStale()) {
+            return null;
+        }
+        return pending.computeIfAbsent(p, k -> new PendingIntake(changelog));
+    }
+
+    /** The intake took in a submission the HTTP edge had decided from memory: it is no longer pending. */
+    public void settled(String caseId, UUID messageId) {
+        PendingIntake submitted = pending.get(changelog.partitionOf(caseId));
+        if (submitted != null) {
+            submitted.settled(caseId, messageId);
+        }
+    }
+
+    /** Submissions decided from memory and not yet taken in, on this instance. */
+    public int pendingCount() {
+        return pending.values().stream().mapToInt(PendingIntake::size).sum();
     }
 
     /** True when this instance holds the case's partition and is restoring it: its messages must wait. */

@@ -11,7 +11,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * What one batch changes in the intake's state: the changelog records to send within the batch's transaction,
  * the same changes to apply to the store once it committed, and a view of them for the rest of the batch (a
- * follow-up after its referral, a repeat of a message, in the same batch).
+ * follow-up after its referral, a repeat of a message, in the same batch). A decision the HTTP edge takes from
+ * memory looks through its changes to those of the submissions accepted before it and not yet taken in
+ * ({@link PendingIntake}).
  */
 public final class StateChanges {
 
@@ -21,9 +23,16 @@ public final class StateChanges {
     private final Map<String, Map<UUID, String>> accepted = new HashMap<>();
     private final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     private final List<Consumer<CaseStateStore>> apply = new ArrayList<>();
+    private final StateChanges before;
 
     StateChanges(StateChangelog changelog) {
+        this(changelog, null);
+    }
+
+    /** Changes whose view includes {@code before}'s, which come first. */
+    StateChanges(StateChangelog changelog, StateChanges before) {
         this.changelog = changelog;
+        this.before = before;
     }
 
     /** Records that {@code messageId} was accepted in {@code caseId} from {@code sender}. */
@@ -97,16 +106,54 @@ public final class StateChanges {
     }
 
     List<CaseOpening> openings(String caseId) {
-        return openings.get(caseId);
+        List<CaseOpening> mine = openings.get(caseId);
+        return mine != null || before == null ? mine : before.openings(caseId);
     }
 
     Long closedAt(String caseId) {
-        return closedAt.get(caseId);
+        Long mine = closedAt.get(caseId);
+        return mine != null || before == null ? mine : before.closedAt(caseId);
     }
 
     String senderOf(String caseId, UUID messageId) {
         Map<UUID, String> ids = accepted.get(caseId);
-        return ids == null ? null : ids.get(messageId);
+        String mine = ids == null ? null : ids.get(messageId);
+        return mine != null || before == null ? mine : before.senderOf(caseId, messageId);
+    }
+
+    /** Takes over the view of {@code later}'s changes (not its records): they now come after these. */
+    void absorb(StateChanges later) {
+        later.accepted.forEach((caseId, ids) -> accepted.computeIfAbsent(caseId, k -> new HashMap<>()).putAll(ids));
+        openings.putAll(later.openings);
+        closedAt.putAll(later.closedAt);
+    }
+
+    /** Forgets {@code messageId} of {@code caseId}, and the case's parties once none of its ids is left here. */
+    void forget(String caseId, UUID messageId) {
+        Map<UUID, String> ids = accepted.get(caseId);
+        if (ids != null) {
+            ids.remove(messageId);
+            if (!ids.isEmpty()) {
+                return;
+            }
+            accepted.remove(caseId);
+        }
+        openings.remove(caseId);
+        closedAt.remove(caseId);
+    }
+
+    int pendingIds() {
+        int n = 0;
+        for (Map<UUID, String> ids : accepted.values()) {
+            n += ids.size();
+        }
+        return n;
+    }
+
+    void clear() {
+        accepted.clear();
+        openings.clear();
+        closedAt.clear();
     }
 
     void applyTo(CaseStateStore store) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Submissions the way the HTTP edge makes them: through the partner's ingress topic to the instance owning the
- * case, answered on the reply topic once the outcome is committed. Each test uses its own case and message ids.
+ * Submissions the way the HTTP edge makes them. This instance owns every partition, so valid messages are decided
+ * from memory and answered once on the submission topic; refusals that rest on the case's state go through the
+ * submission topic to the intake and are answered on the reply topic. Each test uses its own case and message ids.
  */
 @RoutesIntegrationTest
 class MessageSubmissionsIT {
@@ -63,7 +64,7 @@ class MessageSubmissionsIT {
     }
 
     @Test
-    void acceptedMessageIsAlreadyInTheRecipientsInboxTopicWhenTheAnswerComes() {
+    void acceptedMessageReachesTheRecipientsInboxTopicSoonAfterTheAnswer() {
         HubMessage referral = referral();
 
         assertThat(submissions.submit(referral, TEAM, false).status()).isEqualTo(Status.ACCEPTED);
@@ -72,7 +73,32 @@ class MessageSubmissionsIT {
     }
 
     @Test
-    void acceptedMessageIsAlreadyOnItsCanonicalTopicWhenTheAnswerComes() {
+    void validMessageOnAPartitionThisInstanceOwnsIsAnsweredFromMemory() {
+        long before = submissions.answeredFromMemory();
+
+        submissions.submit(referral(), TEAM, false);
+
+        assertThat(submissions.answeredFromMemory()).isEqualTo(before + 1);
+    }
+
+    /* The referral is accepted from memory and not yet taken in when its follow-up comes: the follow-up sees the
+       referral's parties among the pending submissions and is accepted at once, and both reach the inbox in order. */
+    @Test
+    void followUpRightAfterItsReferralIsAcceptedFromMemory() {
+        HubMessage referral = referral();
+        HubMessage accepted = HubMessages.followUp(FollowUpKind.REFERRAL_ACCEPTED).caseId(referral.getCaseId())
+                .sender(NAV_OFFICE).recipient(TEAM).correlationId(referral.getMessageId()).build();
+        long before = submissions.answeredFromMemory();
+
+        assertThat(submissions.submit(referral, TEAM, false).status()).isEqualTo(Status.ACCEPTED);
+        assertThat(submissions.submit(accepted, NAV_OFFICE, false).status()).isEqualTo(Status.ACCEPTED);
+
+        assertThat(submissions.answeredFromMemory()).isEqualTo(before + 2);
+        assertThat(scenarios.findMessage(topics.inboxFor(TEAM), accepted.getMessageId(), SHORT)).isPresent();
+    }
+
+    @Test
+    void acceptedMessageReachesItsCanonicalTopicSoonAfterTheAnswer() {
         HubMessage referral = referral();
 
         submissions.submit(referral, TEAM, false);

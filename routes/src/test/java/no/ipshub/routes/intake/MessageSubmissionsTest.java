@@ -27,7 +27,7 @@ class MessageSubmissionsTest {
 
     private final MessageSubmissions submissions = new MessageSubmissions(
             new IngressValidator(TestPartners.directory(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5)),
-            HubTopics.defaults(), null, null, null, null, Duration.ofSeconds(1));
+            HubTopics.defaults(), null, null, null, null, null, null, Duration.ofSeconds(1));
 
     @Test
     void referralWithABadNationalIdIsRejectedWithoutGoingToKafka() {

@@ -40,7 +40,7 @@ class TopicProvisionerIT {
     void namesOfThisTest() {
         String run = "prov-it-" + UUID.randomUUID().toString().substring(0, 8);
         topics = new HubTopics(run + ".r", run + ".f", run + ".o", run + ".d", run + ".c", run + ".ingress.{partner}",
-                run + ".inbox.{partner}", run + ".s", run + ".a", null, Duration.ofDays(40),
+                run + ".inbox.{partner}", run + ".s", run + ".sub", run + ".a", null, Duration.ofDays(40),
                 new HubTopics.Partitions(1, 1, 1, 1, 1, 1));
     }
 
