@@ -31,8 +31,10 @@ final class HttpLoad {
         }
     }
 
-    /** Called with the message id and {@link System#nanoTime()} when the hub answered 202. */
+    /** Told, with the message id and {@link System#nanoTime()}, when a message is sent and when the hub answered 202. */
     interface AcceptListener {
+        void sending(String messageId, long nanoTime);
+
         void accepted(String messageId, long nanoTime);
     }
 
@@ -112,6 +114,9 @@ final class HttpLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(json.toJson(message)))
                 .build();
         long sent = System.nanoTime();
+        if (listener != null) {
+            listener.sending(message.getMessageId(), sent);
+        }
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             long answered = System.nanoTime();

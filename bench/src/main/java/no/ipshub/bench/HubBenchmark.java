@@ -97,8 +97,9 @@ public final class HubBenchmark {
                     + " %.2f (target >= 0.50)%n", pipeline, pipeline / raw);
             Duration settled = kafka.awaitHubCaughtUp(Duration.ofMinutes(10));
             double allRoutes = messages / ((System.nanoTime() - pipelineStarted) / 1e9);
-            System.out.printf("    with the collaboration log and webhook routes caught up too (%.1f s later): %,10.0f msgs/s"
-                    + "  ratio to raw %.2f%n", settled.toMillis() / 1000.0, allRoutes, allRoutes / raw);
+            System.out.printf("    the whole hub, until the collaboration log and webhook routes have read everything (%.1f s"
+                    + " later): %,10.0f msgs/s  ratio to raw %.2f (target >= 0.40)%n", settled.toMillis() / 1000.0,
+                    allRoutes, allRoutes / raw);
             // the raw pipe varies by a third from run to run here: measure it again, so the spread shows
             double rawAgain = kafka.rawPipe(records, partitions, runId + "-again");
             System.out.printf("    raw pipe measured again after the hub pipeline: %,10.0f msgs/s; hub pipeline ratio to the mean"
@@ -114,8 +115,9 @@ public final class HubBenchmark {
             kafka.awaitHubCaughtUp(Duration.ofMinutes(10));
             EndToEnd endToEnd = endToEnd(codec, kafka, inboxes, http, clients,
                     (long) messages + httpMessages, (int) (rate * latencySeconds), rate);
-            System.out.printf("(4) end to end, paced at %.0f msgs/s (reached %,.0f/s), 202 to inbox topic: p50 %.1f ms,"
-                            + " p99 %.1f ms over %,d messages (target p99 < 50 ms); the 202 itself: p50 %.1f ms, p99 %.1f ms%n",
+            System.out.printf("(4) end to end, paced at %.0f msgs/s (reached %,.0f/s), HTTP send to readable on the inbox"
+                            + " topic: p50 %.1f ms, p99 %.1f ms over %,d messages (target p99 < 50 ms); the 202 itself:"
+                            + " p50 %.1f ms, p99 %.1f ms%n",
                     rate, endToEnd.sends().acceptedPerSecond(), endToEnd.inbox().percentileMillis(50),
                     endToEnd.inbox().percentileMillis(99), endToEnd.inbox().count(),
                     endToEnd.sends().latencies().percentileMillis(50), endToEnd.sends().latencies().percentileMillis(99));
@@ -156,44 +158,48 @@ public final class HubBenchmark {
         return records;
     }
 
-    /** Latencies from each 202 to the message on its inbox topic, and the paced sends themselves. */
+    /** Latencies from each HTTP send to the message readable on its inbox topic, and the paced sends themselves. */
     private record EndToEnd(LatencyRecorder inbox, HttpLoad.Result sends) {
     }
 
     /**
-     * Paced HTTP sends; a reader on the recipients' inbox topics matches each message to the moment its
-     * 202 arrived. After the last send the reader waits up to 30 s for the stragglers.
+     * Paced HTTP sends; a reader on the recipients' inbox topics (read_committed) matches each accepted message to
+     * the moment it was sent. After the last send the reader waits up to 30 s for the stragglers.
      */
     private static EndToEnd endToEnd(AvroWireCodec codec, KafkaPipelines kafka, List<String> inboxes,
                                             HttpLoad http, int clients, long firstSequence, int total, double rate)
             throws Exception {
         LatencyRecorder latencies = new LatencyRecorder();
-        Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        AtomicLong accepted = new AtomicLong();
         AtomicLong sendsDoneAt = new AtomicLong(Long.MAX_VALUE);
         try (KafkaConsumer<String, byte[]> inbox = kafka.positionedAtEnd(inboxes)) {
             Thread reader = new Thread(() -> {
-                while (latencies.count() < acceptedAt.size() || sendsDoneAt.get() == Long.MAX_VALUE) {
+                while (latencies.count() < accepted.get() || sendsDoneAt.get() == Long.MAX_VALUE) {
                     if (System.nanoTime() - sendsDoneAt.get() > Duration.ofSeconds(30).toNanos()) {
                         return;
                     }
                     for (ConsumerRecord<String, byte[]> record : inbox.poll(Duration.ofMillis(20))) {
                         long now = System.nanoTime();
                         String messageId = codec.decode(record.value(), HubMessage.class).getMessageId();
-                        Long accepted = acceptedAt.get(messageId);
-                        if (accepted != null) {
-                            latencies.record(Math.max(0, now - accepted));
-                        } else {
-                            seenAt.put(messageId, now);
+                        Long sent = sentAt.get(messageId);
+                        if (sent != null && seenAt.putIfAbsent(messageId, now) == null) {
+                            latencies.record(Math.max(0, now - sent));
                         }
                     }
                 }
             }, "inbox-reader");
             reader.start();
-            HttpLoad.Result sends = http.run(clients, firstSequence, total, rate, (messageId, nanoTime) -> {
-                acceptedAt.put(messageId, nanoTime);
-                if (seenAt.remove(messageId) != null) {
-                    latencies.record(0); // in the inbox before the 202 reached the client
+            HttpLoad.Result sends = http.run(clients, firstSequence, total, rate, new HttpLoad.AcceptListener() {
+                @Override
+                public void sending(String messageId, long nanoTime) {
+                    sentAt.put(messageId, nanoTime);
+                }
+
+                @Override
+                public void accepted(String messageId, long nanoTime) {
+                    accepted.incrementAndGet();
                 }
             });
             sendsDoneAt.set(System.nanoTime());
