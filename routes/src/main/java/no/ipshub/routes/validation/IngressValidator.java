@@ -160,6 +160,9 @@ public final class IngressValidator {
         } else {
             c.absent("payload.navMeasureCode", f.getNavMeasureCode(), "is only for NAV_MEASURE_CHANGED");
         }
+        if (kind == FollowUpKind.DIALOGUE_NOTE) {
+            c.required("payload.note", f.getNote());
+        }
         c.maxLength("payload.note", f.getNote(), MAX_TEXT_LENGTH);
     }
 
