@@ -35,6 +35,14 @@ public class NhnConversationStore {
                 rs.getString(3), rs.getString(4)), ref).stream().findFirst();
     }
 
+    /** The first conversation the case has with the partner on Norsk helsenett, if any. */
+    public Optional<Conversation> ofCase(String caseId, String nhnPartner) {
+        return jdbc.query("SELECT conversation_ref, case_id, nhn_partner_id, hub_partner_id FROM nhn_conversation"
+                + " WHERE case_id = ? AND nhn_partner_id = ? ORDER BY opened_at, conversation_ref LIMIT 1",
+                (rs, row) -> new Conversation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                caseId, nhnPartner).stream().findFirst();
+    }
+
     /** Records the conversation; one already recorded under the reference is left as it is. */
     public void open(Conversation conversation, Instant now) {
         jdbc.update("INSERT INTO nhn_conversation (conversation_ref, case_id, nhn_partner_id, hub_partner_id, opened_at)"

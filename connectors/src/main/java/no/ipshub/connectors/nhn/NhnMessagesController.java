@@ -10,6 +10,7 @@ import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
 import no.ipshub.routes.error.TransientFailureException;
 import no.ipshub.routes.partner.Partner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * decide now (no receipt: send the same envelope again).
  */
 @RestController
+@ConditionalOnProperty(prefix = "hub.nhn", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class NhnMessagesController {
 
     public static final String PATH = "/api/v1/nhn/messages";
