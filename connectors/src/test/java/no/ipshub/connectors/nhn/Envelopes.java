@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Envelopes for the tests, made from the first message of the README's walk-through
- * ({@code nhn/envelopes/first-message-haukeland-to-nav-bergenhus.xml}): Haukeland's IPS team (HER-id 990011 in
+ * ({@code classpath:nhn/samples/first-message-haukeland-to-nav-bergenhus.xml}): Haukeland's IPS team (HER-id 990011 in
  * organisation 990001) writes to NAV Bergenhus (HER-id 990021) through the hub (HER-id 990099).
  */
 final class Envelopes {
@@ -21,7 +21,7 @@ final class Envelopes {
     }
 
     static String template() {
-        return new String(NhnSamplesAccess.bytes("nhn/envelopes/" + FIRST_MESSAGE), StandardCharsets.UTF_8);
+        return new String(NhnSamplesAccess.bytes("nhn/samples/" + FIRST_MESSAGE), StandardCharsets.UTF_8);
     }
 
     /** The first message of a new conversation, with this MsgId. */
