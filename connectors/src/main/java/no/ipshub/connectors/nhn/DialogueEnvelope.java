@@ -15,7 +15,7 @@ import java.util.List;
  * @param sender            the sending organisation
  * @param receiver          the receiving organisation
  * @param patientNationalId the patient's fødselsnummer or D-nummer; null when the envelope names none
- * @param notes             the notes, questions and answers, at least one
+ * @param notes             the notes, questions and answers, at least one (none in what a refusal read so far)
  */
 public record DialogueEnvelope(String msgId, String msgType, LocalDateTime genDate, ConversationRef conversation,
         Party sender, Party receiver, String patientNationalId, List<DialogueNote> notes) {

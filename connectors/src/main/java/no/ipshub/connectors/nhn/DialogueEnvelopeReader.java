@@ -46,18 +46,47 @@ public final class DialogueEnvelopeReader {
             throw new EnvelopeRefusedException(AppRecError.T10, "the root element is " + describe(root)
                     + ", not a Hodemelding 1.2 (MsgHead in " + NhnXml.MSGHEAD + ")");
         }
-        Element dialog = dialogmelding(root);
-        dropAttachments(root);
-        xml.validate(document);
+        Element dialog;
+        try {
+            dialog = dialogmelding(root);
+            dropAttachments(root);
+            xml.validate(document);
+        } catch (EnvelopeRefusedException refused) {
+            throw refused.with(readSoFar(root));
+        }
         Element info = child(root, NhnXml.MSGHEAD, "MsgInfo");
         String msgId = text(child(info, NhnXml.MSGHEAD, "MsgId"));
         if (msgId == null || msgId.isBlank() || msgId.length() > 100) {
-            throw new EnvelopeRefusedException(AppRecError.E10, "MsgInfo/MsgId is empty or longer than 100 characters");
+            throw new EnvelopeRefusedException(AppRecError.E10, "MsgInfo/MsgId is empty or longer than 100 characters")
+                    .with(readSoFar(root));
         }
         return new DialogueEnvelope(msgId.strip(), attribute(child(info, NhnXml.MSGHEAD, "Type"), "V"),
                 genDate(text(child(info, NhnXml.MSGHEAD, "GenDate"))), conversation(info),
                 party(child(info, NhnXml.MSGHEAD, "Sender")), party(child(info, NhnXml.MSGHEAD, "Receiver")),
                 patient(child(info, NhnXml.MSGHEAD, "Patient")), notes(dialog));
+    }
+
+    /**
+     * What a refused envelope's receipt can name, read as far as it goes: MsgId (at most 100 characters), type,
+     * GenDate and sender; null when even that fails.
+     */
+    private static DialogueEnvelope readSoFar(Element root) {
+        try {
+            Element info = child(root, NhnXml.MSGHEAD, "MsgInfo");
+            String msgId = strip(text(child(info, NhnXml.MSGHEAD, "MsgId")));
+            LocalDateTime genDate;
+            try {
+                genDate = genDate(text(child(info, NhnXml.MSGHEAD, "GenDate")));
+            } catch (RuntimeException e) {
+                genDate = null;
+            }
+            String type = attribute(child(info, NhnXml.MSGHEAD, "Type"), "V");
+            return new DialogueEnvelope(msgId == null || msgId.length() > 100 ? "" : msgId,
+                    type == null || type.length() > 100 ? null : type, genDate, null,
+                    party(child(info, NhnXml.MSGHEAD, "Sender")), new Party(null, List.of()), null, List.of());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static Element dialogmelding(Element root) {

@@ -91,7 +91,10 @@ public final class DialogueIntake {
         } catch (EnvelopeRefusedException refused) {
             log.info("Refused an envelope{} on Norsk helsenett's edge: {}", caller.map(p -> " from " + p.id()).orElse(""),
                     refused.errors().get(0).code());
-            return avvist("", null, null, caller.map(Partner::id).orElse(null), refused.errors());
+            DialogueEnvelope read = refused.readSoFar();
+            return read == null ? avvist("", null, null, caller.map(Partner::id).orElse(null), refused.errors())
+                    : avvist(read.msgId(), AppRecWriter.Original.of(read), read.sender(),
+                            caller.map(Partner::id).orElse(null), refused.errors());
         }
         Optional<Partner> sender = senderOf(envelope.sender());
         if (sender.isEmpty()) {

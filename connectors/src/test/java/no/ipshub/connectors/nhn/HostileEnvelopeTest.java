@@ -170,6 +170,17 @@ class HostileEnvelopeTest {
     }
 
     @Test
+    void anEnvelopeFailingItsSchemaStillNamesItsMsgIdAndSenderForItsReceipt() {
+        String broken = SAMPLE.replaceFirst("<TemaKodet [^>]*/>", "");
+
+        EnvelopeRefusedException refused = catchThrowableOfType(EnvelopeRefusedException.class,
+                () -> READER.read(broken.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(refused.readSoFar()).extracting(DialogueEnvelope::msgId, e -> e.sender().herIds())
+                .containsExactly("de1a95c0-4d0c-11e7-9598-0800200c9a66", java.util.List.of(56704L));
+    }
+
+    @Test
     void elementsNestedDeeperThanTheBoundAreRefusedAsUnreadable() {
         String deep = "<a>".repeat(NhnXml.MAX_ELEMENT_DEPTH + 10) + "</a>".repeat(NhnXml.MAX_ELEMENT_DEPTH + 10);
 

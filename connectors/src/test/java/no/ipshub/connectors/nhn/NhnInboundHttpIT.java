@@ -185,7 +185,7 @@ class NhnInboundHttpIT {
         post(Envelopes.first(accepted));
 
         awaitInInbox(NAV_OFFICE, accepted);
-        assertThat(answer.body()).contains("V=\"T02\"");
+        assertThat(answer.body()).contains("V=\"T02\"").contains("<Id>" + refused + "</Id></OriginalMsgId>");
         assertThat(inboxOf(NAV_OFFICE)).extracting(HubMessage::getMessageId).doesNotContain(refused);
     }
 
