@@ -47,14 +47,18 @@ public final class AppRecReader {
         return AppRecError.X99;
     }
 
-    /** The receiver's code and texts as it sent them (another code than the hub's own is kept in the text). */
+    /** The receiver's texts as it sent them; a code the hub does not know is kept in front of them. */
     private static String describe(Element error) {
-        StringBuilder text = new StringBuilder(error.getAttribute("V"));
+        List<String> parts = new ArrayList<>();
+        String code = error.getAttribute("V");
+        if (code(code) == AppRecError.X99 && !"X99".equals(code)) {
+            parts.add(code);
+        }
         for (String attribute : List.of("DN", "OT")) {
             if (error.hasAttribute(attribute) && !error.getAttribute(attribute).isBlank()) {
-                text.append(" ").append(error.getAttribute(attribute).strip());
+                parts.add(error.getAttribute(attribute).strip());
             }
         }
-        return text.toString();
+        return parts.isEmpty() ? code(code).text() : String.join(" ", parts);
     }
 }

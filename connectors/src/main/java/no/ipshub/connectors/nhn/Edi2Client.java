@@ -71,7 +71,10 @@ public class Edi2Client {
                 for (JsonNode e : errorList) {
                     String code = text(e.get("errorCode"));
                     String details = text(e.get("details"));
-                    errors.add(new ReceiptError(codeOf(code), code + (details == null || details.isBlank() ? "" : " " + details)));
+                    AppRecError known = codeOf(code);
+                    String text = details == null || details.isBlank() ? known.text() : details.strip();
+                    // a code the hub does not know is kept in the text of the X99 it becomes
+                    errors.add(new ReceiptError(known, known.name().equals(code) ? text : code + " " + text));
                 }
             }
             receipts.add(new ReceiptInfo(info.get("receiverHerId").asLong(), status == null || status.isNull() ? null

@@ -184,7 +184,7 @@ class NhnEdi2IT {
 
         JsonDelivery delivery = awaitState(acceptance.getMessageId(), "REJECTED");
 
-        assertThat(delivery.apprecErrors()).contains("E21");
+        assertThat(delivery.apprecErrors()).isEqualTo("E21 Mottaker finnes ikke");
         DeadLetter letter = await().atMost(WAIT).until(() -> deadLetterOf(acceptance.getMessageId()), l -> l != null);
         assertThat(letter.getReasonCode()).isEqualTo(DeadLetterReason.RECIPIENT_REJECTED);
         assertThat(letter.getReason()).contains("AVVIST").contains("E21");

@@ -72,6 +72,13 @@ class PublishedSamplesTest {
     }
 
     @Test
+    void aReceivedErrorReadsAsItsCodeAndTheReceiversText() {
+        AppRec receipt = receipts.read(NhnSamples.bytes("apprec-1.1-avvist.xml"));
+
+        assertThat(receipt.errorSummary()).isEqualTo("E21 Mottaker finnes ikke");
+    }
+
+    @Test
     void theHubsOwnAvvistReceiptValidatesAgainstAppRec11AndReadsBack() {
         AppRecWriter writer = new AppRecWriter(new NhnIdentity(8094866L, "IPS-huben"),
                 Clock.fixed(Instant.parse("2025-03-03T09:00:00Z"), ZoneOffset.UTC));
