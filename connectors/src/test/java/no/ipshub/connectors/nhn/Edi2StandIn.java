@@ -123,7 +123,10 @@ final class Edi2StandIn implements AutoCloseable {
                 .findFirst();
     }
 
-    /** The receipt the receiver gives the message the hub posts with this MsgId: Ok, or Rejected with a code. */
+    /**
+     * The receipt the receiver gives the message the hub posts with this MsgId: Ok, Rejected with a code, or None
+     * (no receipt through {@code GET /Messages/{id}/apprec}: it comes as a message of its own, if at all).
+     */
     void receiptFor(String msgId, String status, String errorCode) {
         defaultReceipts.put(msgId, status + (errorCode == null ? "" : ":" + errorCode));
     }
@@ -260,7 +263,8 @@ final class Edi2StandIn implements AutoCloseable {
         posted.put(id, new Stored(id, receiver, envelope.sender().communicationParty(), false, document));
         String receipt = defaultReceipts.getOrDefault(envelope.msgId(), "Ok");
         String[] parts = receipt.split(":");
-        receiptsForPosted.put(id, receiptInfo(receiver, parts[0], parts.length > 1 ? parts[1] : null));
+        receiptsForPosted.put(id, receiptInfo(receiver, parts[0].equals("None") ? null : parts[0],
+                parts.length > 1 ? parts[1] : null));
         respond(exchange, 201, "\"" + id + "\"");
     }
 

@@ -222,6 +222,25 @@ class NhnEdi2IT {
         assertThat(delivery.lastError()).contains("HTTP 503");
     }
 
+    /*
+     * The receiver's EPJ sends its AppRec as a message of its own (an AppRec 1.1 for the hub's HER-id) instead of
+     * through the API's receipt: the poller reads it and the delivery it answers gets it.
+     */
+    @Test
+    void aReceiptThatArrivesAsAMessageReachesTheDeliveryItAnswers() {
+        HubMessage acceptance = acceptanceToTheTeam();
+        API.receiptFor(acceptance.getMessageId(), "None", null);
+        awaitState(acceptance.getMessageId(), "SENT");
+        String appRec = new String(NhnSamples.bytes("apprec-1.1-avvist.xml"), StandardCharsets.UTF_8)
+                .replace("e0e21a90-5ec8-11e1-b86c-0800200c9a66", acceptance.getMessageId());
+
+        String id = API.deliver(Envelopes.HUB_HER_ID, Envelopes.TEAM_HER_ID, true, appRec.getBytes(StandardCharsets.UTF_8));
+
+        JsonDelivery delivery = awaitState(acceptance.getMessageId(), "REJECTED");
+        assertThat(delivery.apprecErrors()).isEqualTo("E21 Mottaker finnes ikke");
+        await().atMost(WAIT).until(() -> API.isRead(id));
+    }
+
     @Test
     void anIncomingEnvelopeIsDeliveredAnsweredOkAndMarkedRead() {
         String msgId = UUID.randomUUID().toString();
