@@ -57,6 +57,23 @@ class CollaborationLogMapperTest {
     }
 
     @Test
+    void dialogueNoteKeepsItsKindAndDate() {
+        EventDraft draft = mapper.map(HubMessages.followUp(FollowUpKind.DIALOGUE_NOTE).schemaVersion(3)
+                .followUp(f -> f.setNote(NOTE)).build()).draft();
+
+        assertThat(draft).extracting(EventDraft::kind, EventDraft::eventDate)
+                .containsExactly(CollaborationEventKind.DIALOGUE_NOTE, HubMessages.FOLLOW_UP_DATE);
+    }
+
+    @Test
+    void theTextOfADialogueNoteNeverReachesTheEvent() {
+        LogEvent event = mapper.map(HubMessages.followUp(FollowUpKind.DIALOGUE_NOTE).schemaVersion(3)
+                .followUp(f -> f.setNote(NOTE)).build());
+
+        assertThat(event.toString()).doesNotContain(NOTE).doesNotContain("bekymret");
+    }
+
+    @Test
     void rejectionReasonCodeIsKept() {
         EventDraft draft = mapper.map(HubMessages.followUp(FollowUpKind.REFERRAL_REJECTED).build()).draft();
 

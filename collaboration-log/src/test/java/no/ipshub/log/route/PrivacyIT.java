@@ -86,10 +86,10 @@ class PrivacyIT {
         kafka.send(messages.toArray(HubMessage[]::new));
         secrets.addAll(consenting);
         secrets.addAll(List.of(refusing, withdrawing, "Pasienten sier " + tag, "Trekker samtykket " + tag,
-                "Notat om " + tag, "Utfall " + tag, "js-" + tag));
+                "Notat om " + tag, "Utfall " + tag, "js-" + tag, "Dialogmelding " + tag));
         secrets.addAll(messages.stream().map(HubMessage::getCaseId).distinct().toList());
 
-        await().atMost(WAIT).until(() -> consenting.stream().allMatch(p -> store.countOfParticipant(pseudonyms.participantKey(p)) == 3)
+        await().atMost(WAIT).until(() -> consenting.stream().allMatch(p -> store.countOfParticipant(pseudonyms.participantKey(p)) == 4)
                 && store.countOfParticipant(pseudonyms.participantKey(withdrawing)) == 0
                 && kafka.groupCaughtUp(CollaborationLogRoute.GROUP_ID));
     }
@@ -101,6 +101,8 @@ class PrivacyIT {
                         .build(),
                 HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT).caseId(caseId)
                         .followUp(f -> f.setNote("Notat om " + tag + ", ring " + person)).build(),
+                HubMessages.followUp(FollowUpKind.DIALOGUE_NOTE).caseId(caseId).schemaVersion(3)
+                        .followUp(f -> f.setNote("Dialogmelding " + tag + ": pasienten " + person + " vil jobbe")).build(),
                 HubMessages.outcome(OutcomeKind.JOB_STARTED).caseId(caseId)
                         .outcome(o -> o.setNote("Utfall " + tag)).build());
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
+import no.ipshub.connectors.nhn.NhnAddressStore;
+import no.ipshub.connectors.nhn.NhnIdentity;
 import no.ipshub.connectors.security.HubAuthentication;
 import no.ipshub.connectors.security.HubRole;
 import no.ipshub.connectors.security.HubSecurityProperties;
@@ -49,10 +51,15 @@ public class ContractController {
     private final HttpEdgeProperties edge;
     private final HubSecurityProperties security;
     private final Clock clock;
+    private final ObjectProvider<NhnAddressStore> nhnAddresses;
+    private final ObjectProvider<NhnIdentity> nhnIdentity;
 
     public ContractController(PartnerDirectory partners, HubTopics topics, KafkaClientSettings kafka,
             ObjectProvider<SchemaRegistryProperties> registry, HttpEdgeProperties edge, HubSecurityProperties security,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, ObjectProvider<NhnAddressStore> nhnAddresses,
+            ObjectProvider<NhnIdentity> nhnIdentity) {
+        this.nhnAddresses = nhnAddresses;
+        this.nhnIdentity = nhnIdentity;
         this.partners = partners;
         this.topics = topics;
         this.kafka = kafka;
@@ -108,6 +115,8 @@ public class ContractController {
                 ? registryProperties.url() : baseUrl + "/registry";
         return new ContractSheet(partner, counterpart, topics, baseUrl, kafka.bootstrapServers(), registryUrl,
                 edge.maxBodyBytes().toBytes(),
-                security.tokenIssuers().stream().map(HubSecurityProperties.TokenIssuer::name).toList());
+                security.tokenIssuers().stream().map(HubSecurityProperties.TokenIssuer::name).toList(),
+                Optional.ofNullable(nhnAddresses.getIfAvailable()).flatMap(a -> a.ofPartner(partner.id())).orElse(null),
+                Optional.ofNullable(nhnIdentity.getIfAvailable()).map(NhnIdentity::herId).orElse(null));
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import no.ipshub.connectors.nhn.NhnAddress;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerConsumerGroups;
@@ -35,9 +36,16 @@ import no.ipshub.schemas.v1.Sector;
  * @param registryUrl      the schema registry partners' serdes use
  * @param maxBodyBytes     the largest message body over HTTP
  * @param tokenIssuers     names of the trusted token issuers; empty when the hub takes API keys only
+ * @param nhn              the partner's address on Norsk helsenett, or null when it has none
+ * @param hubHerId         the hub's own HER-id, or null when it has none
  */
 record ContractSheet(Partner partner, String counterpart, HubTopics topics, String baseUrl, String bootstrapServers,
-        String registryUrl, long maxBodyBytes, List<String> tokenIssuers) {
+        String registryUrl, long maxBodyBytes, List<String> tokenIssuers, NhnAddress nhn, Long hubHerId) {
+
+    ContractSheet(Partner partner, String counterpart, HubTopics topics, String baseUrl, String bootstrapServers,
+            String registryUrl, long maxBodyBytes, List<String> tokenIssuers) {
+        this(partner, counterpart, topics, baseUrl, bootstrapServers, registryUrl, maxBodyBytes, tokenIssuers, null, null);
+    }
 
     private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
     private static final HubMessageJson JSON = new HubMessageJson();
@@ -126,6 +134,7 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
                         List.of("503", "Kafka, the database or the registry is away: send the same message again after "
                                 + "`Retry-After` seconds; nothing was recorded")))
                 .paragraph("Problems are `application/problem+json` and never repeat a field's value.");
+        norskHelsenett(doc);
         doc.heading(2, "Over Kafka")
                 .paragraph("Your Kafka user is `" + id + "`: it may write `" + ingress + "`, read `" + inbox
                         + "`, and use the consumer group `" + PartnerConsumerGroups.inbox(id)
@@ -158,6 +167,30 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
                         + "that is not you) goes to the hub's dead letters with its reason; operators see it, and you "
                         + "get no answer over Kafka: check messages with a dry run over HTTP while you build.");
         return doc;
+    }
+
+    /** Where the partner stands on Norsk helsenett: its HER-ids, and how to send Dialogmelding. */
+    private void norskHelsenett(SheetDocument doc) {
+        doc.heading(2, "Over Norsk helsenett");
+        if (nhn == null) {
+            doc.paragraph("You have no HER-id on this hub. An operator gives you one (`PUT /api/v1/ops/partners/"
+                    + partner.id() + "/nhn`); then your EPJ can send Dialogmelding 1.1 to the hub and, if you wish, "
+                    + "receive your messages as Dialogmelding.");
+            return;
+        }
+        doc.table(List.of("what", "value"), List.of(
+                List.of("your HER-id (communication party)", "`" + nhn.herId() + "`"),
+                List.of("your organisation's HER-id", nhn.organisationHerId() == null ? "any" : "`" + nhn.organisationHerId() + "`"),
+                List.of("messages to you as Dialogmelding over Norsk helsenett", nhn.deliverOverNhn() ? "yes" : "no"),
+                List.of("the hub's HER-id", hubHerId == null ? "none yet" : "`" + hubHerId + "`")))
+                .paragraph("Send a Dialogmelding 1.1 (notat, forespørsel or svar) in a Hodemelding 1.2 with your "
+                        + "HER-id as sender, over Norsk helsenett to the hub's HER-id or to `POST " + baseUrl
+                        + "/api/v1/nhn/messages` (`Content-Type: application/xml`). The answer is an application "
+                        + "receipt, AppRec 1.1: `OK`, or `Avvist` with the standard error codes (T01 unreadable, "
+                        + "T02 against its schema, T10 not Dialogmelding 1.1, E10 no MsgId, E21 unknown receiver, "
+                        + "E35 unknown case, X99 other: unknown sender HER-id, not a party, a hub rule). A first "
+                        + "message of a conversation (no ConversationRef) opens a case and must name the patient's "
+                        + "fødselsnummer or D-nummer; replies find their case by RefToConversation.");
     }
 
     /** The three example messages, dated today. */

@@ -98,6 +98,8 @@ public class HubSecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.GET, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/webhook").hasRole(PARTNER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/nhn/messages").hasRole(PARTNER)
+                .requestMatchers(HttpMethod.GET, "/api/v1/nhn/deliveries").hasRole(PARTNER)
                 // the controller lets a partner read its own sheet only
                 .requestMatchers(HttpMethod.GET, "/api/v1/partners/{id}/contract").hasAnyRole(PARTNER, OPERATOR)
                 .requestMatchers("/api/v1/research/**", "/research", "/research/**").hasRole(RESEARCHER)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.ipshub.connectors.nhn.NhnAddress;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.support.TestPartners;
@@ -82,6 +83,23 @@ class ContractSheetTest {
 
         assertThat(markdown).contains("group.id=haukeland-tsb-inbox", "`haukeland-tsb-inbox`", "`haukeland-tsb.`")
                 .doesNotContain("whose names start with `haukeland-tsb`");
+    }
+
+    @Test
+    void theSheetShowsThePartnersHerIdsOnNorskHelsenett() {
+        Partner partner = TestPartners.directory().find(TestPartners.TEAM).orElseThrow();
+        ContractSheet sheet = new ContractSheet(partner, TestPartners.NAV_OFFICE, HubTopics.defaults(),
+                "https://hub.example", "kafka-1.example:9093", "https://registry.example", 262144, List.of(),
+                new NhnAddress(TestPartners.TEAM, 990011, 990001L, true), 990099L);
+
+        assertThat(sheet.document(CLOCK).markdown()).contains("| your HER-id (communication party) | `990011` |",
+                "| your organisation's HER-id | `990001` |", "| the hub's HER-id | `990099` |", "/api/v1/nhn/messages");
+    }
+
+    @Test
+    void aPartnerWithoutAHerIdIsToldHowToGetOne() {
+        assertThat(sheetOf(TestPartners.TEAM, TestPartners.NAV_OFFICE).document(CLOCK).markdown())
+                .contains("You have no HER-id on this hub", "PUT /api/v1/ops/partners/haukeland-tsb/nhn");
     }
 
     @Test

@@ -53,6 +53,15 @@ public final class PartnerHttpClient {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
     }
 
+    /** Posts bytes as they are to a path, with a content type (none when null). */
+    public Answer post(String apiKey, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path, apiKey).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
     public Answer get(String apiKey, String pathAndQuery) {
         return send(request(pathAndQuery, apiKey).GET().build());
     }

@@ -17,10 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
+import no.ipshub.connectors.nhn.AppRec;
+import no.ipshub.connectors.nhn.AppRecError;
+import no.ipshub.connectors.nhn.NhnDeliveryStore;
+import no.ipshub.connectors.nhn.ReceiptError;
 import no.ipshub.operations.dashboard.OpsSignIn;
 import no.ipshub.routes.intake.IntakeReplies;
 import no.ipshub.routes.supervision.LoopHandle;
@@ -54,8 +59,9 @@ import tools.jackson.databind.JsonNode;
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): an operator signs in with
  * the API key, the page loads without console errors and shows the routes, the loops and a dead letter the test
  * created, a click on Replay makes the message reach the recipient's inbox, partners are added, suspended and
- * removed, and a lag alert shows while a record waits on a suspended route. Screenshots of the page are saved as
- * target/ops-dashboard.png and target/ops-lag-alert.png. Skipped only where /usr/bin/chromium is not installed.
+ * removed, a lag alert shows while a record waits on a suspended route, and a message sent over Norsk helsenett
+ * shows with its AppRec. Screenshots of the page are saved as target/ops-dashboard.png, target/ops-lag-alert.png
+ * and target/ops-dashboard-nhn.png. Skipped only where /usr/bin/chromium is not installed.
  */
 @ExtendWith(OpsTestHub.Extension.class)
 class OpsDashboardIT {
@@ -254,6 +260,34 @@ class OpsDashboardIT {
         }
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lag-alerts")));
         assertThat(hub.inbox(NAV_OFFICE)).contains(message.getMessageId());
+    }
+
+    /**
+     * A message sent over Norsk helsenett and answered with AppRec AVVIST by the receiver's EPJ (recorded in the
+     * outbox as the dispatcher records it) shows in the Norsk helsenett section with its receipt's codes.
+     */
+    @Test
+    void theNorskHelsenettSectionShowsEachMessagesApplicationReceipt() throws IOException {
+        NhnDeliveryStore deliveries = hub.bean(NhnDeliveryStore.class);
+        String messageId = newMessageId();
+        Instant now = Instant.now();
+        deliveries.enqueue(List.of(new NhnDeliveryStore.NewDelivery(OpsTestHub.TEAM, messageId, newCaseId(), 990011,
+                hub.topics().inboxFor(OpsTestHub.TEAM), 0, 0, new byte[] {0})), now);
+        long id = deliveries.sentTo(messageId, 990011).orElseThrow();
+        deliveries.claim(id, "ops-dashboard-it", now, now.plusSeconds(60)).orElseThrow();
+        deliveries.receipt(id, "ops-dashboard-it", now, AppRec.rejected(messageId,
+                List.of(new ReceiptError(AppRecError.E21, "Mottaker finnes ikke"))));
+
+        signIn();
+        WebDriverWait wait = new WebDriverWait(browser, UI);
+        By receipt = By.cssSelector("tr[data-nhn-delivery='" + messageId + "'] td[data-apprec='AVVIST']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(receipt));
+
+        assertThat(browser.findElement(receipt).getText()).contains("AVVIST: E21 Mottaker finnes ikke");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('section-nhn').scrollIntoView()");
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", "ops-dashboard-nhn.png"), StandardCopyOption.REPLACE_EXISTING);
         assertThat(severeConsoleEntries()).isEmpty();
     }
 

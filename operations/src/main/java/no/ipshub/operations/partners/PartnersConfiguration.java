@@ -1,11 +1,14 @@
 package no.ipshub.operations.partners;
 
+import java.time.Clock;
+import no.ipshub.connectors.nhn.NhnAddressStore;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.JdbcPartnerDirectory;
 import no.ipshub.routes.partner.PartnerStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +25,13 @@ public class PartnersConfiguration {
     @Bean
     PartnerAclAlignment partnerAclAlignment(PartnerProvisioner provisioner, JdbcPartnerDirectory directory) {
         return new PartnerAclAlignment(provisioner, directory);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "hub.nhn", name = "enabled", havingValue = "true", matchIfMissing = true)
+    NhnAddressAdministration nhnAddressAdministration(NhnAddressStore addresses, PartnerStore store, AuditTrail audit,
+            TransactionTemplate transactions, Clock clock) {
+        return new NhnAddressAdministration(addresses, store, audit, transactions, clock);
     }
 
     @Bean

@@ -190,6 +190,9 @@ public final class IngressValidator {
         } else {
             c.absent("payload.navMeasureCode", f.getNavMeasureCode(), "is only for NAV_MEASURE_CHANGED");
         }
+        if (kind == FollowUpKind.DIALOGUE_NOTE) {
+            c.required("payload.note", f.getNote());
+        }
     }
 
     private void checkOutcome(Outcome o, Checks c) {

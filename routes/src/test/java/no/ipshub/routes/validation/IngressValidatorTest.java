@@ -99,6 +99,22 @@ class IngressValidatorTest {
     }
 
     @Test
+    void dialogueNoteWithoutItsTextIsRejectedAsRequired() {
+        HubMessage message = HubMessages.followUp(FollowUpKind.DIALOGUE_NOTE).schemaVersion(3).build();
+
+        assertThat(validate(message)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("payload.note", ViolationCode.REQUIRED));
+    }
+
+    @Test
+    void dialogueNoteWithItsTextIsValid() {
+        HubMessage message = HubMessages.followUp(FollowUpKind.DIALOGUE_NOTE).schemaVersion(3)
+                .followUp(f -> f.setNote("Notat: samtale om arbeidstrening")).build();
+
+        assertThat(validate(message)).isEmpty();
+    }
+
+    @Test
     void messageToAPartnerOfTheSameSectorIsRejected() {
         HubMessage message = HubMessages.followUp(FollowUpKind.TREATMENT_TEAM_MEETING).recipient(OTHER_TEAM).build();
 

@@ -1,0 +1,37 @@
+package no.ipshub.connectors.nhn;
+
+import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.error.DatabaseProbe;
+import no.ipshub.routes.kafka.BatchConsumerComponent;
+import no.ipshub.routes.kafka.BatchConsumerSpec;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Outbound over Norsk helsenett: reads every partner's inbox topic in batches (one consumer group across hub
+ * instances), queues the messages of partners that receive over Norsk helsenett in the {@code nhn_delivery}
+ * outbox and commits; the {@code nhn-dispatch} route sends them.
+ */
+public class NhnOutboundRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "nhn-outbound";
+    public static final String GROUP_ID = "ips-hub-nhn";
+
+    private final String endpointUri;
+    private final NhnEnqueueProcessor enqueue;
+
+    public NhnOutboundRoute(BatchConsumerComponent batches, HubTopics topics, NhnEnqueueProcessor enqueue,
+            JdbcTemplate jdbc) {
+        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.inboxPattern())
+                .withProbe(new DatabaseProbe(jdbc)));
+        this.enqueue = enqueue;
+    }
+
+    @Override
+    public void configure() {
+        from(endpointUri)
+            .routeId(ROUTE_ID)
+            .errorHandler(noErrorHandler())
+            .process(enqueue);
+    }
+}
