@@ -15,8 +15,8 @@ public enum Indicator {
     OPEN_CASELOAD("openCaseload"),
     OPEN_CASES_PER_JOB_SPECIALIST("openCasesPerJobSpecialist"),
     SHARE_STARTED_COMPETITIVE_WORK("shareStartedCompetitiveWork"),
-    MEDIAN_DAYS_TO_FIRST_JOB("medianDaysToFirstJob"),
-    MEDIAN_JOB_TENURE_WEEKS("medianJobTenureWeeks"),
+    /** Conditional on getting a job: the time-to-event answer gives the Kaplan-Meier median over every case. */
+    MEDIAN_DAYS_TO_FIRST_JOB_AMONG_EMPLOYED("medianDaysToFirstJobAmongEmployed"),
     MEAN_HOURS_PER_WEEK("meanHoursPerWeek");
 
     private final String id;

@@ -2,7 +2,6 @@ package no.ipshub.log.indicators;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -125,13 +124,8 @@ public final class IndicatorCalculator {
                 IndicatorValue.of(ratio(competitive.size(), cohortParticipants.size()), cohortParticipants));
 
         List<LoggedCase> employed = cohort.stream().filter(c -> !c.jobs().isEmpty()).toList();
-        v.put(Indicator.MEDIAN_DAYS_TO_FIRST_JOB, IndicatorValue.of(
+        v.put(Indicator.MEDIAN_DAYS_TO_FIRST_JOB_AMONG_EMPLOYED, IndicatorValue.of(
                 median(employed.stream().map(c -> (double) c.daysTo(c.jobs().get(0).start())).toList()),
-                participants(employed)));
-        v.put(Indicator.MEDIAN_JOB_TENURE_WEEKS, IndicatorValue.of(
-                median(employed.stream().flatMap(c -> c.jobs().stream())
-                        .map(j -> ChronoUnit.DAYS.between(j.start(), j.end() == null ? max(j.start(), observedTo) : j.end()) / 7.0)
-                        .toList()),
                 participants(employed)));
         List<LoggedCase> withHours = employed.stream().filter(c -> c.jobs().stream().anyMatch(j -> j.hours() != null)).toList();
         v.put(Indicator.MEAN_HOURS_PER_WEEK, IndicatorValue.of(

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
+import no.ipshub.log.survival.PublishedTimeToEvent;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -50,6 +51,17 @@ public final class ParquetTables {
             .optionalInt("anchor")
             .optionalInt("cases")
             .optionalString("suppression")
+            .endRecord();
+
+    static final Schema TIME_TO_EVENT = SchemaBuilder.record("TimeToEventCell").namespace("no.ipshub.research").fields()
+            .name("from").type(date()).noDefault()
+            .name("to").type(date()).noDefault()
+            .name("observedTo").type(date()).noDefault()
+            .requiredString("groupBy")
+            .requiredString("group")
+            .requiredString("measure")
+            .optionalDouble("value")
+            .requiredString("suppression")
             .endRecord();
 
     private ParquetTables() {
@@ -117,6 +129,24 @@ public final class ParquetTables {
                     r.put("suppression", score.suppression() == null ? null : score.suppression().name());
                     writer.write(r);
                 }
+            }
+        }
+    }
+
+    /** Writes the published time-to-event results, one row per group and measure. */
+    public static void timeToEvent(OutputStream out, PublishedTimeToEvent published) throws IOException {
+        try (ParquetWriter<GenericRecord> writer = generic(out, TIME_TO_EVENT)) {
+            for (PublishedTimeToEvent.Cell cell : published.cells()) {
+                GenericRecord r = new GenericData.Record(TIME_TO_EVENT);
+                r.put("from", (int) published.from().toEpochDay());
+                r.put("to", (int) published.to().toEpochDay());
+                r.put("observedTo", (int) published.observedTo().toEpochDay());
+                r.put("groupBy", published.groupBy().parameter());
+                r.put("group", cell.group());
+                r.put("measure", cell.measure());
+                r.put("value", cell.value());
+                r.put("suppression", cell.suppression().name());
+                writer.write(r);
             }
         }
     }
