@@ -99,6 +99,25 @@ public class PartnerProvisioner {
         }
     }
 
+    /**
+     * Grants ACLs on a cluster with an authorizer (a research project's reader, say); idempotent.
+     *
+     * @param owner who they are for, in messages
+     * @throws TransientFailureException when Kafka does not answer
+     */
+    public Provisioning.AclOutcome grantAcls(List<AclBinding> acls, String owner) {
+        try (Admin admin = admin()) {
+            Provisioning.AclOutcome outcome = grant(admin, acls);
+            log.info("{}: ACLs {}", owner, outcome);
+            return outcome;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TransientFailureException("Kafka did not grant the ACLs of " + owner, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailureException("interrupted while granting the ACLs of " + owner, e);
+        }
+    }
+
     private Admin admin() {
         Map<String, Object> config = kafka.commonProperties();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
