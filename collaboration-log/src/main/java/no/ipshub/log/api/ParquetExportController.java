@@ -5,6 +5,7 @@ import no.ipshub.log.api.ResearchAccessLevel.Level;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
+import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.parquet.ParquetTables;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.log.store.EntryQuery;
@@ -76,6 +77,15 @@ public class ParquetExportController {
         PublishedFidelity published = answers.fidelity(ResearchCaller.of(request), "FIDELITY_EXPORTED_PARQUET", request,
                 from, to);
         return parquet("fidelity.parquet").body(out -> ParquetTables.fidelity(out, published));
+    }
+
+    /** The pair picture, one row per measure, pair and month. */
+    @ResearchAccessLevel(Level.TABLES)
+    @GetMapping("/pairs.parquet")
+    public ResponseEntity<StreamingResponseBody> pairs(HttpServletRequest request,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        PublishedPairs published = answers.pairs(ResearchCaller.of(request), "PAIRS_EXPORTED_PARQUET", request, from, to);
+        return parquet("pairs.parquet").body(out -> ParquetTables.pairs(out, published));
     }
 
     /** The time-to-event results, one row per group and measure. */
