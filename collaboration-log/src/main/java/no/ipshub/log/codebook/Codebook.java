@@ -148,7 +148,9 @@ public record Codebook(List<Dataset> datasets) {
                     new Value("PROXY", "the log's thresholds on what it can measure"));
             case "groupBy" -> record.getName().equals("TimeToEventCell")
                     ? List.of(new Value("team", "per treatment team"), new Value("navOffice", "per NAV office"),
-                            new Value("pair", "per team and NAV office pair"))
+                            new Value("pair", "per team and NAV office pair"),
+                            new Value("specialistChange", "by whether the case was handed to another job specialist "
+                                    + "before its first competitive job"))
                     : List.of(new Value("team", "per treatment team"), new Value("navOffice", "per NAV office"),
                             new Value("month", "per calendar month"));
             default -> List.of();

@@ -17,7 +17,11 @@ public enum Indicator {
     SHARE_STARTED_COMPETITIVE_WORK("shareStartedCompetitiveWork"),
     /** Conditional on getting a job: the time-to-event answer gives the Kaplan-Meier median over every case. */
     MEDIAN_DAYS_TO_FIRST_JOB_AMONG_EMPLOYED("medianDaysToFirstJobAmongEmployed"),
-    MEAN_HOURS_PER_WEEK("meanHoursPerWeek");
+    MEAN_HOURS_PER_WEEK("meanHoursPerWeek"),
+    HANDOVERS_PER_CASE("handoversPerCase"),
+    SHARE_CASES_WITH_NAV_MEASURE("shareCasesWithNavMeasure"),
+    SHARE_JOB_STARTS_WITH_WAGE_SUBSIDY("shareJobStartsWithWageSubsidy"),
+    MEAN_EARNINGS_PER_EMPLOYED_PARTICIPANT("meanEarningsPerEmployedParticipant");
 
     private final String id;
 

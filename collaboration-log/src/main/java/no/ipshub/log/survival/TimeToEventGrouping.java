@@ -3,9 +3,12 @@ package no.ipshub.log.survival;
 import java.util.Locale;
 import no.ipshub.log.cases.LoggedCase;
 
-/** How time-to-event results are broken down: by treatment team, NAV office, or their pair. */
+/**
+ * How time-to-event results are broken down: by treatment team, NAV office, their pair, or whether the case was
+ * handed to another job specialist before its first competitive job (or before it was censored).
+ */
 public enum TimeToEventGrouping {
-    TEAM, NAV_OFFICE, PAIR;
+    TEAM, NAV_OFFICE, PAIR, SPECIALIST_CHANGE;
 
     /** Parses {@code team}, {@code navOffice} or {@code pair}. */
     public static TimeToEventGrouping parse(String value) {
@@ -13,7 +16,8 @@ public enum TimeToEventGrouping {
             case "team" -> TEAM;
             case "navoffice", "nav_office", "nav-office" -> NAV_OFFICE;
             case "pair" -> PAIR;
-            default -> throw new IllegalArgumentException("groupBy must be team, navOffice or pair");
+            case "specialistchange", "specialist_change", "specialist-change" -> SPECIALIST_CHANGE;
+            default -> throw new IllegalArgumentException("groupBy must be team, navOffice, pair or specialistChange");
         };
     }
 
@@ -23,6 +27,7 @@ public enum TimeToEventGrouping {
             case TEAM -> "team";
             case NAV_OFFICE -> "navOffice";
             case PAIR -> "pair";
+            case SPECIALIST_CHANGE -> "specialistChange";
         };
     }
 
@@ -32,6 +37,15 @@ public enum TimeToEventGrouping {
             case TEAM -> c.team();
             case NAV_OFFICE -> c.navOffice();
             case PAIR -> c.team() + "|" + c.navOffice();
+            case SPECIALIST_CHANGE -> handedOverBeforeFirstJob(c) ? "changed" : "unchanged";
         };
+    }
+
+    /** True when the case had a handover dated before its first competitive job (any handover, without a job). */
+    static boolean handedOverBeforeFirstJob(LoggedCase c) {
+        java.time.LocalDate job = c.jobs().stream().filter(j -> Boolean.TRUE.equals(j.competitive()))
+                .map(no.ipshub.log.cases.Job::start).findFirst().orElse(java.time.LocalDate.MAX);
+        return c.events().stream().anyMatch(e -> e.getEventKind()
+                == no.ipshub.schemas.v1.CollaborationEventKind.JOB_SPECIALIST_CHANGED && e.getEventDate().isBefore(job));
     }
 }
