@@ -11,7 +11,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and a caller the research access rules refuse with 401 or 403 and the reason.
  */
 @RestControllerAdvice(assignableTypes = {ResearchController.class, ResearchExportController.class,
-        ParquetExportController.class, AuditController.class})
+        ParquetExportController.class, AuditController.class, FidelityReviewController.class})
 class ResearchApiErrors {
 
     /** A caller refused by the research access rules: 401 or 403 with the reason, as a problem. */

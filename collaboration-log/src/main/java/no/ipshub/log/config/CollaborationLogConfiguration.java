@@ -7,6 +7,7 @@ import no.ipshub.log.api.ResearchAnswers;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.disclosure.ReleaseLedger;
 import no.ipshub.log.fidelity.FidelityCalculator;
+import no.ipshub.log.fidelity.FidelityReviewStore;
 import no.ipshub.log.indicators.IndicatorCalculator;
 import no.ipshub.log.mapping.CollaborationLogMapper;
 import no.ipshub.log.pairs.PairPictureCalculator;
@@ -141,6 +142,11 @@ public class CollaborationLogConfiguration {
     ProjectAdministration projectAdministration(ProjectStore store, ProjectDirectory projects, ProjectTopics topics,
             AuditTrail audit, TransactionTemplate transactions) {
         return new ProjectAdministration(store, projects, topics, audit, transactions);
+    }
+
+    @Bean
+    FidelityReviewStore fidelityReviewStore(JdbcTemplate jdbc) {
+        return new FidelityReviewStore(jdbc, Clock.systemUTC());
     }
 
     @Bean
