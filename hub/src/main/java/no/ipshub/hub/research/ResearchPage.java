@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import no.ipshub.log.api.ResearchCaller;
 import no.ipshub.log.fidelity.FidelityItem;
+import no.ipshub.log.fidelity.ReviewComparison;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.Indicator;
 import no.ipshub.log.indicators.PublishedIndicators;
@@ -43,7 +44,7 @@ final class ResearchPage {
     /** What the page shows. */
     record Content(ResearchCaller caller, String csrfToken, LocalDate from, LocalDate to, String message,
             PublishedFidelity fidelity, PublishedIndicators byTeam, PublishedIndicators byNavOffice,
-            PublishedIndicators byMonth, PublishedPairs pairs, PublishedTimeToEvent timeToEvent) {
+            PublishedIndicators byMonth, PublishedPairs pairs, PublishedTimeToEvent timeToEvent, ReviewComparison reviews) {
 
         int minCellSize() {
             return caller.project().minCellSize();
@@ -71,6 +72,7 @@ final class ResearchPage {
                         : PARTS.get("empty").render(OpsTemplate.slots().text("text", "Case timelines are row-level data: "
                                 + "they are for the project's researchers.")))
                 .html("survival", survivalTable(c.timeToEvent(), c.minCellSize()))
+                .html("reviews", reviewTables(c.reviews()))
                 .html("survivalJson", script(survivalChart(c.timeToEvent())))
                 .text("evidenced", measured.size())
                 .html("message", c.message().isEmpty() ? "" : PARTS.get("flash").render(OpsTemplate.slots().text("text", c.message())))
@@ -129,6 +131,38 @@ final class ResearchPage {
         });
         return PARTS.get("table").render(OpsTemplate.slots().text("id", "survival-table").text("corner", "team")
                 .html("head", head.toString()).html("rows", rows.toString()));
+    }
+
+    /** Per team with a review in the period: its scores beside the anchors from events, and the difference. */
+    private static String reviewTables(ReviewComparison r) {
+        if (r.teams().isEmpty()) {
+            return PARTS.get("empty").render(OpsTemplate.slots().text("text", "No fidelity review in the period."));
+        }
+        StringBuilder tables = new StringBuilder();
+        for (ReviewComparison.Team team : r.teams()) {
+            StringBuilder head = new StringBuilder();
+            for (String label : List.of("review", "events", "events - review")) {
+                head.append(PARTS.get("head").render(OpsTemplate.slots().text("label", label).text("title", label)));
+            }
+            StringBuilder rows = new StringBuilder();
+            for (ReviewComparison.Item item : team.items()) {
+                String cells = PARTS.get("value").render(OpsTemplate.slots().text("value", item.score()))
+                        + (item.eventAnchor() == null ? PARTS.get("missing").render(OpsTemplate.slots())
+                                : PARTS.get("value").render(OpsTemplate.slots().text("value", item.eventAnchor())))
+                        + (item.difference() == null ? PARTS.get("missing").render(OpsTemplate.slots())
+                                : PARTS.get("value").render(OpsTemplate.slots().text("value", item.difference())));
+                rows.append(PARTS.get("row").render(OpsTemplate.slots().text("group", item.number() + " "
+                        + FidelityItem.values()[item.number() - 1].title()).html("cells", cells)));
+            }
+            rows.append(PARTS.get("row").render(OpsTemplate.slots().text("group", "total").html("cells",
+                    PARTS.get("value").render(OpsTemplate.slots().text("value", team.total()))
+                            + PARTS.get("missing").render(OpsTemplate.slots()) + PARTS.get("missing").render(OpsTemplate.slots()))));
+            tables.append(PARTS.get("review").render(OpsTemplate.slots().text("team", team.team())
+                    .text("date", team.reviewDate()).html("table", PARTS.get("table").render(OpsTemplate.slots()
+                            .text("id", "review-table-" + team.team()).text("corner", "item")
+                            .html("head", head.toString()).html("rows", rows.toString())))));
+        }
+        return tables.toString();
     }
 
     /** Per group, the survival at day 0 and at each point of the curve (null where suppressed). */

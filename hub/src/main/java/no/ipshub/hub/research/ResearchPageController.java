@@ -9,6 +9,7 @@ import java.util.Map;
 import no.ipshub.connectors.security.ApiKeyAuthenticator;
 import no.ipshub.connectors.security.BrowserSignIn;
 import no.ipshub.connectors.security.BrowserSignInForm;
+import no.ipshub.log.api.FidelityReviewController;
 import no.ipshub.log.api.ResearchAccessLevel;
 import no.ipshub.log.api.ResearchAnswers;
 import no.ipshub.log.api.ResearchCaller;
@@ -42,13 +43,16 @@ public class ResearchPageController {
     private static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
     private final ResearchAnswers answers;
+    private final FidelityReviewController reviews;
     private final ResearchPage page = new ResearchPage();
     private final OpsTemplate login = OpsTemplate.load("research/login.html");
     private final OpsTemplate.Parts parts = OpsTemplate.parts("research/parts.html");
     private final BrowserSignInForm form;
 
-    public ResearchPageController(ResearchAnswers answers, ApiKeyAuthenticator authenticator, ResearchProperties research) {
+    public ResearchPageController(ResearchAnswers answers, FidelityReviewController reviews,
+            ApiKeyAuthenticator authenticator, ResearchProperties research) {
         this.answers = answers;
+        this.reviews = reviews;
         this.form = new BrowserSignInForm(ResearchSignIn.SIGN_IN, authenticator, research.sessionMaxAge(), this::loginPage);
     }
 
@@ -84,7 +88,8 @@ public class ResearchPageController {
                 answers.indicators(caller, "INDICATORS_READ", request, f, t, "navOffice"),
                 answers.indicators(caller, "INDICATORS_READ", request, f, t, "month"),
                 answers.pairs(caller, "PAIRS_READ", request, f, t),
-                answers.timeToEvent(caller, "TIME_TO_EVENT_READ", request, f, t, "team")));
+                answers.timeToEvent(caller, "TIME_TO_EVENT_READ", request, f, t, "team"),
+                reviews.comparison(caller, request, f, t)));
         return html(HttpStatus.OK, body);
     }
 

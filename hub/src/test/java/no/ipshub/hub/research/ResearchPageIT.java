@@ -139,6 +139,24 @@ class ResearchPageIT {
                 String.valueOf(first))).containsExactly(true, "1");
     }
 
+    /* A review of haukeland-tsb imported as CSV shows beside the event evidence: 25 items and the total. */
+    @Test
+    void researcherSeesTheFidelityReviewBesideTheEvents() {
+        String csv = "team,reviewDate,item,score\n" + java.util.stream.IntStream.rangeClosed(1, 25)
+                .mapToObj(n -> TEAM + "," + TODAY.minusDays(10) + "," + n + ",3").collect(java.util.stream.Collectors.joining("\n"));
+        HttpResponse<String> imported = hub.send(HttpRequest.newBuilder(URI.create(hub.baseUrl()
+                + "/api/v1/research/fidelity/reviews")).header("Authorization", "Bearer " + RESEARCHER_KEY)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        signIn(RESEARCHER_KEY);
+        browser.get(hub.baseUrl() + "/research?" + PERIOD);
+        WebElement table = new WebDriverWait(browser, UI).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("review-table-" + TEAM)));
+
+        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+        assertThat(List.of(rows.size(), rows.get(25).findElements(By.tagName("td")).get(0).getText())).containsExactly(26, "75");
+    }
+
     /* A table reader signs in on the same form and sees the tables, but no row export and no case timeline. */
     @Test
     void tableReaderSeesTheTablesButNoRowExportsOrTimelines() {
