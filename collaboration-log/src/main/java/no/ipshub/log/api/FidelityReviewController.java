@@ -73,8 +73,13 @@ public class FidelityReviewController {
         });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("project", project);
-        body.put("reviews", parsed.reviews().stream().map(r -> Map.of("team", r.team(), "reviewDate", r.reviewDate(),
-                "total", r.total())).toList());
+        body.put("reviews", parsed.reviews().stream().map(r -> {
+            Map<String, Object> review = new LinkedHashMap<>();
+            review.put("team", r.team());
+            review.put("reviewDate", r.reviewDate());
+            review.put("total", r.total());
+            return review;
+        }).toList());
         return ResponseEntity.status(HttpStatus.CREATED).body(body);
     }
 

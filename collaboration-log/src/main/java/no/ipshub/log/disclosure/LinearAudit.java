@@ -22,8 +22,10 @@ import java.util.SplittableRandom;
  * each hit exactly. A new value that would put such a union into the row space is refused. A union that was in the
  * row space before (an earlier answer made it so) does not refuse anything new.
  *
- * <p>Values are tried in the order given, and each one accepted joins the row space before the next is tried. The
- * work has a bound: a search that would take more steps than {@code maxSteps} refuses the value instead.
+ * <p>All new values join the row space first. While it holds such a union, the least preferred value (the values
+ * come in order of preference) without which the union would not be there is refused and leaves the space. The work
+ * has a bound (steps, and at most {@code Halves.MAX_HALVES} halves in memory): a check that would go over it refuses
+ * every new value of the statistic instead.
  */
 final class LinearAudit {
 
@@ -65,125 +67,223 @@ final class LinearAudit {
         Atoms atoms = Atoms.of(shownBefore, candidates);
         Work work = new Work(maxSteps);
         SplittableRandom random = new SplittableRandom(0x5EED_1DEAL);
-        Echelon echelon = new Echelon(atoms.count(), work);
-        long[] before;
         try {
+            Echelon before = new Echelon(atoms.count(), work);
             for (int i = 0; i < shownBefore.size(); i++) {
-                echelon.add(atoms.row(i));
+                before.add(atoms.row(i));
             }
-            before = echelon.nullVector(random);
+            long[] old = before.nullVector(random);
+            // every candidate that adds to the space, in order of preference; the others tell nothing new
+            List<Integer> adding = new ArrayList<>();
+            Echelon space = before.copy();
+            for (int c = 0; c < candidates.size(); c++) {
+                if (space.add(atoms.row(shownBefore.size() + c))) {
+                    adding.add(c);
+                }
+            }
+            while (true) {
+                int[] union = newSmallUnion(space, old, atoms, random, work);
+                if (union == null) {
+                    break;
+                }
+                // refuse the least preferred candidate without which the union is no longer in the space
+                int culprit = -1;
+                for (int i = adding.size() - 1; i >= 0 && culprit < 0; i--) {
+                    Echelon without = before.copy();
+                    for (int c : adding) {
+                        if (c != adding.get(i)) {
+                            without.add(atoms.row(shownBefore.size() + c));
+                        }
+                    }
+                    if (!without.contains(union, atoms.count())) {
+                        culprit = i;
+                        space = without;
+                    }
+                }
+                if (culprit < 0) {
+                    break; // cannot happen: a union not in the space before needs a candidate
+                }
+                refused[adding.remove(culprit)] = true;
+            }
+            adding.forEach(c -> basis[c] = true);
+            return new Outcome(refused, basis, false);
         } catch (WorkExceeded e) {
             Arrays.fill(refused, true);
+            Arrays.fill(basis, false);
             return new Outcome(refused, basis, true);
         }
-        boolean exhausted = false;
-        for (int c = 0; c < candidates.size(); c++) {
-            long[] row = atoms.row(shownBefore.size() + c);
-            try {
-                work.check();
-                Echelon trial = echelon.copy();
-                if (!trial.add(row)) {
-                    continue; // a combination of what is shown already: it tells nothing new
-                }
-                if (singlesOut(trial, before, atoms, random, work)) {
-                    refused[c] = true;
-                } else {
-                    echelon = trial;
-                    basis[c] = true;
-                    before = echelon.nullVector(random);
-                }
-            } catch (WorkExceeded e) {
-                refused[c] = true;
-                exhausted = true;
-            }
-        }
-        return new Outcome(refused, basis, exhausted);
     }
 
     /**
-     * True when the row space holds a union of atoms of 1 to threshold - 1 participants that the space before did
-     * not ({@code before} is a random vector of that space's null space: a union in the old space is orthogonal to
-     * it).
+     * A union of atoms of 1 to threshold - 1 participants that the space holds and the space before did not
+     * ({@code old} is a random vector of that space's null space: a union in the old space is orthogonal to it), as
+     * its atoms; null when there is none. Meet in the middle: every half (at most half the atoms of a union) is keyed
+     * by its sums over two random null-space vectors of the space, and a half is matched with those whose sums are the
+     * negatives of its own; each hit is confirmed exactly.
      */
-    private boolean singlesOut(Echelon space, long[] before, Atoms atoms, SplittableRandom random, Work work) {
+    private int[] newSmallUnion(Echelon space, long[] old, Atoms atoms, SplittableRandom random, Work work) {
         long[] y1 = space.nullVector(random);
         long[] y2 = space.nullVector(random);
         int budget = minCellSize - 1;
-        List<Integer> small = new ArrayList<>();
-        for (int a = 0; a < atoms.count(); a++) {
-            if (atoms.size(a) <= budget) {
-                small.add(a);
-            }
-        }
-        int half = (budget + 1) / 2;
-        Map<Key, List<Half>> halves = new HashMap<>();
-        List<Half> all = new ArrayList<>();
-        enumerate(small, 0, new int[half], 0, 0, 0L, 0L, 0L, atoms, y1, y2, before, budget, halves, all, work);
-        for (Half h : all) {
-            List<Half> partners = halves.get(new Key(neg(h.s1), neg(h.s2)));
-            if (partners == null) {
-                continue;
-            }
-            for (Half g : partners) {
+        int[] small = smallAtoms(atoms, budget);
+        Halves halves = new Halves((budget + 1) / 2, work);
+        halves.enumerate(small, 0, new int[halves.width], 0, 0, 0L, 0L, 0L, atoms, y1, y2, old, budget);
+        int[] table = halves.index();
+        int mask = table.length - 1;
+        for (int h = 0; h < halves.size; h++) {
+            long t1 = neg(halves.s1[h]);
+            long t2 = neg(halves.s2[h]);
+            for (int g = table[slot(t1, mask)]; g >= 0; g = halves.next[g]) {
                 work.spend(1);
-                if (h.size + g.size == 0 || h.count + g.count > budget || !disjoint(h.atoms, g.atoms)) {
+                if (halves.s1[g] != t1 || halves.s2[g] != t2) {
                     continue;
                 }
-                if (plus(h.old, g.old) == 0) {
-                    continue; // the space before held this union already
+                if (halves.size(h) + halves.size(g) == 0 || halves.count[h] + halves.count[g] > budget
+                        || !halves.disjoint(h, g) || plus(halves.old[h], halves.old[g]) == 0) {
+                    continue;
                 }
-                if (space.contains(union(h.atoms, g.atoms), atoms.count())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Every union of at most {@code half} small atoms within the participant budget, keyed by its two sums. */
-    private void enumerate(List<Integer> small, int from, int[] chosen, int size, int count, long s1, long s2, long old,
-            Atoms atoms, long[] y1, long[] y2, long[] before, int budget, Map<Key, List<Half>> halves, List<Half> all,
-            Work work) {
-        Half h = new Half(Arrays.copyOf(chosen, size), size, count, s1, s2, old);
-        halves.computeIfAbsent(new Key(s1, s2), k -> new ArrayList<>()).add(h);
-        all.add(h);
-        work.spend(1);
-        if (size == chosen.length) {
-            return;
-        }
-        for (int i = from; i < small.size(); i++) {
-            int a = small.get(i);
-            int n = count + atoms.size(a);
-            if (n > budget) {
-                continue;
-            }
-            chosen[size] = a;
-            enumerate(small, i + 1, chosen, size + 1, n, plus(s1, y1[a]), plus(s2, y2[a]), plus(old, before[a]), atoms, y1, y2,
-                    before, budget, halves, all, work);
-        }
-    }
-
-    private static boolean disjoint(int[] a, int[] b) {
-        for (int x : a) {
-            for (int y : b) {
-                if (x == y) {
-                    return false;
+                int[] union = halves.union(h, g);
+                if (space.contains(union, atoms.count())) {
+                    return union;
                 }
             }
         }
-        return true;
+        return null;
     }
 
-    private static int[] union(int[] a, int[] b) {
-        int[] u = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, u, a.length, b.length);
-        return u;
+    private static int[] smallAtoms(Atoms atoms, int budget) {
+        int n = 0;
+        for (int a = 0; a < atoms.count(); a++) {
+            n += atoms.size(a) <= budget ? 1 : 0;
+        }
+        int[] small = new int[n];
+        int i = 0;
+        for (int a = 0; a < atoms.count(); a++) {
+            if (atoms.size(a) <= budget) {
+                small[i++] = a;
+            }
+        }
+        return small;
     }
 
-    private record Key(long s1, long s2) {
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
     }
 
-    private record Half(int[] atoms, int size, int count, long s1, long s2, long old) {
+    /**
+     * The halves of the search in flat arrays: atoms (padded with -1), participant count, and the sums over the two
+     * null-space vectors and the old one. Bounded to {@link #MAX_HALVES} so a search never takes more memory than a
+     * few tens of megabytes; one that would is over the work bound.
+     */
+    private static final class Halves {
+
+        static final int MAX_HALVES = 1_500_000;
+
+        final int width;
+        final Work work;
+        int size;
+        int[] atoms = new int[0];
+        int[] count = new int[0];
+        long[] s1 = new long[0];
+        long[] s2 = new long[0];
+        long[] old = new long[0];
+        int[] next;
+
+        Halves(int width, Work work) {
+            this.width = Math.max(1, width);
+            this.work = work;
+        }
+
+        void enumerate(int[] small, int from, int[] chosen, int depth, int n, long a1, long a2, long ao, Atoms atomSet,
+                long[] y1, long[] y2, long[] before, int budget) {
+            add(chosen, depth, n, a1, a2, ao);
+            if (depth == width) {
+                return;
+            }
+            for (int i = from; i < small.length; i++) {
+                int a = small[i];
+                int total = n + atomSet.size(a);
+                if (total > budget) {
+                    continue;
+                }
+                chosen[depth] = a;
+                enumerate(small, i + 1, chosen, depth + 1, total, plus(a1, y1[a]), plus(a2, y2[a]), plus(ao, before[a]),
+                        atomSet, y1, y2, before, budget);
+            }
+        }
+
+        private void add(int[] chosen, int depth, int n, long a1, long a2, long ao) {
+            work.spend(1);
+            if (size == MAX_HALVES) {
+                throw new WorkExceeded();
+            }
+            if (size == s1.length) {
+                int capacity = Math.max(1024, size * 2);
+                atoms = Arrays.copyOf(atoms, capacity * width);
+                count = Arrays.copyOf(count, capacity);
+                s1 = Arrays.copyOf(s1, capacity);
+                s2 = Arrays.copyOf(s2, capacity);
+                old = Arrays.copyOf(old, capacity);
+            }
+            for (int k = 0; k < width; k++) {
+                atoms[size * width + k] = k < depth ? chosen[k] : -1;
+            }
+            count[size] = n;
+            s1[size] = a1;
+            s2[size] = a2;
+            old[size] = ao;
+            size++;
+        }
+
+        /** Chains of halves by their first sum: the head of each slot, {@link #next} within it. */
+        int[] index() {
+            int capacity = Integer.highestOneBit(Math.max(2, size) * 2);
+            int[] heads = new int[capacity];
+            Arrays.fill(heads, -1);
+            next = new int[size];
+            int mask = capacity - 1;
+            for (int h = 0; h < size; h++) {
+                int slot = slot(s1[h], mask);
+                next[h] = heads[slot];
+                heads[slot] = h;
+            }
+            return heads;
+        }
+
+        int size(int h) {
+            int n = 0;
+            for (int k = 0; k < width; k++) {
+                n += atoms[h * width + k] >= 0 ? 1 : 0;
+            }
+            return n;
+        }
+
+        boolean disjoint(int h, int g) {
+            for (int i = 0; i < width; i++) {
+                int x = atoms[h * width + i];
+                for (int j = 0; x >= 0 && j < width; j++) {
+                    if (x == atoms[g * width + j]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        int[] union(int h, int g) {
+            int[] u = new int[size(h) + size(g)];
+            int i = 0;
+            for (int k = 0; k < width; k++) {
+                if (atoms[h * width + k] >= 0) {
+                    u[i++] = atoms[h * width + k];
+                }
+                if (atoms[g * width + k] >= 0) {
+                    u[i++] = atoms[g * width + k];
+                }
+            }
+            return u;
+        }
     }
 
     // ---- arithmetic modulo P
