@@ -57,6 +57,25 @@
     });
   }
 
+  function survival() {
+    var d = data('survival-data');
+    if (!d) {
+      return;
+    }
+    draw('survival-chart', {
+      type: 'line',
+      data: {
+        labels: d.days,
+        datasets: d.groups.map(function (g, i) {
+          return { label: g.group, data: g.survival, borderColor: COLOURS[i % COLOURS.length], stepped: true,
+            spanGaps: false, pointRadius: 2 };
+        })
+      },
+      options: { scales: { x: { title: { display: true, text: 'days from referral' } },
+        y: { min: 0, max: 1, title: { display: true, text: 'without a competitive job' } } } }
+    });
+  }
+
   function timeline() {
     var d = data('timeline-data');
     if (!d) {
@@ -82,6 +101,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     fidelity();
     months();
+    survival();
   });
   document.addEventListener('htmx:afterSwap', function (e) {
     if (e.target && e.target.id === 'timeline') {

@@ -30,17 +30,19 @@ public class AuditController {
     /**
      * Up to {@code limit} rows after seq {@code after}, and the verification of the whole chain.
      *
-     * @param after the last seq already seen; 0 for the start
-     * @param limit rows to return, at most 1000
+     * @param after   the last seq already seen; 0 for the start
+     * @param limit   rows to return, at most 1000
+     * @param project only the rows of this research project; all rows when not given
      */
     @GetMapping(value = "/api/v1/ops/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     public AuditPage audit(HttpServletRequest request, @RequestParam(defaultValue = "0") long after,
-            @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String project) {
         Caller.require(request, ROLE);
         if (after < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new BadQueryException("after must be 0 or more and limit between 1 and " + MAX_LIMIT);
         }
-        return new AuditPage(audit.verify(), audit.list(after, limit));
+        return new AuditPage(audit.verify(), project == null || project.isBlank() ? audit.list(after, limit)
+                : audit.list(project.strip(), after, limit));
     }
 
     /**

@@ -30,13 +30,19 @@ public record EntryView(
         Boolean competitive,
         Boolean permanent,
         Boolean wageSubsidy,
-        String rejectionReason) {
+        String rejectionReason,
+        String previousJobSpecialistKey,
+        String navMeasureCode,
+        LocalDate measureEndDate,
+        String closureReason,
+        String jobEndReason) {
 
     /** The CSV header, in field order. */
     static final List<String> COLUMNS = List.of("entryId", "project", "participantKey", "caseKey", "eventKind",
             "eventDate", "referralDate", "recordedAt", "senderSector", "senderOrganisation", "recipientSector",
             "recipientOrganisation", "team", "navOffice", "jobSpecialistKey", "employerOrganisationNumber", "styrkCode",
-            "hoursPerWeek", "hourlyWage", "competitive", "permanent", "wageSubsidy", "rejectionReason");
+            "hoursPerWeek", "hourlyWage", "competitive", "permanent", "wageSubsidy", "rejectionReason",
+            "previousJobSpecialistKey", "navMeasureCode", "measureEndDate", "closureReason", "jobEndReason");
 
     static EntryView of(CollaborationLogEntry e) {
         return new EntryView(e.getEntryId(), e.getProject(), e.getParticipantKey(), e.getCaseKey(),
@@ -44,7 +50,10 @@ public record EntryView(
                 e.getSenderSector().name(), e.getSenderOrganisation(), e.getRecipientSector().name(),
                 e.getRecipientOrganisation(), e.getTeam(), e.getNavOffice(), e.getJobSpecialistKey(),
                 e.getEmployerOrganisationNumber(), e.getStyrkCode(), e.getHoursPerWeek(), e.getHourlyWage(),
-                e.getCompetitive(), e.getPermanent(), e.getWageSubsidy(), e.getRejectionReason());
+                e.getCompetitive(), e.getPermanent(), e.getWageSubsidy(), e.getRejectionReason(),
+                e.getPreviousJobSpecialistKey(), e.getNavMeasureCode(), e.getMeasureEndDate(),
+                e.getClosureReason() == null ? null : e.getClosureReason().name(),
+                e.getJobEndReason() == null ? null : e.getJobEndReason().name());
     }
 
     /** The values in {@link #COLUMNS} order, as text; empty for null. */
@@ -54,7 +63,8 @@ public record EntryView(
                 text(recipientSector), text(recipientOrganisation), text(team), text(navOffice), text(jobSpecialistKey),
                 text(employerOrganisationNumber), text(styrkCode), text(hoursPerWeek),
                 hourlyWage == null ? "" : hourlyWage.toPlainString(), text(competitive), text(permanent),
-                text(wageSubsidy), text(rejectionReason));
+                text(wageSubsidy), text(rejectionReason), text(previousJobSpecialistKey), text(navMeasureCode),
+                text(measureEndDate), text(closureReason), text(jobEndReason));
     }
 
     private static String text(Object value) {

@@ -1,13 +1,15 @@
 package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import no.ipshub.log.api.ResearchAccessLevel.Level;
 import no.ipshub.log.audit.AuditTrail;
-import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
+import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.parquet.ParquetTables;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.log.store.EntryQuery;
+import no.ipshub.log.survival.PublishedTimeToEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Parquet exports for R arrow, pandas and DuckDB, with the same suppression and audit as the CSV exports: the
- * entries (without small team/NAV-office combinations), the indicators and the IPS-25 evidence. Each is audited
- * before a byte is sent, then written straight onto the response.
+ * Parquet exports for R arrow, pandas and DuckDB, with the same access and audit as the CSV exports: the entries
+ * (rows, the same as {@code /entries}), and the indicators, IPS-25 evidence and time-to-event results (tables). Each
+ * is audited before a byte is sent, then written straight onto the response.
  */
 @RestController
 @RequestMapping("/api/v1/research/exports")
@@ -33,52 +35,68 @@ public class ParquetExportController {
     private final CollaborationLogStore store;
     private final AuditTrail audit;
     private final ResearchAnswers answers;
-    private final ResearchProperties properties;
 
-    public ParquetExportController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers,
-            ResearchProperties properties) {
+    public ParquetExportController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers) {
         this.store = store;
         this.audit = audit;
         this.answers = answers;
-        this.properties = properties;
     }
 
-    /** The entries matching the filter, one row each, without the entries of small team/NAV-office cells. */
+    /** The project's entries matching the filter, one row each. */
+    @ResearchAccessLevel(Level.ROWS)
     @GetMapping("/entries.parquet")
     public ResponseEntity<StreamingResponseBody> entries(HttpServletRequest request,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String team, @RequestParam(required = false) String navOffice,
             @RequestParam(required = false) String kind) {
-        String caller = Caller.require(request, ResearchController.ROLE);
+        ResearchCaller caller = ResearchCaller.of(request);
         EntryQuery query = QueryParameters.entries(from, to, team, navOffice, kind);
-        EntrySelection selection = EntrySelection.of(store.cells(query), properties.minCellSize());
-        audit.append(caller, "ENTRIES_EXPORTED_PARQUET", ResearchController.describe(request) + " (withheld "
-                + selection.withheld() + ")", selection.shown());
-        StreamingResponseBody body = out -> ParquetTables.entries(out, sink -> store.stream(query, entry -> {
-            if (selection.includes(entry)) {
-                sink.accept(entry);
-            }
-        }));
-        return parquet("entries.parquet").header("X-Suppressed-Entries", Long.toString(selection.withheld())).body(body);
+        String project = caller.project().code();
+        audit.append(caller.name(), "ENTRIES_EXPORTED_PARQUET", ResearchController.describe(request),
+                store.count(project, query), project);
+        StreamingResponseBody body = out -> ParquetTables.entries(out, sink -> store.stream(project, query, sink));
+        return parquet("entries.parquet").body(body);
     }
 
     /** The indicators, one row per group and indicator, blank and flagged where suppressed. */
+    @ResearchAccessLevel(Level.TABLES)
     @GetMapping("/indicators.parquet")
     public ResponseEntity<StreamingResponseBody> indicators(HttpServletRequest request,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String groupBy) {
-        PublishedIndicators published = answers.indicators(Caller.require(request, ResearchController.ROLE),
-                "INDICATORS_EXPORTED_PARQUET", request, from, to, groupBy);
+        PublishedIndicators published = answers.indicators(ResearchCaller.of(request), "INDICATORS_EXPORTED_PARQUET",
+                request, from, to, groupBy);
         return parquet("indicators.parquet").body(out -> ParquetTables.indicators(out, published));
     }
 
     /** The IPS-25 evidence, one row per team and item, items not from events marked so. */
+    @ResearchAccessLevel(Level.TABLES)
     @GetMapping("/fidelity.parquet")
     public ResponseEntity<StreamingResponseBody> fidelity(HttpServletRequest request,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        PublishedFidelity published = answers.fidelity(Caller.require(request, ResearchController.ROLE),
-                "FIDELITY_EXPORTED_PARQUET", request, from, to);
+        PublishedFidelity published = answers.fidelity(ResearchCaller.of(request), "FIDELITY_EXPORTED_PARQUET", request,
+                from, to);
         return parquet("fidelity.parquet").body(out -> ParquetTables.fidelity(out, published));
+    }
+
+    /** The pair picture, one row per measure, pair and month. */
+    @ResearchAccessLevel(Level.TABLES)
+    @GetMapping("/pairs.parquet")
+    public ResponseEntity<StreamingResponseBody> pairs(HttpServletRequest request,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        PublishedPairs published = answers.pairs(ResearchCaller.of(request), "PAIRS_EXPORTED_PARQUET", request, from, to);
+        return parquet("pairs.parquet").body(out -> ParquetTables.pairs(out, published));
+    }
+
+    /** The time-to-event results, one row per group and measure. */
+    @ResearchAccessLevel(Level.TABLES)
+    @GetMapping("/time-to-event.parquet")
+    public ResponseEntity<StreamingResponseBody> timeToEvent(HttpServletRequest request,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String groupBy) {
+        PublishedTimeToEvent published = answers.timeToEvent(ResearchCaller.of(request), "TIME_TO_EVENT_EXPORTED_PARQUET",
+                request, from, to, groupBy);
+        return parquet("time-to-event.parquet").body(out -> ParquetTables.timeToEvent(out, published));
     }
 
     private static ResponseEntity.BodyBuilder parquet(String name) {

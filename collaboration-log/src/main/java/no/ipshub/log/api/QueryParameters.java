@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import no.ipshub.log.indicators.GroupBy;
 import no.ipshub.log.store.EntryQuery;
+import no.ipshub.log.survival.TimeToEventGrouping;
 import no.ipshub.schemas.v1.CollaborationEventKind;
 
 /** Parses the research API's query parameters, naming the parameter that is wrong. */
@@ -51,6 +52,14 @@ final class QueryParameters {
     static GroupBy groupBy(String value) {
         try {
             return GroupBy.parse(value == null ? "team" : value);
+        } catch (IllegalArgumentException e) {
+            throw new BadQueryException(e.getMessage());
+        }
+    }
+
+    static TimeToEventGrouping timeToEventGrouping(String value) {
+        try {
+            return TimeToEventGrouping.parse(value == null ? "team" : value);
         } catch (IllegalArgumentException e) {
             throw new BadQueryException(e.getMessage());
         }

@@ -3,6 +3,7 @@ package no.ipshub.log.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.disclosure.ReleaseLedger;
 import no.ipshub.log.fidelity.FidelityCalculator;
@@ -17,11 +18,17 @@ import no.ipshub.log.pairs.PairTable;
 import no.ipshub.log.pairs.PairTimelines;
 import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.store.CollaborationLogStore;
+import no.ipshub.log.survival.PublishedTimeToEvent;
+import no.ipshub.log.survival.TimeToEventCalculator;
+import no.ipshub.log.survival.TimeToEventGrouping;
+import no.ipshub.log.survival.TimeToEventTable;
+import no.ipshub.schemas.v1.CollaborationLogEntry;
 
 /**
- * The aggregate answers of the research API, shared by its JSON, CSV and Parquet forms: parses the period,
- * computes from the store, lets the {@link ReleaseLedger} decide what may be shown (small cells, secondary
- * suppression, differencing against the caller's earlier answers) and audits the answer before it is returned.
+ * The aggregate answers of the research API, shared by its JSON, CSV and Parquet forms and the research page: parses
+ * the period, computes from the caller's project (over the caller's scope), lets the {@link ReleaseLedger} decide
+ * what may be shown to the caller's audience (small cells, secondary suppression, arithmetic against earlier answers)
+ * and audits the answer before it is returned.
  */
 public class ResearchAnswers {
 
@@ -31,61 +38,86 @@ public class ResearchAnswers {
     private final IndicatorCalculator indicators;
     private final FidelityCalculator fidelity;
     private final PairPictureCalculator pairs;
+    private final TimeToEventCalculator timeToEvent;
     private final ReleaseLedger ledger;
     private final AuditTrail audit;
-    private final int minCellSize;
 
     public ResearchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
-            PairPictureCalculator pairs, ReleaseLedger ledger, AuditTrail audit, int minCellSize) {
+            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit) {
         this.store = store;
         this.indicators = indicators;
         this.fidelity = fidelity;
         this.pairs = pairs;
+        this.timeToEvent = timeToEvent;
         this.ledger = ledger;
         this.audit = audit;
-        this.minCellSize = minCellSize;
     }
 
     /** The indicators of the period per team, NAV office or month, audited as {@code action}. */
-    public PublishedIndicators indicators(String caller, String action, HttpServletRequest request, String from, String to,
-            String groupBy) {
+    public PublishedIndicators indicators(ResearchCaller caller, String action, HttpServletRequest request, String from,
+            String to, String groupBy) {
         Period period = Period.parse(from, to);
         GroupBy grouping = QueryParameters.groupBy(groupBy);
-        IndicatorTable table = indicators.compute(store.upTo(period.to()), period.from(), period.to(), grouping, today());
-        return ledger.release(caller, PublishedIndicators.grids(table),
-                release -> PublishedIndicators.of(table, minCellSize, release.results()), action, describe(request),
+        IndicatorTable table = indicators.compute(entries(caller, period), period.from(), period.to(), grouping, today());
+        int k = caller.project().minCellSize();
+        return ledger.release(caller.audience(), PublishedIndicators.grids(table),
+                release -> PublishedIndicators.of(table, k, release.results()), action, describe(request),
                 p -> p.cells().size());
     }
 
     /** The IPS-25 evidence of the period per team, audited as {@code action}. */
-    public PublishedFidelity fidelity(String caller, String action, HttpServletRequest request, String from, String to) {
+    public PublishedFidelity fidelity(ResearchCaller caller, String action, HttpServletRequest request, String from,
+            String to) {
         Period period = Period.parse(from, to);
-        FidelityTable table = fidelity.compute(store.upTo(period.to()), period.from(), period.to(), today());
-        return ledger.release(caller, PublishedFidelity.grids(table),
-                release -> PublishedFidelity.of(table, minCellSize, release.results()), action, describe(request),
+        FidelityTable table = fidelity.compute(entries(caller, period), period.from(), period.to(), today());
+        int k = caller.project().minCellSize();
+        return ledger.release(caller.audience(), PublishedFidelity.grids(table),
+                release -> PublishedFidelity.of(table, k, release.results()), action, describe(request),
                 p -> p.teams().size() * (long) p.items().size());
     }
 
     /** The collaboration picture per pair and month, audited as {@code action}. */
-    public PublishedPairs pairs(String caller, String action, HttpServletRequest request, String from, String to) {
+    public PublishedPairs pairs(ResearchCaller caller, String action, HttpServletRequest request, String from, String to) {
         Period period = Period.parse(from, to);
-        PairTable table = pairs.compute(store.upTo(period.to()), period.from(), period.to(), today());
-        return ledger.release(caller, PublishedPairs.grids(table),
-                release -> PublishedPairs.of(table, minCellSize, release.results()), action, describe(request),
+        PairTable table = pairs.compute(entries(caller, period), period.from(), period.to(), today());
+        int k = caller.project().minCellSize();
+        return ledger.release(caller.audience(), PublishedPairs.grids(table),
+                release -> PublishedPairs.of(table, k, release.results()), action, describe(request),
                 p -> p.cells().size());
     }
 
+    /** Time to the first competitive job and job tenure, per team, NAV office or pair, audited as {@code action}. */
+    public PublishedTimeToEvent timeToEvent(ResearchCaller caller, String action, HttpServletRequest request, String from,
+            String to, String groupBy) {
+        Period period = Period.parse(from, to);
+        TimeToEventGrouping grouping = QueryParameters.timeToEventGrouping(groupBy);
+        TimeToEventTable table = timeToEvent.compute(entries(caller, period), period.from(), period.to(), grouping, today());
+        int k = caller.project().minCellSize();
+        return ledger.release(caller.audience(), PublishedTimeToEvent.grids(table),
+                release -> PublishedTimeToEvent.of(table, caller.project().code(), k, release.results()), action,
+                describe(request), p -> p.cells().size());
+    }
+
     /** The timelines of one pair's cases, audited as {@code action}. */
-    public PairTimelines timelines(String caller, String action, HttpServletRequest request, String team, String navOffice,
-            String from, String to) {
+    public PairTimelines timelines(ResearchCaller caller, String action, HttpServletRequest request, String team,
+            String navOffice, String from, String to) {
         Period period = Period.parse(from, to);
         if (team == null || team.isBlank() || navOffice == null || navOffice.isBlank()) {
             throw new BadQueryException("team and navOffice are required");
         }
-        PairTimelines timelines = PairTimelines.of(store.upTo(period.to()), team.strip(), navOffice.strip(), period.from(),
-                period.to(), minCellSize);
-        audit.append(caller, action, describe(request), timelines.cases().size());
+        PairTimelines timelines = PairTimelines.of(entries(caller, period), team.strip(), navOffice.strip(), period.from(),
+                period.to(), caller.project().minCellSize());
+        audit.append(caller.name(), action, describe(request), timelines.cases().size(), caller.project().code());
         return timelines;
+    }
+
+    /** The project's entries up to the period's end, of the cases in the caller's scope. */
+    private List<CollaborationLogEntry> entries(ResearchCaller caller, Period period) {
+        List<CollaborationLogEntry> all = store.upTo(caller.project().code(), period.to());
+        if (caller.scope().everything()) {
+            return all;
+        }
+        return all.stream().filter(e -> caller.scope().covers(e.getTeam(), e.getNavOffice())).toList();
     }
 
     static String describe(HttpServletRequest request) {

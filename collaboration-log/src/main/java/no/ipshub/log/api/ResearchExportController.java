@@ -9,14 +9,15 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import no.ipshub.log.api.ResearchAccessLevel.Level;
 import no.ipshub.log.audit.AuditTrail;
-import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
 import no.ipshub.log.pairs.PairTimelines;
 import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.log.store.EntryQuery;
+import no.ipshub.log.survival.PublishedTimeToEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,11 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * CSV exports for researchers, with small-cell suppression: indicators, IPS-25 fidelity evidence and the pair
- * picture, whose cells from fewer than {@code hub.research.min-cell-size} participants are blank and flagged (with
- * secondary suppression against the totals and the differencing check), entries without the team/NAV-office
- * combinations that have fewer participants than that, and the timelines of a pair's cases. Every export is
- * audited, with its row count, before a byte is sent.
+ * CSV exports. Rows, for a project's researchers: the entries (the same rows as {@code /entries}) and the timelines
+ * of a pair's cases. Tables, for researchers and table readers: indicators, IPS-25 fidelity evidence, the pair picture
+ * and the time-to-event results, with the same disclosure control as their JSON forms. Every export is audited, with
+ * its row count, before a byte is sent.
  */
 @RestController
 @RequestMapping("/api/v1/research/exports")
@@ -47,42 +47,40 @@ public class ResearchExportController {
             "suppression");
     static final List<String> TIMELINE_COLUMNS = List.of("team", "navOffice", "case", "startDate", "startedBy", "day",
             "eventKind");
+    static final List<String> TIME_TO_EVENT_COLUMNS = List.of("from", "to", "observedTo", "groupBy", "group", "measure",
+            "value", "suppression");
 
     private final CollaborationLogStore store;
     private final AuditTrail audit;
     private final ResearchAnswers answers;
-    private final ResearchProperties properties;
 
-    public ResearchExportController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers,
-            ResearchProperties properties) {
+    public ResearchExportController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers) {
         this.store = store;
         this.audit = audit;
         this.answers = answers;
-        this.properties = properties;
     }
 
-    /** The entries matching the filter, one CSV row each, without the entries of small team/NAV-office cells. */
+    /** The project's entries matching the filter, one CSV row each: the same rows as {@code /entries}. */
+    @ResearchAccessLevel(Level.ROWS)
     @GetMapping("/entries.csv")
     public ResponseEntity<StreamingResponseBody> entries(HttpServletRequest request,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String team, @RequestParam(required = false) String navOffice,
             @RequestParam(required = false) String kind) {
-        String caller = Caller.require(request, ResearchController.ROLE);
+        ResearchCaller caller = ResearchCaller.of(request);
         EntryQuery query = QueryParameters.entries(from, to, team, navOffice, kind);
-        EntrySelection selection = EntrySelection.of(store.cells(query), properties.minCellSize());
-        audit.append(caller, "ENTRIES_EXPORTED", ResearchController.describe(request) + " (withheld " + selection.withheld()
-                + ")", selection.shown());
+        String project = caller.project().code();
+        audit.append(caller.name(), "ENTRIES_EXPORTED", ResearchController.describe(request), store.count(project, query),
+                project);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             Csv.line(writer, EntryView.COLUMNS);
             try {
-                store.stream(query, entry -> {
-                    if (selection.includes(entry)) {
-                        try {
-                            Csv.line(writer, EntryView.of(entry).csvValues());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+                store.stream(project, query, entry -> {
+                    try {
+                        Csv.line(writer, EntryView.of(entry).csvValues());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
             } catch (UncheckedIOException e) {
@@ -92,15 +90,15 @@ public class ResearchExportController {
         };
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"entries.csv\"")
-                .header("X-Suppressed-Entries", Long.toString(selection.withheld()))
                 .body(body);
     }
 
     /** The indicators as a long CSV table: one row per group and indicator, blank and flagged where suppressed. */
+    @ResearchAccessLevel(Level.TABLES)
     @GetMapping("/indicators.csv")
     public ResponseEntity<String> indicators(HttpServletRequest request, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String groupBy) throws IOException {
-        PublishedIndicators published = answers.indicators(Caller.require(request, ResearchController.ROLE),
+        PublishedIndicators published = answers.indicators(ResearchCaller.of(request),
                 "INDICATORS_EXPORTED", request, from, to, groupBy);
         StringWriter text = new StringWriter();
         Csv.line(text, INDICATOR_COLUMNS);
@@ -115,10 +113,11 @@ public class ResearchExportController {
      * The IPS-25 evidence as a long CSV table: one row per team and item, all 25 items for every team, those not
      * from events marked so and left blank.
      */
+    @ResearchAccessLevel(Level.TABLES)
     @GetMapping("/fidelity.csv")
     public ResponseEntity<String> fidelity(HttpServletRequest request, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) throws IOException {
-        PublishedFidelity published = answers.fidelity(Caller.require(request, ResearchController.ROLE),
+        PublishedFidelity published = answers.fidelity(ResearchCaller.of(request),
                 "FIDELITY_EXPORTED", request, from, to);
         StringWriter text = new StringWriter();
         Csv.line(text, FIDELITY_COLUMNS);
@@ -137,10 +136,11 @@ public class ResearchExportController {
     }
 
     /** The collaboration picture as a long CSV table: one row per measure, pair and month. */
+    @ResearchAccessLevel(Level.TABLES)
     @GetMapping("/pairs.csv")
     public ResponseEntity<String> pairs(HttpServletRequest request, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) throws IOException {
-        PublishedPairs published = answers.pairs(Caller.require(request, ResearchController.ROLE), "PAIRS_EXPORTED",
+        PublishedPairs published = answers.pairs(ResearchCaller.of(request), "PAIRS_EXPORTED",
                 request, from, to);
         StringWriter text = new StringWriter();
         Csv.line(text, PAIR_COLUMNS);
@@ -152,11 +152,12 @@ public class ResearchExportController {
     }
 
     /** The timelines of one pair's cases: one row per event, in days from the case's start. */
+    @ResearchAccessLevel(Level.ROWS)
     @GetMapping("/timelines.csv")
     public ResponseEntity<String> timelines(HttpServletRequest request, @RequestParam(required = false) String team,
             @RequestParam(required = false) String navOffice, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) throws IOException {
-        PairTimelines timelines = answers.timelines(Caller.require(request, ResearchController.ROLE), "TIMELINES_EXPORTED",
+        PairTimelines timelines = answers.timelines(ResearchCaller.of(request), "TIMELINES_EXPORTED",
                 request, team, navOffice, from, to);
         StringWriter text = new StringWriter();
         Csv.line(text, TIMELINE_COLUMNS);
@@ -168,6 +169,23 @@ public class ResearchExportController {
             }
         }
         return csv("timelines.csv", text);
+    }
+
+    /** The time-to-event results as a long CSV table: one row per group and measure. */
+    @ResearchAccessLevel(Level.TABLES)
+    @GetMapping("/time-to-event.csv")
+    public ResponseEntity<String> timeToEvent(HttpServletRequest request, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String groupBy) throws IOException {
+        PublishedTimeToEvent published = answers.timeToEvent(ResearchCaller.of(request), "TIME_TO_EVENT_EXPORTED", request,
+                from, to, groupBy);
+        StringWriter text = new StringWriter();
+        Csv.line(text, TIME_TO_EVENT_COLUMNS);
+        for (PublishedTimeToEvent.Cell cell : published.cells()) {
+            Csv.line(text, List.of(published.from().toString(), published.to().toString(),
+                    published.observedTo().toString(), published.groupBy().parameter(), cell.group(), cell.measure(),
+                    number(cell.value()), cell.suppression().name()));
+        }
+        return csv("time-to-event.csv", text);
     }
 
     private static ResponseEntity<String> csv(String name, StringWriter text) {

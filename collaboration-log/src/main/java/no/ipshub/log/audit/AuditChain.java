@@ -24,14 +24,20 @@ public final class AuditChain {
     /** The next row of the chain after {@code previousHash}, with its hash. */
     public static AuditRecord link(long seq, Instant occurredAt, String actor, String action, String query,
             long rowCount, String previousHash) {
+        return link(seq, occurredAt, actor, action, query, rowCount, previousHash, null);
+    }
+
+    /** The next row, concerning a research project (null: none). */
+    public static AuditRecord link(long seq, Instant occurredAt, String actor, String action, String query,
+            long rowCount, String previousHash, String project) {
         Instant at = occurredAt.truncatedTo(ChronoUnit.MILLIS);
         return new AuditRecord(seq, at, actor, action, query, rowCount, previousHash,
-                hash(previousHash, seq, at, actor, action, query, rowCount));
+                hash(previousHash, seq, at, actor, action, query, rowCount, project), project);
     }
 
     /** The hash a row must carry, recomputed from its content and its previous hash. */
     public static String expectedHash(AuditRecord r) {
-        return hash(r.previousHash(), r.seq(), r.occurredAt(), r.actor(), r.action(), r.query(), r.rowCount());
+        return hash(r.previousHash(), r.seq(), r.occurredAt(), r.actor(), r.action(), r.query(), r.rowCount(), r.project());
     }
 
     /**
@@ -65,9 +71,13 @@ public final class AuditChain {
     }
 
     private static String hash(String previousHash, long seq, Instant at, String actor, String action, String query,
-            long rowCount) {
+            long rowCount, String project) {
         StringBuilder content = new StringBuilder();
-        for (String field : new String[] {Long.toString(seq), at.toString(), actor, action, query, Long.toString(rowCount)}) {
+        // a row without a project hashes as rows did before projects were recorded
+        String[] fields = project == null
+                ? new String[] {Long.toString(seq), at.toString(), actor, action, query, Long.toString(rowCount)}
+                : new String[] {Long.toString(seq), at.toString(), actor, action, query, Long.toString(rowCount), project};
+        for (String field : fields) {
             content.append(field.length()).append(':').append(field).append(';');
         }
         try {

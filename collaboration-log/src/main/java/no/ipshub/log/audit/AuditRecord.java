@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param rowCount     how many rows were handed out or removed
  * @param previousHash hash of the row before (64 zeros for the first)
  * @param hash         SHA-256 over the previous hash and this row's content, hex
+ * @param project      the research project the row concerns; null when none (partner changes) or not recorded
  */
 public record AuditRecord(
         long seq,
@@ -22,5 +23,12 @@ public record AuditRecord(
         String query,
         long rowCount,
         String previousHash,
-        String hash) {
+        String hash,
+        String project) {
+
+    /** A row that concerns no research project. */
+    public AuditRecord(long seq, Instant occurredAt, String actor, String action, String query, long rowCount,
+            String previousHash, String hash) {
+        this(seq, occurredAt, actor, action, query, rowCount, previousHash, hash, null);
+    }
 }

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditTrail {
 
     private static final RowMapper<AuditRecord> ROWS = AuditTrail::record;
+    private static final String COLUMNS = "seq, occurred_at, actor, action, query, row_count, previous_hash, hash, project";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -30,18 +31,23 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Appends one row and returns it with its seq and hash. */
+    /** Appends one row that concerns no research project and returns it with its seq and hash. */
     public AuditRecord append(String actor, String action, String query, long rowCount) {
+        return append(actor, action, query, rowCount, null);
+    }
+
+    /** Appends one row concerning a research project (null: none) and returns it with its seq and hash. */
+    public AuditRecord append(String actor, String action, String query, long rowCount, String project) {
         return transactions.execute(status -> {
             Map<String, Object> head = jdbc.queryForMap(
                     "SELECT last_seq, last_hash FROM research_audit_head WHERE id = 1 FOR UPDATE");
             long seq = ((Number) head.get("last_seq")).longValue() + 1;
             AuditRecord r = AuditChain.link(seq, clock.instant(), actor, action, query, rowCount,
-                    (String) head.get("last_hash"));
-            jdbc.update("INSERT INTO research_audit (seq, occurred_at, actor, action, query, row_count, previous_hash, hash) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (String) head.get("last_hash"), project);
+            jdbc.update("INSERT INTO research_audit (seq, occurred_at, actor, action, query, row_count, previous_hash, hash, "
+                    + "project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     r.seq(), OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), r.actor(), r.action(), r.query(),
-                    r.rowCount(), r.previousHash(), r.hash());
+                    r.rowCount(), r.previousHash(), r.hash(), r.project());
             jdbc.update("UPDATE research_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", r.seq(), r.hash());
             return r;
         });
@@ -49,16 +55,21 @@ public class AuditTrail {
 
     /** Up to {@code limit} rows after {@code afterSeq}, oldest first. */
     public List<AuditRecord> list(long afterSeq, int limit) {
-        return jdbc.query("SELECT seq, occurred_at, actor, action, query, row_count, previous_hash, hash "
-                + "FROM research_audit WHERE seq > ? ORDER BY seq LIMIT ?", ROWS, afterSeq, limit);
+        return jdbc.query("SELECT " + COLUMNS + " FROM research_audit WHERE seq > ? ORDER BY seq LIMIT ?", ROWS, afterSeq,
+                limit);
+    }
+
+    /** Up to {@code limit} rows of one research project after {@code afterSeq}, oldest first. */
+    public List<AuditRecord> list(String project, long afterSeq, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM research_audit WHERE project = ? AND seq > ? ORDER BY seq LIMIT ?",
+                ROWS, project, afterSeq, limit);
     }
 
     /** Checks the whole chain and its head. */
     public ChainVerification verify() {
         return transactions.execute(status -> {
             Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM research_audit_head WHERE id = 1");
-            List<AuditRecord> all = jdbc.query("SELECT seq, occurred_at, actor, action, query, row_count, previous_hash, hash "
-                    + "FROM research_audit ORDER BY seq", ROWS);
+            List<AuditRecord> all = jdbc.query("SELECT " + COLUMNS + " FROM research_audit ORDER BY seq", ROWS);
             return AuditChain.verify(all, ((Number) head.get("last_seq")).longValue(), (String) head.get("last_hash"));
         });
     }
@@ -72,6 +83,7 @@ public class AuditTrail {
                 rs.getString("query"),
                 rs.getLong("row_count"),
                 rs.getString("previous_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"),
+                rs.getString("project"));
     }
 }

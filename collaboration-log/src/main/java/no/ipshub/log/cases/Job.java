@@ -17,9 +17,10 @@ import no.ipshub.schemas.v1.CollaborationLogEntry;
  * @param styrkCode   the STYRK-08 occupation; null when not stated
  * @param competitive true for competitive work; null when not stated
  * @param permanent   true for a permanent position; null when not stated
+ * @param wage        the gross hourly wage in NOK; null when not stated
  */
 public record Job(LocalDate start, LocalDate end, Double hours, String employer, String styrkCode, Boolean competitive,
-        Boolean permanent) {
+        Boolean permanent, java.math.BigDecimal wage) {
 
     /** The jobs of a case's entries, given in case order. */
     public static List<Job> of(List<CollaborationLogEntry> events) {
@@ -40,7 +41,7 @@ public record Job(LocalDate start, LocalDate end, Double hours, String employer,
             }
             jobs.add(new Job(started.getEventDate(), ended == null ? null : ended.getEventDate(), started.getHoursPerWeek(),
                     started.getEmployerOrganisationNumber(), started.getStyrkCode(), started.getCompetitive(),
-                    started.getPermanent()));
+                    started.getPermanent(), started.getHourlyWage()));
         }
         return jobs;
     }

@@ -1,20 +1,30 @@
 package no.ipshub.log.config;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import no.ipshub.log.api.ResearchAccess;
 import no.ipshub.log.api.ResearchAnswers;
 import no.ipshub.log.audit.AuditTrail;
-import no.ipshub.log.disclosure.DisclosureControl;
 import no.ipshub.log.disclosure.ReleaseLedger;
 import no.ipshub.log.fidelity.FidelityCalculator;
-import no.ipshub.log.pairs.PairPictureCalculator;
+import no.ipshub.log.fidelity.FidelityReviewStore;
 import no.ipshub.log.indicators.IndicatorCalculator;
 import no.ipshub.log.mapping.CollaborationLogMapper;
+import no.ipshub.log.pairs.PairPictureCalculator;
+import no.ipshub.log.project.ProjectAdministration;
+import no.ipshub.log.project.ProjectDirectory;
+import no.ipshub.log.project.ProjectKeySeal;
+import no.ipshub.log.project.ProjectStore;
+import no.ipshub.log.project.ProjectTopics;
+import no.ipshub.log.project.ResearchProject;
 import no.ipshub.log.pseudonym.ProjectKey;
 import no.ipshub.log.pseudonym.Pseudonymiser;
 import no.ipshub.log.route.CollaborationLogProcessor;
 import no.ipshub.log.route.CollaborationLogPublisher;
 import no.ipshub.log.store.CollaborationLogStore;
-import no.ipshub.log.suppression.SmallCellSuppressor;
+import no.ipshub.log.survival.TimeToEventCalculator;
+import no.ipshub.registry.client.SchemaRegistryClient;
+import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
@@ -27,15 +37,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the collaboration log: the project key (start-up fails here, with the reason, when it is missing or
- * short), pseudonymiser, mapper, store, audit trail, publisher and the research API's helpers: the calculators,
- * small-cell suppression and the ledger of what each researcher was shown. Off with
+ * Wires the collaboration log: the default project's key (start-up fails here, with the reason, when it is missing
+ * or short), the projects (the default one synchronised from {@code hub.research} into the database, the others
+ * added at run time with their keys sealed), mapper, store, publisher, and the research API's helpers: the access
+ * rules of the two audiences, the calculators and the ledger of what each audience was shown. Off with
  * {@code hub.research.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hub.research", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ResearchProperties.class)
 public class CollaborationLogConfiguration {
+
+    /** The projects, with the default one synchronised into the database from {@code hub.research} first. */
+    @Bean
+    ProjectDirectory researchProjects(ProjectStore store, ProjectKey key, ResearchProperties research) {
+        store.synchroniseDefault(new ResearchProject(research.project(), research.project(), research.minCellSize(),
+                research.researchers() == null ? null : new LinkedHashSet<>(research.researchers()), true));
+        ProjectKeySeal seal = research.hasProjectSealKey() ? new ProjectKeySeal(ProjectKey.material(research.projectSealKey(),
+                research.projectSealKeyFile(), research.generateKeyIfMissing(), "hub.research.project-seal-key",
+                "to add research projects at run time")) : null;
+        return new ProjectDirectory(store, key, seal);
+    }
+
+    @Bean
+    ProjectStore projectStore(JdbcTemplate jdbc) {
+        return new ProjectStore(jdbc, Clock.systemUTC());
+    }
 
     @Bean
     ProjectKey researchProjectKey(ResearchProperties research) {
@@ -60,24 +87,28 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    CollaborationLogPublisher collaborationLogPublisher(HubProducer producer, HubWireCodec codec, HubTopics topics) {
-        return new CollaborationLogPublisher(producer, codec, topics);
+    ProjectTopics projectTopics(HubTopics topics, KafkaClientSettings kafka, SchemaRegistryClient registry) {
+        return new ProjectTopics(topics, kafka, registry);
+    }
+
+    /** Each project's entries go to its own topic, which exists (and has its subject) before the first is sent. */
+    @Bean
+    CollaborationLogPublisher collaborationLogPublisher(HubProducer producer, HubWireCodec codec, ProjectDirectory projects,
+            ProjectTopics topics) {
+        projects.all().forEach(p -> topics.provision(p.project()));
+        return new CollaborationLogPublisher(producer, codec, code -> topics.topicOf(projects.find(code)
+                .orElseThrow(() -> new IllegalStateException("no research project " + code)).project()));
     }
 
     @Bean
     CollaborationLogProcessor collaborationLogProcessor(HubWireCodec codec, CollaborationLogMapper mapper,
-            CollaborationLogStore store, CollaborationLogPublisher publisher) {
-        return new CollaborationLogProcessor(codec, mapper, store, publisher);
+            CollaborationLogStore store, CollaborationLogPublisher publisher, ProjectDirectory projects) {
+        return new CollaborationLogProcessor(codec, mapper, store, publisher, projects);
     }
 
     @Bean
     IndicatorCalculator indicatorCalculator() {
         return new IndicatorCalculator();
-    }
-
-    @Bean
-    SmallCellSuppressor smallCellSuppressor(ResearchProperties research) {
-        return new SmallCellSuppressor(research.minCellSize());
     }
 
     @Bean
@@ -91,14 +122,35 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    ReleaseLedger releaseLedger(JdbcTemplate jdbc, TransactionTemplate transactions, SmallCellSuppressor suppressor,
-            AuditTrail audit) {
-        return new ReleaseLedger(jdbc, transactions, new DisclosureControl(suppressor), audit, Clock.systemUTC());
+    TimeToEventCalculator timeToEventCalculator() {
+        return new TimeToEventCalculator();
+    }
+
+    @Bean
+    ReleaseLedger releaseLedger(JdbcTemplate jdbc, TransactionTemplate transactions, AuditTrail audit,
+            ResearchProperties research) {
+        return new ReleaseLedger(jdbc, transactions, audit, Clock.systemUTC(), research.maxDisclosureSteps());
     }
 
     @Bean
     ResearchAnswers researchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
-            PairPictureCalculator pairs, ReleaseLedger ledger, AuditTrail audit, ResearchProperties research) {
-        return new ResearchAnswers(store, indicators, fidelity, pairs, ledger, audit, research.minCellSize());
+            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit) {
+        return new ResearchAnswers(store, indicators, fidelity, pairs, timeToEvent, ledger, audit);
+    }
+
+    @Bean
+    ProjectAdministration projectAdministration(ProjectStore store, ProjectDirectory projects, ProjectTopics topics,
+            AuditTrail audit, TransactionTemplate transactions) {
+        return new ProjectAdministration(store, projects, topics, audit, transactions);
+    }
+
+    @Bean
+    FidelityReviewStore fidelityReviewStore(JdbcTemplate jdbc) {
+        return new FidelityReviewStore(jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    ResearchAccess researchAccess(ProjectDirectory projects) {
+        return new ResearchAccess(projects);
     }
 }

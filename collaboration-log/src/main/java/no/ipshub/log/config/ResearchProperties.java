@@ -1,24 +1,34 @@
 package no.ipshub.log.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The research project the collaboration log serves ({@code hub.research.*}): its id and secret key, the
- * small-cell threshold of exports and the research API's paging.
+ * The collaboration log's settings ({@code hub.research.*}): the default research project (its code, secret key,
+ * threshold and researchers), the key that seals the keys of projects added at run time, the research API's
+ * paging and the bound on disclosure checks.
  *
  * @param enabled              false switches the whole log off: no consumer, no research API
- * @param project              id of the research project, e.g. {@code ipsnor}; part of every entry
- * @param key                  the project's secret key, as {@code base64:...}, {@code hex:...} or plain text;
+ * @param project              code of the default research project, e.g. {@code ipsnor}; part of every entry
+ * @param key                  the default project's secret key, as {@code base64:...}, {@code hex:...} or plain text;
  *                             prefer {@code keyFile} so the key never sits in a configuration file
  * @param keyFile              a file holding the key: its bytes, or {@code base64:...} / {@code hex:...} text
- * @param generateKeyIfMissing create {@code keyFile} with 32 random bytes when it does not exist (demo set-ups)
- * @param minCellSize          aggregates from fewer participants than this are blanked in exports and indicators
+ * @param generateKeyIfMissing create {@code keyFile} (and {@code projectSealKeyFile}) with 32 random bytes when it does
+ *                             not exist (demo set-ups)
+ * @param minCellSize          the default project's threshold: aggregates from fewer participants are blanked
  * @param defaultPageSize      entries per page when the caller does not say
  * @param maxPageSize          the largest page the research API hands out
  * @param pendingRetention     how long an event whose case's referral has not been seen yet is kept waiting
  * @param sessionMaxAge        how long the research page's sign-in cookie lives
+ * @param researchers          the accounts that may read the default project's rows; not set: every researcher
+ *                             account (the behaviour before projects)
+ * @param projectSealKey       the key that seals the keys of projects added at run time, like {@code key}
+ * @param projectSealKeyFile   a file holding it, like {@code keyFile}; without either, projects cannot be added
+ * @param maxDisclosureSteps   the work one statistic's disclosure check may take; a check that would take longer blanks
+ *                             the values it could not clear
  */
 @ConfigurationProperties("hub.research")
 public record ResearchProperties(
@@ -31,19 +41,43 @@ public record ResearchProperties(
         @DefaultValue("100") int defaultPageSize,
         @DefaultValue("10000") int maxPageSize,
         @DefaultValue("30d") Duration pendingRetention,
-        @DefaultValue("8h") Duration sessionMaxAge) {
+        @DefaultValue("8h") Duration sessionMaxAge,
+        List<String> researchers,
+        String projectSealKey,
+        String projectSealKeyFile,
+        @DefaultValue("50000000") long maxDisclosureSteps) {
 
+    @ConstructorBinding
     public ResearchProperties {
         if (minCellSize < 1) {
             throw new IllegalArgumentException("hub.research.min-cell-size must be at least 1, was " + minCellSize);
         }
+        if (maxDisclosureSteps < 1) {
+            throw new IllegalArgumentException("hub.research.max-disclosure-steps must be at least 1");
+        }
+        researchers = researchers == null ? null : List.copyOf(researchers);
     }
 
-    /** The key stays out of logs and error pages, whatever prints this record. */
+    /** The settings without researchers, a seal key or a disclosure bound of their own (tests). */
+    public ResearchProperties(boolean enabled, String project, String key, String keyFile, boolean generateKeyIfMissing,
+            int minCellSize, int defaultPageSize, int maxPageSize, Duration pendingRetention, Duration sessionMaxAge) {
+        this(enabled, project, key, keyFile, generateKeyIfMissing, minCellSize, defaultPageSize, maxPageSize,
+                pendingRetention, sessionMaxAge, null, null, null, 50_000_000L);
+    }
+
+    /** True when a key to seal run-time projects' keys is configured. */
+    public boolean hasProjectSealKey() {
+        return (projectSealKey != null && !projectSealKey.isBlank())
+                || (projectSealKeyFile != null && !projectSealKeyFile.isBlank());
+    }
+
+    /** The keys stay out of logs and error pages, whatever prints this record. */
     @Override
     public String toString() {
         return "ResearchProperties[enabled=" + enabled + ", project=" + project
                 + ", key=" + (key == null ? "unset" : "<redacted>") + ", keyFile=" + keyFile
-                + ", minCellSize=" + minCellSize + "]";
+                + ", projectSealKey=" + (projectSealKey == null ? "unset" : "<redacted>")
+                + ", projectSealKeyFile=" + projectSealKeyFile + ", minCellSize=" + minCellSize
+                + ", researchers=" + researchers + "]";
     }
 }

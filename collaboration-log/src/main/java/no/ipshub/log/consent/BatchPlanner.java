@@ -27,6 +27,8 @@ import no.ipshub.schemas.v1.CollaborationLogEntry;
  *       dated before that day are never logged, so a replay of old messages cannot bring them back;</li>
  *   <li>follow-ups and outcomes inherit participant, team, NAV office and referral date from their case, and
  *       are dropped when the case is not consented;</li>
+ *   <li>a handover ({@code JOB_SPECIALIST_CHANGED}) gives the case to another job specialist: its entry names both,
+ *       and the case's later entries carry the new one;</li>
  *   <li>an event whose case is not known yet (the canonical topics are not ordered against each other) is
  *       parked until the referral arrives, then handled after it in date order.</li>
  * </ul>
@@ -151,6 +153,14 @@ public final class BatchPlanner {
                 dropped++;
                 return;
             }
+            if (draft.kind() == CollaborationEventKind.JOB_SPECIALIST_CHANGED && draft.jobSpecialistKey() != null) {
+                // the entry names both specialists; the case's later entries carry the new one
+                String previous = state.jobSpecialistKey();
+                CaseState handedOver = state.handedTo(draft.jobSpecialistKey());
+                put(handedOver);
+                log(draft, handedOver, previous);
+                return;
+            }
             log(draft, state);
         }
 
@@ -212,6 +222,10 @@ public final class BatchPlanner {
         }
 
         private void log(EventDraft draft, CaseState state) {
+            log(draft, state, null);
+        }
+
+        private void log(EventDraft draft, CaseState state, String previousSpecialist) {
             entries.put(draft.entryId(), CollaborationLogEntry.newBuilder()
                     .setEntryId(draft.entryId())
                     .setProject(project)
@@ -236,6 +250,11 @@ public final class BatchPlanner {
                     .setPermanent(draft.permanent())
                     .setWageSubsidy(draft.wageSubsidy())
                     .setRejectionReason(draft.rejectionReason())
+                    .setPreviousJobSpecialistKey(previousSpecialist)
+                    .setNavMeasureCode(draft.navMeasureCode())
+                    .setMeasureEndDate(draft.measureEndDate())
+                    .setClosureReason(draft.closureReason())
+                    .setJobEndReason(draft.jobEndReason())
                     .build());
         }
     }

@@ -36,6 +36,11 @@ public record CaseState(
         return new CaseState(caseKey, participantKey, CaseStatus.CONSENTED, parties.team(), parties.navOffice(), null, null);
     }
 
+    /** The same case held from now on by another job specialist. */
+    CaseState handedTo(String specialistKey) {
+        return new CaseState(caseKey, participantKey, status, team, navOffice, referralDate, specialistKey);
+    }
+
     static CaseState withdrawn(String caseKey, String participantKey) {
         return new CaseState(caseKey, participantKey, CaseStatus.WITHDRAWN, null, null, null, null);
     }

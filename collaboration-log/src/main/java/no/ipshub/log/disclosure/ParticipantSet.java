@@ -48,27 +48,13 @@ final class ParticipantSet {
         return members.length;
     }
 
-    String fingerprint() {
-        return fingerprint;
+    /** The sorted 64-bit hashes of the participants; not to be changed. */
+    long[] members() {
+        return members;
     }
 
-    /**
-     * How many participants one set has beyond the other when one contains the other and they differ; -1 when
-     * neither contains the other or they are equal.
-     */
-    int nestedDifference(ParticipantSet other) {
-        if (size() == other.size()) {
-            return -1;
-        }
-        ParticipantSet small = size() < other.size() ? this : other;
-        ParticipantSet large = small == this ? other : this;
-        int i = 0;
-        for (long m : large.members) {
-            if (i < small.members.length && small.members[i] == m) {
-                i++;
-            }
-        }
-        return i == small.members.length ? large.size() - small.size() : -1;
+    String fingerprint() {
+        return fingerprint;
     }
 
     @Override

@@ -15,9 +15,13 @@ public enum Indicator {
     OPEN_CASELOAD("openCaseload"),
     OPEN_CASES_PER_JOB_SPECIALIST("openCasesPerJobSpecialist"),
     SHARE_STARTED_COMPETITIVE_WORK("shareStartedCompetitiveWork"),
-    MEDIAN_DAYS_TO_FIRST_JOB("medianDaysToFirstJob"),
-    MEDIAN_JOB_TENURE_WEEKS("medianJobTenureWeeks"),
-    MEAN_HOURS_PER_WEEK("meanHoursPerWeek");
+    /** Conditional on getting a job: the time-to-event answer gives the Kaplan-Meier median over every case. */
+    MEDIAN_DAYS_TO_FIRST_JOB_AMONG_EMPLOYED("medianDaysToFirstJobAmongEmployed"),
+    MEAN_HOURS_PER_WEEK("meanHoursPerWeek"),
+    HANDOVERS_PER_CASE("handoversPerCase"),
+    SHARE_CASES_WITH_NAV_MEASURE("shareCasesWithNavMeasure"),
+    SHARE_JOB_STARTS_WITH_WAGE_SUBSIDY("shareJobStartsWithWageSubsidy"),
+    MEAN_EARNINGS_PER_EMPLOYED_PARTICIPANT("meanEarningsPerEmployedParticipant");
 
     private final String id;
 

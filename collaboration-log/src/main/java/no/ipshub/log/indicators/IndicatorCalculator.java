@@ -2,7 +2,6 @@ package no.ipshub.log.indicators;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -125,19 +124,65 @@ public final class IndicatorCalculator {
                 IndicatorValue.of(ratio(competitive.size(), cohortParticipants.size()), cohortParticipants));
 
         List<LoggedCase> employed = cohort.stream().filter(c -> !c.jobs().isEmpty()).toList();
-        v.put(Indicator.MEDIAN_DAYS_TO_FIRST_JOB, IndicatorValue.of(
+        v.put(Indicator.MEDIAN_DAYS_TO_FIRST_JOB_AMONG_EMPLOYED, IndicatorValue.of(
                 median(employed.stream().map(c -> (double) c.daysTo(c.jobs().get(0).start())).toList()),
-                participants(employed)));
-        v.put(Indicator.MEDIAN_JOB_TENURE_WEEKS, IndicatorValue.of(
-                median(employed.stream().flatMap(c -> c.jobs().stream())
-                        .map(j -> ChronoUnit.DAYS.between(j.start(), j.end() == null ? max(j.start(), observedTo) : j.end()) / 7.0)
-                        .toList()),
                 participants(employed)));
         List<LoggedCase> withHours = employed.stream().filter(c -> c.jobs().stream().anyMatch(j -> j.hours() != null)).toList();
         v.put(Indicator.MEAN_HOURS_PER_WEEK, IndicatorValue.of(
                 mean(withHours.stream().flatMap(c -> c.jobs().stream()).map(j -> j.hours()).filter(Objects::nonNull).toList()),
                 participants(withHours)));
+
+        // job specialists: handovers of the cases open in the window
+        long handovers = open.stream()
+                .mapToLong(c -> c.count(CollaborationEventKind.JOB_SPECIALIST_CHANGED, start, until)).sum();
+        v.put(Indicator.HANDOVERS_PER_CASE, IndicatorValue.of(ratio(handovers, open.size()), participants(open)));
+
+        // costs: NAV measures of the cohort, wage subsidies of the job starts, earnings in the window
+        long withMeasure = cohort.stream().filter(c -> c.has(CollaborationEventKind.NAV_MEASURE_CHANGED, c.referralDate(),
+                until)).count();
+        v.put(Indicator.SHARE_CASES_WITH_NAV_MEASURE, IndicatorValue.of(ratio(withMeasure, cohort.size()),
+                participants(cohort)));
+        List<CollaborationLogEntry> starts = cases.stream()
+                .flatMap(c -> c.dated(CollaborationEventKind.JOB_STARTED, start, until).stream()).toList();
+        List<CollaborationLogEntry> subsidyKnown = starts.stream().filter(e -> e.getWageSubsidy() != null).toList();
+        long subsidised = subsidyKnown.stream().filter(e -> Boolean.TRUE.equals(e.getWageSubsidy())).count();
+        v.put(Indicator.SHARE_JOB_STARTS_WITH_WAGE_SUBSIDY, IndicatorValue.of(ratio(subsidised, subsidyKnown.size()),
+                participantsOf(subsidyKnown)));
+        Map<String, Double> earnings = new java.util.HashMap<>();
+        for (LoggedCase c : cases) {
+            for (no.ipshub.log.cases.Job j : c.jobs()) {
+                double paid = earnings(j, start, until);
+                if (paid >= 0) {
+                    earnings.merge(c.participantKey(), paid, Double::sum);
+                }
+            }
+        }
+        v.put(Indicator.MEAN_EARNINGS_PER_EMPLOYED_PARTICIPANT, IndicatorValue.of(
+                mean(List.copyOf(earnings.values())), earnings.keySet()));
         return new IndicatorRow(group, v);
+    }
+
+    /**
+     * What a job paid in {@code [start, end]}: hours per week times the hourly wage times the weeks it ran in the
+     * window; -1 when it did not run in the window or does not state hours and wage.
+     */
+    static double earnings(no.ipshub.log.cases.Job job, LocalDate start, LocalDate end) {
+        if (job.hours() == null || job.wage() == null) {
+            return -1;
+        }
+        LocalDate first = max(job.start(), start);
+        LocalDate last = job.end() == null || job.end().isAfter(end) ? end : job.end();
+        if (last.isBefore(first)) {
+            return -1;
+        }
+        double weeks = (java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1) / 7.0;
+        return job.hours() * job.wage().doubleValue() * weeks;
+    }
+
+    private static Set<String> participantsOf(List<CollaborationLogEntry> entries) {
+        Set<String> keys = new java.util.HashSet<>();
+        entries.forEach(e -> keys.add(e.getParticipantKey()));
+        return keys;
     }
 
     private static Set<String> participants(List<LoggedCase> cases) {

@@ -3,7 +3,9 @@ package no.ipshub.log.mapping;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import no.ipshub.schemas.v1.ClosureReason;
 import no.ipshub.schemas.v1.CollaborationEventKind;
+import no.ipshub.schemas.v1.JobEndReason;
 import no.ipshub.schemas.v1.Sector;
 
 /**
@@ -28,6 +30,11 @@ import no.ipshub.schemas.v1.Sector;
  * @param permanent                  permanent position; null when not a job
  * @param wageSubsidy                wage subsidy; null when not a job
  * @param rejectionReason            reason code of a rejected referral; null otherwise
+ * @param jobSpecialistKey           the pseudonym of the job specialist a handover gives the case to; null otherwise
+ * @param navMeasureCode             NAV's measure code of a measure change; null otherwise
+ * @param measureEndDate             the last day of that measure; null when open-ended or not a measure change
+ * @param closureReason              why the episode closed; null when not given or not a closure
+ * @param jobEndReason               why the job ended; null when not given or not a job end
  */
 public record EventDraft(
         String entryId,
@@ -46,5 +53,10 @@ public record EventDraft(
         Boolean competitive,
         Boolean permanent,
         Boolean wageSubsidy,
-        String rejectionReason) {
+        String rejectionReason,
+        String jobSpecialistKey,
+        String navMeasureCode,
+        LocalDate measureEndDate,
+        ClosureReason closureReason,
+        JobEndReason jobEndReason) {
 }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
+import no.ipshub.log.pairs.PublishedPairs;
+import no.ipshub.log.survival.PublishedTimeToEvent;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -28,28 +30,67 @@ public final class ParquetTables {
     /** Rows are flushed to the stream in row groups of about this size. */
     static final long ROW_GROUP_BYTES = 4L * 1024 * 1024;
 
-    static final Schema INDICATOR = SchemaBuilder.record("IndicatorCell").namespace("no.ipshub.research").fields()
-            .name("from").type(date()).noDefault()
-            .name("to").type(date()).noDefault()
-            .requiredString("groupBy")
-            .requiredString("group")
-            .requiredString("indicator")
-            .optionalDouble("value")
-            .requiredString("suppression")
+    private static final String VALUE_BLANK = " Null when suppressed (see suppression) or when there is nothing to compute it from.";
+    private static final String SUPPRESSION = "Why the value is blank: NONE (shown), PRIMARY, SECONDARY or DIFFERENCING.";
+
+    /** The indicators' columns, with their docs: the codebook is made from them. */
+    public static final Schema INDICATOR = SchemaBuilder.record("IndicatorCell").namespace("no.ipshub.research")
+            .doc("One IPS indicator of one group of a period (docs/indicators.md).").fields()
+            .name("from").doc("First day of the period.").type(date()).noDefault()
+            .name("to").doc("Last day of the period.").type(date()).noDefault()
+            .name("groupBy").doc("How the rows are grouped: team, navOffice or month.").type().stringType().noDefault()
+            .name("group").doc("The treatment team's or NAV office's partner id, the month (yyyy-MM), or ALL.")
+            .type().stringType().noDefault()
+            .name("indicator").doc("The indicator's id (docs/indicators.md).").type().stringType().noDefault()
+            .name("value").doc("The indicator's value, two decimals." + VALUE_BLANK).type().optional().doubleType()
+            .name("suppression").doc(SUPPRESSION).type().stringType().noDefault()
             .endRecord();
 
-    static final Schema FIDELITY = SchemaBuilder.record("FidelityScore").namespace("no.ipshub.research").fields()
-            .name("from").type(date()).noDefault()
-            .name("to").type(date()).noDefault()
-            .requiredString("team")
-            .requiredInt("item")
-            .requiredString("itemId")
-            .requiredString("evidence")
-            .optionalString("basis")
-            .optionalDouble("value")
-            .optionalInt("anchor")
-            .optionalInt("cases")
-            .optionalString("suppression")
+    /** The IPS-25 evidence's columns, with their docs. */
+    public static final Schema FIDELITY = SchemaBuilder.record("FidelityScore").namespace("no.ipshub.research")
+            .doc("One IPS-25 item of one team of a period, as far as events can evidence it (docs/fidelity.md).").fields()
+            .name("from").doc("First day of the period.").type(date()).noDefault()
+            .name("to").doc("Last day of the period.").type(date()).noDefault()
+            .name("team").doc("The treatment team's partner id, or ALL.").type().stringType().noDefault()
+            .name("item").doc("The item's number on the scale, 1 to 25.").type().intType().noDefault()
+            .name("itemId").doc("The item's id (docs/fidelity.md).").type().stringType().noDefault()
+            .name("evidence").doc("FROM_EVENTS when events can evidence the item, NOT_FROM_EVENTS otherwise.")
+            .type().stringType().noDefault()
+            .name("basis").doc("SCALE (the scale's own anchors) or PROXY (the log's thresholds). Null when not from events.")
+            .type().optional().stringType()
+            .name("value").doc("The measured value, two decimals." + VALUE_BLANK).type().optional().doubleType()
+            .name("anchor").doc("The anchor 1 to 5 the value reaches. Null with the value.").type().optional().intType()
+            .name("cases").doc("How many cases are behind the value. Null when suppressed or not from events.")
+            .type().optional().intType()
+            .name("suppression").doc(SUPPRESSION + " Null when not from events.").type().optional().stringType()
+            .endRecord();
+
+    /** The pair picture's columns, with their docs. */
+    public static final Schema PAIR = SchemaBuilder.record("PairCell").namespace("no.ipshub.research")
+            .doc("One measure of one treatment team and NAV office pair in one month (docs/indicators.md).").fields()
+            .name("from").doc("First day of the period.").type(date()).noDefault()
+            .name("to").doc("Last day of the period.").type(date()).noDefault()
+            .name("team").doc("The treatment team's partner id, or ALL (every pair).").type().stringType().noDefault()
+            .name("navOffice").doc("The NAV office's partner id, or ALL (every pair).").type().stringType().noDefault()
+            .name("month").doc("The month (yyyy-MM), or ALL (the whole period).").type().stringType().noDefault()
+            .name("measure").doc("An indicator's id, or entries.<KIND> for the number of entries of that kind.")
+            .type().stringType().noDefault()
+            .name("value").doc("The measure's value, two decimals." + VALUE_BLANK).type().optional().doubleType()
+            .name("suppression").doc(SUPPRESSION).type().stringType().noDefault()
+            .endRecord();
+
+    /** The time-to-event results' columns, with their docs. */
+    public static final Schema TIME_TO_EVENT = SchemaBuilder.record("TimeToEventCell").namespace("no.ipshub.research")
+            .doc("One Kaplan-Meier result of one group (docs/indicators.md, Time to event).").fields()
+            .name("from").doc("First day of the period: the cohort's referrals and the jobs' starts.").type(date()).noDefault()
+            .name("to").doc("Last day of the period.").type(date()).noDefault()
+            .name("observedTo").doc("The observation end: to, or the day asked when to lies ahead.").type(date()).noDefault()
+            .name("groupBy").doc("How the groups are formed: team, navOffice or pair.").type().stringType().noDefault()
+            .name("group").doc("The team, NAV office, team|navOffice, or ALL.").type().stringType().noDefault()
+            .name("measure").doc("The result's id, e.g. firstJob.medianDays (docs/indicators.md).").type().stringType().noDefault()
+            .name("value").doc("Days for medians, a share 0 to 1 for the curve, a count otherwise; three decimals."
+                    + VALUE_BLANK).type().optional().doubleType()
+            .name("suppression").doc(SUPPRESSION).type().stringType().noDefault()
             .endRecord();
 
     private ParquetTables() {
@@ -117,6 +158,42 @@ public final class ParquetTables {
                     r.put("suppression", score.suppression() == null ? null : score.suppression().name());
                     writer.write(r);
                 }
+            }
+        }
+    }
+
+    /** Writes the published pair picture, one row per measure, pair and month. */
+    public static void pairs(OutputStream out, PublishedPairs published) throws IOException {
+        try (ParquetWriter<GenericRecord> writer = generic(out, PAIR)) {
+            for (PublishedPairs.Cell cell : published.cells()) {
+                GenericRecord r = new GenericData.Record(PAIR);
+                r.put("from", (int) published.from().toEpochDay());
+                r.put("to", (int) published.to().toEpochDay());
+                r.put("team", cell.team());
+                r.put("navOffice", cell.navOffice());
+                r.put("month", cell.month());
+                r.put("measure", cell.measure());
+                r.put("value", cell.value());
+                r.put("suppression", cell.suppression().name());
+                writer.write(r);
+            }
+        }
+    }
+
+    /** Writes the published time-to-event results, one row per group and measure. */
+    public static void timeToEvent(OutputStream out, PublishedTimeToEvent published) throws IOException {
+        try (ParquetWriter<GenericRecord> writer = generic(out, TIME_TO_EVENT)) {
+            for (PublishedTimeToEvent.Cell cell : published.cells()) {
+                GenericRecord r = new GenericData.Record(TIME_TO_EVENT);
+                r.put("from", (int) published.from().toEpochDay());
+                r.put("to", (int) published.to().toEpochDay());
+                r.put("observedTo", (int) published.observedTo().toEpochDay());
+                r.put("groupBy", published.groupBy().parameter());
+                r.put("group", cell.group());
+                r.put("measure", cell.measure());
+                r.put("value", cell.value());
+                r.put("suppression", cell.suppression().name());
+                writer.write(r);
             }
         }
     }

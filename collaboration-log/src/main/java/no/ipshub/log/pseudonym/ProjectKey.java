@@ -34,13 +34,14 @@ public final class ProjectKey {
 
     public ProjectKey(String project, byte[] key) {
         if (project == null || !PROJECT_ID.matcher(project).matches()) {
-            throw new ResearchKeyException("hub.research.project must name the research project in lower-case "
+            throw new ResearchKeyException("a research project's code (hub.research.project) must be lower-case "
                     + "letters, digits, '.', '_' or '-' (e.g. ipsnor); the collaboration log cannot start without it");
         }
         if (key == null || key.length < MIN_KEY_BYTES) {
             throw new ResearchKeyException("the research key of project " + project + " has "
                     + (key == null ? 0 : key.length) + " bytes; at least " + MIN_KEY_BYTES
-                    + " are needed (e.g. 'openssl rand -out research.key 32' and hub.research.key-file=research.key)");
+                    + " are needed (e.g. 'openssl rand -out research.key 32' and hub.research.key-file=research.key, or a "
+                    + "new project's key of at least 32 bytes)");
         }
         this.project = project;
         this.key = key.clone();
@@ -53,24 +54,36 @@ public final class ProjectKey {
      * @throws ResearchKeyException naming the setting to fix when the key is missing, unreadable or short
      */
     public static ProjectKey from(ResearchProperties properties) {
-        String project = properties.project();
-        boolean hasKey = properties.key() != null && !properties.key().isBlank();
-        boolean hasFile = properties.keyFile() != null && !properties.keyFile().isBlank();
+        return new ProjectKey(properties.project(), material(properties.key(), properties.keyFile(),
+                properties.generateKeyIfMissing(), "hub.research.key", "for project " + properties.project()));
+    }
+
+    /**
+     * Key material from an inline setting or a file: {@code key} when set, else the contents of {@code keyFile}
+     * (created with 32 random bytes first when {@code generateIfMissing}). Text may be {@code base64:...} or
+     * {@code hex:...}; anything else is taken as raw bytes.
+     *
+     * @param setting the inline setting's name; the file's is the same with {@code -file}
+     * @param purpose what the key is for, in messages
+     * @throws ResearchKeyException naming the setting to fix when the key is missing or unreadable
+     */
+    public static byte[] material(String key, String keyFile, boolean generateIfMissing, String setting, String purpose) {
+        boolean hasKey = key != null && !key.isBlank();
+        boolean hasFile = keyFile != null && !keyFile.isBlank();
         if (hasKey && hasFile) {
-            throw new ResearchKeyException("set either hub.research.key or hub.research.key-file, not both");
+            throw new ResearchKeyException("set either " + setting + " or " + setting + "-file, not both");
         }
         if (hasKey) {
-            return new ProjectKey(project, decode(properties.key().getBytes(StandardCharsets.UTF_8), "hub.research.key"));
+            return decode(key.getBytes(StandardCharsets.UTF_8), setting);
         }
         if (!hasFile) {
-            throw new ResearchKeyException("no research key: set hub.research.key-file (preferred) or hub.research.key "
-                    + "for project " + project + "; the collaboration log pseudonymises with it and cannot start without it");
+            throw new ResearchKeyException("no key: set " + setting + "-file (preferred) or " + setting + " " + purpose);
         }
-        Path file = Path.of(properties.keyFile());
-        if (!Files.exists(file) && properties.generateKeyIfMissing()) {
+        Path file = Path.of(keyFile);
+        if (!Files.exists(file) && generateIfMissing) {
             generate(file);
         }
-        return new ProjectKey(project, decode(read(file), "hub.research.key-file " + file));
+        return decode(read(file, setting + "-file"), setting + "-file " + file);
     }
 
     /** The research project the key belongs to. */
@@ -78,8 +91,8 @@ public final class ProjectKey {
         return project;
     }
 
-    /** A copy of the key bytes, for building a MAC. */
-    byte[] keyBytes() {
+    /** A copy of the key bytes, for building a MAC or sealing the key. */
+    public byte[] keyBytes() {
         return key.clone();
     }
 
@@ -104,15 +117,15 @@ public final class ProjectKey {
         return raw;
     }
 
-    private static byte[] read(Path file) {
+    private static byte[] read(Path file, String setting) {
         if (!Files.isRegularFile(file)) {
-            throw new ResearchKeyException("hub.research.key-file " + file + " does not exist or is not a file");
+            throw new ResearchKeyException(setting + " " + file + " does not exist or is not a file");
         }
         warnIfReadableByOthers(file);
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ResearchKeyException("hub.research.key-file " + file + " cannot be read: " + e.getClass().getSimpleName(), e);
+            throw new ResearchKeyException(setting + " " + file + " cannot be read: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -131,12 +144,12 @@ public final class ProjectKey {
                 Files.createFile(file);
             }
             Files.write(file, fresh);
-            log.warn("Generated a new research key in {}: pseudonyms made with it cannot be linked to those of any "
-                    + "other key; keep the file safe and out of version control", file);
+            log.warn("Generated a new research key in {}: what it protects cannot be recovered without it; keep the file "
+                    + "safe and out of version control", file);
         } catch (FileAlreadyExistsException e) {
             // another instance created it first; its key is the one to use
         } catch (IOException e) {
-            throw new ResearchKeyException("cannot create hub.research.key-file " + file + ": " + e.getClass().getSimpleName(), e);
+            throw new ResearchKeyException("cannot create the key file " + file + ": " + e.getClass().getSimpleName(), e);
         } finally {
             Arrays.fill(fresh, (byte) 0);
         }

@@ -32,8 +32,10 @@ import no.ipshub.log.consent.ConsentRecord;
 import no.ipshub.log.consent.Withdrawal;
 import no.ipshub.log.mapping.EventDraft;
 import no.ipshub.log.mapping.LogEvent;
+import no.ipshub.schemas.v1.ClosureReason;
 import no.ipshub.schemas.v1.CollaborationEventKind;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
+import no.ipshub.schemas.v1.JobEndReason;
 import no.ipshub.schemas.v1.Sector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,17 +59,21 @@ public class CollaborationLogStore {
     static final String ENTRY_COLUMNS = "entry_id, project, participant_key, case_key, event_kind, event_date, "
             + "referral_date, recorded_at, sender_sector, sender_organisation, recipient_sector, recipient_organisation, "
             + "team, nav_office, job_specialist_key, employer_organisation_number, styrk_code, hours_per_week, "
-            + "hourly_wage, competitive, permanent, wage_subsidy, rejection_reason";
+            + "hourly_wage, competitive, permanent, wage_subsidy, rejection_reason, previous_job_specialist_key, "
+            + "nav_measure_code, measure_end_date, closure_reason, job_end_reason";
     static final String INSERT_ENTRY = "INSERT INTO log_entry (" + ENTRY_COLUMNS + ", stored_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT DO NOTHING";
+    /** The parameter index of {@code stored_at} in {@link #INSERT_ENTRY}. */
+    static final int STORED_AT = 29;
     private static final String PENDING_COLUMNS = "entry_id, case_key, event_kind, event_date, recorded_at, "
             + "sender_sector, sender_organisation, recipient_sector, recipient_organisation, employer_organisation_number, "
-            + "styrk_code, hours_per_week, hourly_wage, competitive, permanent, wage_subsidy, rejection_reason";
+            + "styrk_code, hours_per_week, hourly_wage, competitive, permanent, wage_subsidy, rejection_reason, "
+            + "job_specialist_key, nav_measure_code, measure_end_date, closure_reason, job_end_reason";
     private static final RowMapper<CollaborationLogEntry> ENTRIES = (rs, n) -> entry(rs);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final BatchPlanner planner;
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration pendingRetention;
@@ -79,7 +85,6 @@ public class CollaborationLogStore {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.project = project;
-        this.planner = new BatchPlanner(project);
         this.audit = audit;
         this.clock = clock;
         this.pendingRetention = pendingRetention;
@@ -91,24 +96,39 @@ public class CollaborationLogStore {
      * and the batch is read again; a failed commit after publication only repeats idempotent records.
      */
     public BatchOutcome write(List<LogEvent> events, Consumer<BatchOutcome> beforeCommit) {
+        return write(Map.of(project, events), outcomes -> outcomes.forEach(beforeCommit)).get(0);
+    }
+
+    /**
+     * Writes a batch's events of several projects in one transaction, each project by its own consent rules;
+     * {@code beforeCommit} gets every project's outcome inside it, as for {@link #write(List, Consumer)}.
+     *
+     * @param byProject each project's events, by project code, in the order they were consumed
+     */
+    public List<BatchOutcome> write(Map<String, List<LogEvent>> byProject, Consumer<List<BatchOutcome>> beforeCommit) {
         return transactions.execute(status -> {
-            BatchPlan plan = plan(events);
-            List<String> tombstones = new ArrayList<>(applyWithdrawals(plan.withdrawals()));
-            tombstones.addAll(plan.retracted());
-            saveConsentRecords(plan.consentRecords());
-            auditComebacks(plan.consentsGivenAgain());
-            upsertCases(plan.cases());
-            insertEntries(plan.entries());
-            park(plan.pendingToPark());
-            settle(plan.pendingCasesResolved());
+            List<BatchOutcome> outcomes = new ArrayList<>();
+            byProject.forEach((code, events) -> outcomes.add(writeProject(code, events)));
             purgeExpiredPending();
-            BatchOutcome outcome = new BatchOutcome(plan, plan.entries(), List.copyOf(tombstones));
-            beforeCommit.accept(outcome);
-            return outcome;
+            beforeCommit.accept(List.copyOf(outcomes));
+            return outcomes;
         });
     }
 
-    private BatchPlan plan(List<LogEvent> events) {
+    private BatchOutcome writeProject(String code, List<LogEvent> events) {
+        BatchPlan plan = plan(code, events);
+        List<String> tombstones = new ArrayList<>(applyWithdrawals(code, plan.withdrawals()));
+        tombstones.addAll(plan.retracted());
+        saveConsentRecords(plan.consentRecords());
+        auditComebacks(code, plan.consentsGivenAgain());
+        upsertCases(plan.cases());
+        insertEntries(plan.entries());
+        park(plan.pendingToPark());
+        settle(plan.pendingCasesResolved());
+        return new BatchOutcome(code, plan, plan.entries(), List.copyOf(tombstones));
+    }
+
+    private BatchPlan plan(String code, List<LogEvent> events) {
         Set<String> caseKeys = new LinkedHashSet<>();
         Set<String> participants = new HashSet<>();
         for (LogEvent e : events) {
@@ -122,10 +142,10 @@ public class CollaborationLogStore {
         Map<String, ConsentRecord> consent = loadConsentRecords(participants);
         Set<String> unknown = new LinkedHashSet<>(caseKeys);
         unknown.removeAll(known.keySet());
-        return planner.plan(events, known, consent, loadParked(unknown));
+        return new BatchPlanner(code).plan(events, known, consent, loadParked(unknown));
     }
 
-    private List<String> applyWithdrawals(List<Withdrawal> withdrawals) {
+    private List<String> applyWithdrawals(String code, List<Withdrawal> withdrawals) {
         List<String> removed = new ArrayList<>();
         for (Withdrawal w : withdrawals) {
             List<String> ids = jdbc.queryForList("SELECT entry_id FROM log_entry WHERE participant_key = ?", String.class,
@@ -137,7 +157,7 @@ public class CollaborationLogStore {
             audit.append(w.sender(), w.reason().name(),
                     "participant=" + w.participantKey() + "&case=" + w.caseKey() + "&effectiveOn=" + w.date()
                             + "&messageId=" + w.messageId(),
-                    ids.size());
+                    ids.size(), code);
             log.info("Route collaboration-log: message {} took a participant out of the log ({}), {} stored entries deleted",
                     w.messageId(), w.reason(), ids.size());
             removed.addAll(ids);
@@ -158,10 +178,10 @@ public class CollaborationLogStore {
         });
     }
 
-    private void auditComebacks(List<ConsentGivenAgain> comebacks) {
+    private void auditComebacks(String code, List<ConsentGivenAgain> comebacks) {
         for (ConsentGivenAgain c : comebacks) {
             audit.append(c.sender(), "CONSENT_GIVEN_AGAIN", "participant=" + c.participantKey() + "&case=" + c.caseKey()
-                    + "&effectiveOn=" + c.date() + "&via=" + c.via() + "&messageId=" + c.messageId(), 0);
+                    + "&effectiveOn=" + c.date() + "&via=" + c.via() + "&messageId=" + c.messageId(), 0, code);
             log.info("Route collaboration-log: message {} brought a participant back into the log from {} ({})",
                     c.messageId(), c.date(), c.via());
         }
@@ -207,7 +227,7 @@ public class CollaborationLogStore {
         OffsetDateTime now = now();
         jdbc.batchUpdate(INSERT_ENTRY, entries, entries.size(), (ps, e) -> {
             setEntry(ps, e);
-            ps.setObject(24, now);
+            ps.setObject(STORED_AT, now);
         });
     }
 
@@ -235,6 +255,11 @@ public class CollaborationLogStore {
         setBoolean(ps, 21, e.getPermanent());
         setBoolean(ps, 22, e.getWageSubsidy());
         ps.setString(23, e.getRejectionReason());
+        ps.setString(24, e.getPreviousJobSpecialistKey());
+        ps.setString(25, e.getNavMeasureCode());
+        setDate(ps, 26, e.getMeasureEndDate());
+        ps.setString(27, e.getClosureReason() == null ? null : e.getClosureReason().name());
+        ps.setString(28, e.getJobEndReason() == null ? null : e.getJobEndReason().name());
     }
 
     private void park(List<EventDraft> drafts) {
@@ -243,7 +268,8 @@ public class CollaborationLogStore {
         }
         OffsetDateTime now = now();
         jdbc.batchUpdate("INSERT INTO log_pending_event (" + PENDING_COLUMNS + ", parked_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", drafts, drafts.size(),
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", drafts,
+                drafts.size(),
                 (ps, d) -> {
                     ps.setString(1, d.entryId());
                     ps.setString(2, d.caseKey());
@@ -262,7 +288,12 @@ public class CollaborationLogStore {
                     setBoolean(ps, 15, d.permanent());
                     setBoolean(ps, 16, d.wageSubsidy());
                     ps.setString(17, d.rejectionReason());
-                    ps.setObject(18, now);
+                    ps.setString(18, d.jobSpecialistKey());
+                    ps.setString(19, d.navMeasureCode());
+                    setDate(ps, 20, d.measureEndDate());
+                    ps.setString(21, d.closureReason() == null ? null : d.closureReason().name());
+                    ps.setString(22, d.jobEndReason() == null ? null : d.jobEndReason().name());
+                    ps.setObject(23, now);
                 });
     }
 
@@ -335,14 +366,24 @@ public class CollaborationLogStore {
                             nullableBoolean(rs, "competitive"),
                             nullableBoolean(rs, "permanent"),
                             nullableBoolean(rs, "wage_subsidy"),
-                            rs.getString("rejection_reason"));
+                            rs.getString("rejection_reason"),
+                            rs.getString("job_specialist_key"),
+                            rs.getString("nav_measure_code"),
+                            rs.getObject("measure_end_date", LocalDate.class),
+                            closureReason(rs.getString("closure_reason")),
+                            jobEndReason(rs.getString("job_end_reason")));
                     parked.computeIfAbsent(d.caseKey(), k -> new ArrayList<>()).add(d);
                 }, args));
         return parked;
     }
 
-    /** One page of entries, ordered by event date and entry id. */
+    /** One page of the default project's entries, ordered by event date and entry id. */
     public List<CollaborationLogEntry> find(EntryQuery query, int offset, int limit) {
+        return find(project, query, offset, limit);
+    }
+
+    /** One page of the project's entries, ordered by event date and entry id. */
+    public List<CollaborationLogEntry> find(String project, EntryQuery query, int offset, int limit) {
         List<Object> args = new ArrayList<>();
         args.add(project);
         String where = query.where(args);
@@ -352,8 +393,13 @@ public class CollaborationLogStore {
                 + " ORDER BY event_date, entry_id LIMIT ? OFFSET ?", ENTRIES, args.toArray());
     }
 
-    /** How many entries match. */
+    /** How many of the default project's entries match. */
     public long count(EntryQuery query) {
+        return count(project, query);
+    }
+
+    /** How many of the project's entries match. */
+    public long count(String project, EntryQuery query) {
         List<Object> args = new ArrayList<>();
         args.add(project);
         String where = query.where(args);
@@ -363,6 +409,11 @@ public class CollaborationLogStore {
 
     /** Hands every matching entry to {@code sink}, ordered by event date and entry id, without holding them all. */
     public void stream(EntryQuery query, Consumer<CollaborationLogEntry> sink) {
+        stream(project, query, sink);
+    }
+
+    /** Hands every matching entry of the project to {@code sink}, ordered by event date and entry id. */
+    public void stream(String project, EntryQuery query, Consumer<CollaborationLogEntry> sink) {
         List<Object> args = new ArrayList<>();
         args.add(project);
         String where = query.where(args);
@@ -372,33 +423,13 @@ public class CollaborationLogStore {
 
     /** Every entry of the project with an event on or before {@code to}: what the indicators are computed from. */
     public List<CollaborationLogEntry> upTo(LocalDate to) {
+        return upTo(project, to);
+    }
+
+    /** Every entry of the project with an event on or before {@code to}. */
+    public List<CollaborationLogEntry> upTo(String project, LocalDate to) {
         return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM log_entry WHERE project = ? AND event_date <= ?",
                 ENTRIES, project, to);
-    }
-
-    /**
-     * Entries and distinct participants per team and NAV office among the matching entries: the cells by
-     * which an entry export is suppressed.
-     */
-    public List<EntryCell> cells(EntryQuery query) {
-        List<Object> args = new ArrayList<>();
-        args.add(project);
-        String where = query.where(args);
-        return jdbc.query("SELECT team, nav_office, COUNT(*) AS entries, COUNT(DISTINCT participant_key) AS participants "
-                + "FROM log_entry" + where + " GROUP BY team, nav_office",
-                (rs, n) -> new EntryCell(rs.getString("team"), rs.getString("nav_office"), rs.getLong("entries"),
-                        rs.getLong("participants")), args.toArray());
-    }
-
-    /**
-     * The entries and participants of one team and NAV office.
-     *
-     * @param team         partner id of the treatment team
-     * @param navOffice    partner id of the NAV office
-     * @param entries      how many entries
-     * @param participants how many distinct participants
-     */
-    public record EntryCell(String team, String navOffice, long entries, long participants) {
     }
 
     /** How many entries of the participant are stored (zero once they withdrew). */
@@ -432,7 +463,25 @@ public class CollaborationLogStore {
                 .setPermanent(nullableBoolean(rs, "permanent"))
                 .setWageSubsidy(nullableBoolean(rs, "wage_subsidy"))
                 .setRejectionReason(rs.getString("rejection_reason"))
+                .setPreviousJobSpecialistKey(rs.getString("previous_job_specialist_key"))
+                .setNavMeasureCode(rs.getString("nav_measure_code"))
+                .setMeasureEndDate(rs.getObject("measure_end_date", LocalDate.class))
+                .setClosureReason(closureReason(rs.getString("closure_reason")))
+                .setJobEndReason(jobEndReason(rs.getString("job_end_reason")))
                 .build();
+    }
+
+    private static ClosureReason closureReason(String name) {
+        return name == null ? null : ClosureReason.valueOf(name);
+    }
+
+    private static JobEndReason jobEndReason(String name) {
+        return name == null ? null : JobEndReason.valueOf(name);
+    }
+
+    /** The default project's code. */
+    public String defaultProject() {
+        return project;
     }
 
     private interface ChunkQuery {

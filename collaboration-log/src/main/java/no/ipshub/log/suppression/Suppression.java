@@ -4,20 +4,31 @@ package no.ipshub.log.suppression;
 public enum Suppression {
 
     /** Shown. */
-    NONE,
+    NONE("shown"),
 
     /** Based on fewer participants than the threshold. */
-    PRIMARY,
+    PRIMARY("blank: from fewer participants than the project's threshold"),
 
     /**
-     * Blanked too, so that a primary cell cannot be worked out from a published total or from another shown cell
-     * of the same answer.
+     * Blanked too, so that a small group cannot be worked out from a total or by arithmetic with the answer's other
+     * values.
      */
-    SECONDARY,
+    SECONDARY("blank: the answer on its own would otherwise let a small group be worked out"),
 
     /**
-     * Blanked because, together with a result the same researcher was given earlier, it would single out fewer
-     * participants than the threshold (differencing across queries).
+     * Blanked because, together with what the same audience was shown before, it would let a group of fewer
+     * participants than the threshold be worked out.
      */
-    DIFFERENCING
+    DIFFERENCING("blank: with what this audience was shown before it would let a small group be worked out");
+
+    private final String meaning;
+
+    Suppression(String meaning) {
+        this.meaning = meaning;
+    }
+
+    /** What the flag means, for the codebook. */
+    public String meaning() {
+        return meaning;
+    }
 }

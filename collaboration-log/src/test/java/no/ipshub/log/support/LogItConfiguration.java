@@ -38,7 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * in-process KRaft broker (its log cleaner runs every half second, so compaction can be watched), the cluster
  * settings, an in-memory schema registry, the {@code hub-kafka} component, the shared producer and codec,
  * schema registration and topic provisioning of the routes module, the partners, and the
- * role rules of DESIGN section 6 with HTTP Basic users in place of API keys.
+ * role rules of the hub with HTTP Basic users in place of API keys.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HubTopics.class, RetryProperties.class, ProducerProperties.class,
@@ -47,6 +47,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class LogItConfiguration {
 
     public static final String RESEARCHER = "researcher-ida";
+    public static final String TABLE_READER = "reader-tove";
     public static final String OPERATOR = "operator-ola";
     public static final String PARTNER = "partner-system";
     public static final String PASSWORD = "it-password";
@@ -124,7 +125,7 @@ public class LogItConfiguration {
             .httpBasic(Customizer.withDefaults())
             .authorizeHttpRequests(rules -> rules
                 .requestMatchers("/error").permitAll()
-                .requestMatchers("/api/v1/research/**").hasRole("RESEARCHER")
+                .requestMatchers("/api/v1/research/**").hasAnyRole("RESEARCHER", "TABLE_READER")
                 .requestMatchers("/api/v1/ops/**").hasRole("OPERATOR")
                 .anyRequest().denyAll());
         return http.build();
@@ -135,6 +136,7 @@ public class LogItConfiguration {
         return new InMemoryUserDetailsManager(
                 User.withUsername(RESEARCHER).password("{noop}" + PASSWORD).roles("RESEARCHER").build(),
                 User.withUsername(OPERATOR).password("{noop}" + PASSWORD).roles("OPERATOR").build(),
+                User.withUsername(TABLE_READER).password("{noop}" + PASSWORD).roles("TABLE_READER").build(),
                 User.withUsername(PARTNER).password("{noop}" + PASSWORD).roles("PARTNER").build());
     }
 }

@@ -30,8 +30,23 @@ public class ResearchHttp {
      * that needs a clean slate signs in as a new one.
      */
     public String newResearcher() {
-        String name = "researcher-" + UUID.randomUUID();
-        users.createUser(User.withUsername(name).password("{noop}" + LogItConfiguration.PASSWORD).roles("RESEARCHER").build());
+        return newUser("researcher-", "RESEARCHER");
+    }
+
+    /** A table reader account of its own, reading the default project unless given a scope. */
+    public String newTableReader() {
+        return newUser("reader-", "TABLE_READER");
+    }
+
+    private String newUser(String prefix, String role) {
+        return user(prefix + UUID.randomUUID(), role);
+    }
+
+    /** An account of this name and role, made when it does not exist yet. */
+    public String user(String name, String role) {
+        if (!users.userExists(name)) {
+            users.createUser(User.withUsername(name).password("{noop}" + LogItConfiguration.PASSWORD).roles(role).build());
+        }
         return name;
     }
 

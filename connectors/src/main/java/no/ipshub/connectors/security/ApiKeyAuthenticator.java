@@ -11,7 +11,7 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Finds who an API key belongs to: a partner from the {@link PartnerDirectory} (a suspended one too, so that it
- * can be refused saying so) or an operator or researcher account from {@code hub.security.accounts}. Each may have
+ * can be refused saying so), an account from {@code hub.security.accounts}, or one operators added at run time. Each may have
  * two valid keys during a rotation.
  *
  * <p>A key verified before is found among the cached verifications of every caller first, so it costs no PBKDF2
@@ -23,6 +23,7 @@ public class ApiKeyAuthenticator implements AuthenticationProvider {
     private final ObjectProvider<PartnerDirectory> partners;
     private final List<HubSecurityProperties.Account> accounts;
     private final AuthenticationGuard guard;
+    private final RunTimeAccounts runTime;
 
     public ApiKeyAuthenticator(ObjectProvider<PartnerDirectory> partners, HubSecurityProperties properties) {
         this(partners, properties, AuthenticationGuard.NONE);
@@ -30,9 +31,18 @@ public class ApiKeyAuthenticator implements AuthenticationProvider {
 
     public ApiKeyAuthenticator(ObjectProvider<PartnerDirectory> partners, HubSecurityProperties properties,
             AuthenticationGuard guard) {
+        this(partners, properties, guard, null);
+    }
+
+    /**
+     * @param runTime the accounts operators added while the hub runs; null when there are none
+     */
+    public ApiKeyAuthenticator(ObjectProvider<PartnerDirectory> partners, HubSecurityProperties properties,
+            AuthenticationGuard guard, RunTimeAccounts runTime) {
         this.partners = partners;
         this.accounts = properties.accounts();
         this.guard = guard;
+        this.runTime = runTime;
     }
 
     /** The authenticated caller holding {@code apiKey}, or empty for an unknown key. */
@@ -58,6 +68,11 @@ public class ApiKeyAuthenticator implements AuthenticationProvider {
             }
         }
         for (HubSecurityProperties.Account account : accounts) {
+            if (check.test(apiKey, account.apiKeyHashes())) {
+                return Optional.of(ApiKeyAuthentication.account(account.principal()));
+            }
+        }
+        for (HubSecurityProperties.Account account : runTime == null ? List.<HubSecurityProperties.Account>of() : runTime.all()) {
             if (check.test(apiKey, account.apiKeyHashes())) {
                 return Optional.of(ApiKeyAuthentication.account(account.principal()));
             }

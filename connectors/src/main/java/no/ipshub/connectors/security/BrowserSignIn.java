@@ -25,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The browser sign-in of one set of pages (the operations dashboard under {@code /ops}, say): the caller's API
  * key in an HttpOnly, SameSite=Strict cookie (Secure over HTTPS), read by the same API-key authentication as the
  * bearer header, and the CSRF token that every cookie-authenticated form post must carry. Only keys of
- * {@code role} sign in.
+ * {@code role} (and {@code otherRoles}) sign in.
  *
  * <p>The CSRF token is an HMAC of a label naming the pages, keyed with the API key: another site can neither read
  * the cookie nor compute the token, every hub instance derives the same token without shared state, the token
@@ -36,16 +36,17 @@ import org.springframework.security.web.SecurityFilterChain;
  * its requests to a {@link BrowserSignInForm}.
  *
  * @param name       short name of the pages, e.g. {@code ops}; part of the CSRF label
- * @param role       the only role that signs in here
+ * @param role       the role that signs in here
  * @param cookie     the cookie holding the key
  * @param pagePath   the pages: this path and everything below it
  * @param apiPath    a JSON API below which the cookie is accepted too, e.g. {@code /api/v1/ops}; null for none
  * @param loginPath  the sign-in form (GET shows it, POST signs in)
  * @param logoutPath the sign-out (a cookie-authenticated POST)
  * @param openPaths  paths anyone may fetch: exact paths, or prefixes written {@code /prefix/**}
+ * @param otherRoles roles that sign in here beside {@code role} (the research page: table readers)
  */
 public record BrowserSignIn(String name, HubRole role, String cookie, String pagePath, String apiPath,
-        String loginPath, String logoutPath, List<String> openPaths) {
+        String loginPath, String logoutPath, List<String> openPaths, List<HubRole> otherRoles) {
 
     /** The header htmx sends the CSRF token in. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
@@ -58,6 +59,18 @@ public record BrowserSignIn(String name, HubRole role, String cookie, String pag
 
     public BrowserSignIn {
         openPaths = List.copyOf(openPaths);
+        otherRoles = otherRoles == null ? List.of() : List.copyOf(otherRoles);
+    }
+
+    /** A sign-in of one role. */
+    public BrowserSignIn(String name, HubRole role, String cookie, String pagePath, String apiPath, String loginPath,
+            String logoutPath, List<String> openPaths) {
+        this(name, role, cookie, pagePath, apiPath, loginPath, logoutPath, openPaths, List.of());
+    }
+
+    /** True when callers of this role sign in here. */
+    public boolean admits(HubRole callerRole) {
+        return callerRole == role || otherRoles.contains(callerRole);
     }
 
     /**
@@ -65,11 +78,11 @@ public record BrowserSignIn(String name, HubRole role, String cookie, String pag
      * {@code ips_hub_research}, API {@code /api/v1/research}, form {@code /research/login}, sign-out
      * {@code /research/logout}, open assets under {@code /research/assets/}.
      */
-    public static BrowserSignIn forPages(String pagePath, HubRole role) {
+    public static BrowserSignIn forPages(String pagePath, HubRole role, HubRole... otherRoles) {
         String name = pagePath.substring(1);
         String login = pagePath + "/login";
         return new BrowserSignIn(name, role, "ips_hub_" + name, pagePath, "/api/v1" + pagePath, login,
-                pagePath + "/logout", List.of(login, pagePath + "/assets/**"));
+                pagePath + "/logout", List.of(login, pagePath + "/assets/**"), List.of(otherRoles));
     }
 
     /** The API key in the request's sign-in cookie, if any. */
@@ -131,8 +144,11 @@ public record BrowserSignIn(String name, HubRole role, String cookie, String pag
 
     /** The role's account in words, e.g. "an operator account". */
     String account() {
-        String role = this.role.name().toLowerCase(Locale.ROOT);
-        return ("aeiou".indexOf(role.charAt(0)) >= 0 ? "an " : "a ") + role + " account";
+        StringBuilder roles = new StringBuilder(this.role.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        for (HubRole other : otherRoles) {
+            roles.append(" or ").append(other.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        return ("aeiou".indexOf(roles.charAt(0)) >= 0 ? "an " : "a ") + roles + " account";
     }
 
     /** Whether {@code path} is one of the pages. */

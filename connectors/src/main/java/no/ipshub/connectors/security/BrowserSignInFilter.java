@@ -61,7 +61,7 @@ public class BrowserSignInFilter extends OncePerRequestFilter {
         }
         Optional<String> key = signIn.apiKey(request);
         Optional<ApiKeyAuthentication> caller = key.flatMap(authenticator::authenticate)
-                .filter(c -> c.role() == signIn.role());
+                .filter(c -> signIn.admits(c.role()));
         if (caller.isEmpty()) {
             if (key.isPresent()) {
                 response.addHeader(HttpHeaders.SET_COOKIE, signIn.logout(request.isSecure()).toString());

@@ -58,7 +58,7 @@ public final class BrowserSignInForm {
         }
         Optional<ApiKeyAuthentication> caller = Optional.ofNullable(apiKey).map(String::strip)
                 .flatMap(authenticator::authenticate);
-        if (caller.isEmpty() || caller.get().role() != signIn.role()) {
+        if (caller.isEmpty() || !signIn.admits(caller.get().role())) {
             log.info("Sign-in to {} refused from {}", signIn.pagePath(), request.getRemoteAddr());
             return page.show(HttpStatus.UNAUTHORIZED, "This key does not belong to " + signIn.account() + ".");
         }

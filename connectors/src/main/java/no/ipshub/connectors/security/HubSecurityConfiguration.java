@@ -5,6 +5,7 @@ import java.time.Clock;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.routes.partner.PartnerDirectory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what (DESIGN section 6). Callers present an API key or, when {@code hub.security.token-issuers}
+ * Who may call what. Callers present an API key or, when {@code hub.security.token-issuers}
  * names trusted issuers, an access token (a JWT) as a bearer token: partners are found in the partner directory
- * (by key hash, or by the organisation number a token names), operators and researchers in
- * {@code hub.security.accounts} or by a token's scope. Stateless: no session, no cookie, so CSRF protection has
+ * (by key hash, or by the organisation number a token names), operators, researchers and table readers in
+ * {@code hub.security.accounts}, table readers added at run time, or by a token's scope. Stateless: no session, no cookie, so CSRF protection has
  * nothing to protect and is off. Anything not listed is denied.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,11 +32,24 @@ public class HubSecurityConfiguration {
     private static final String PARTNER = HubRole.PARTNER.name();
     private static final String OPERATOR = HubRole.OPERATOR.name();
     private static final String RESEARCHER = HubRole.RESEARCHER.name();
+    private static final String TABLE_READER = HubRole.TABLE_READER.name();
 
     @Bean
     ApiKeyAuthenticator apiKeyAuthenticator(ObjectProvider<PartnerDirectory> partners,
-            HubSecurityProperties properties, ObjectProvider<AuthenticationGuard> guard) {
-        return new ApiKeyAuthenticator(partners, properties, guard.getIfAvailable(() -> AuthenticationGuard.NONE));
+            HubSecurityProperties properties, ObjectProvider<AuthenticationGuard> guard,
+            ObjectProvider<RunTimeAccounts> runTime) {
+        return new ApiKeyAuthenticator(partners, properties, guard.getIfAvailable(() -> AuthenticationGuard.NONE),
+                runTime.getIfAvailable());
+    }
+
+    /**
+     * The accounts operators add while the hub runs (table readers); none where there is no database (the bean is
+     * then null).
+     */
+    @Bean
+    RunTimeAccounts runTimeAccounts(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<Clock> clock) {
+        JdbcTemplate database = jdbc.getIfAvailable();
+        return database == null ? null : new RunTimeAccounts(database, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /**
@@ -102,7 +116,8 @@ public class HubSecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/nhn/deliveries").hasRole(PARTNER)
                 // the controller lets a partner read its own sheet only
                 .requestMatchers(HttpMethod.GET, "/api/v1/partners/{id}/contract").hasAnyRole(PARTNER, OPERATOR)
-                .requestMatchers("/api/v1/research/**", "/research", "/research/**").hasRole(RESEARCHER)
+                // which of the two may call which research path is the research module's decision, per handler
+                .requestMatchers("/api/v1/research/**", "/research", "/research/**").hasAnyRole(RESEARCHER, TABLE_READER)
                 .requestMatchers("/ops/**", "/api/v1/ops/**").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/registry/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/registry/**").permitAll()

@@ -151,7 +151,7 @@ public record HubSecurityProperties(List<Account> accounts, List<TokenIssuer> to
      * One account.
      *
      * @param name         the account name, unique among accounts
-     * @param role         OPERATOR or RESEARCHER
+     * @param role         OPERATOR, RESEARCHER or TABLE_READER
      * @param apiKeyHashes hashes made by {@link ApiKeyHasher}; two while a key is being rotated
      */
     public record Account(String name, HubRole role, List<String> apiKeyHashes) {
@@ -160,9 +160,9 @@ public record HubSecurityProperties(List<Account> accounts, List<TokenIssuer> to
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("Every entry in hub.security.accounts needs a name");
             }
-            if (role != HubRole.OPERATOR && role != HubRole.RESEARCHER) {
+            if (role != HubRole.OPERATOR && role != HubRole.RESEARCHER && role != HubRole.TABLE_READER) {
                 throw new IllegalArgumentException(
-                        "Account '" + name + "' must have role OPERATOR or RESEARCHER, not " + role);
+                        "Account '" + name + "' must have role OPERATOR, RESEARCHER or TABLE_READER, not " + role);
             }
             apiKeyHashes = apiKeyHashes == null ? List.of() : List.copyOf(apiKeyHashes);
             for (String hash : apiKeyHashes) {

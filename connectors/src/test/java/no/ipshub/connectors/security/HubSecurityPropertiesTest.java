@@ -14,7 +14,7 @@ class HubSecurityPropertiesTest {
     void anAccountCannotHaveThePartnerRole() {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new HubSecurityProperties.Account("ops", HubRole.PARTNER, List.of(HASH)))
-            .withMessageContaining("OPERATOR or RESEARCHER");
+            .withMessageContaining("OPERATOR, RESEARCHER or TABLE_READER");
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /*
- * Every rule of DESIGN section 6 against the real paths: the right role passes the security layer (and
+ * Every rule of the hub against the real paths: the right role passes the security layer (and
  * reaches a controller that echoes the principal), every other role gets 403, no key gets 401. The
  * controllers stand in for the real ones so that the rules are tested without Kafka or a database.
  */
@@ -49,6 +49,7 @@ class HubSecurityRulesTest {
     static final String PARTNER_NEXT_KEY = "partner-key-haukeland-rotated";
     static final String OPERATOR_KEY = "operator-key-ops";
     static final String RESEARCHER_KEY = "researcher-key-ipsnor";
+    static final String TABLE_READER_KEY = "table-reader-key-steering";
 
     static final Partner HAUKELAND = new Partner("haukeland-tsb", "Haukeland universitetssjukehus, TSB",
             Sector.HEALTH, "983974899",
@@ -82,6 +83,9 @@ class HubSecurityRulesTest {
         registry.add("hub.security.accounts[1].name", () -> "ipsnor");
         registry.add("hub.security.accounts[1].role", () -> "RESEARCHER");
         registry.add("hub.security.accounts[1].api-key-hashes[0]", () -> ApiKeyHasher.hash(RESEARCHER_KEY));
+        registry.add("hub.security.accounts[2].name", () -> "steering");
+        registry.add("hub.security.accounts[2].role", () -> "TABLE_READER");
+        registry.add("hub.security.accounts[2].api-key-hashes[0]", () -> ApiKeyHasher.hash(TABLE_READER_KEY));
     }
 
     /** Answers on every protected path with who the caller is. */
@@ -110,10 +114,11 @@ class HubSecurityRulesTest {
         REGISTER_WEBHOOK(HttpMethod.PUT, "/api/v1/webhook", HubRole.PARTNER),
         SHOW_WEBHOOK(HttpMethod.GET, "/api/v1/webhook", HubRole.PARTNER),
         REMOVE_WEBHOOK(HttpMethod.DELETE, "/api/v1/webhook", HubRole.PARTNER),
-        RESEARCH_ENTRIES(HttpMethod.GET, "/api/v1/research/log-entries", HubRole.RESEARCHER),
-        RESEARCH_EXPORT(HttpMethod.POST, "/api/v1/research/exports/indicators", HubRole.RESEARCHER),
-        RESEARCH_PAGE(HttpMethod.GET, "/research", HubRole.RESEARCHER),
-        RESEARCH_PAGE_PART(HttpMethod.GET, "/research/timeline", HubRole.RESEARCHER),
+        // both research roles pass this layer; the research module decides per handler which may call it
+        RESEARCH_ENTRIES(HttpMethod.GET, "/api/v1/research/log-entries", HubRole.RESEARCHER, HubRole.TABLE_READER),
+        RESEARCH_EXPORT(HttpMethod.POST, "/api/v1/research/exports/indicators", HubRole.RESEARCHER, HubRole.TABLE_READER),
+        RESEARCH_PAGE(HttpMethod.GET, "/research", HubRole.RESEARCHER, HubRole.TABLE_READER),
+        RESEARCH_PAGE_PART(HttpMethod.GET, "/research/timeline", HubRole.RESEARCHER, HubRole.TABLE_READER),
         OPS_PAGE(HttpMethod.GET, "/ops", HubRole.OPERATOR),
         OPS_PAGE_PART(HttpMethod.GET, "/ops/fragments/routes", HubRole.OPERATOR),
         OPS_API_READ(HttpMethod.GET, "/api/v1/ops/routes", HubRole.OPERATOR),
@@ -128,11 +133,13 @@ class HubSecurityRulesTest {
         final HttpMethod method;
         final String path;
         final HubRole role;
+        final List<HubRole> roles;
 
-        Rule(HttpMethod method, String path, HubRole role) {
+        Rule(HttpMethod method, String path, HubRole role, HubRole... others) {
             this.method = method;
             this.path = path;
             this.role = role;
+            this.roles = java.util.stream.Stream.concat(java.util.stream.Stream.of(role), Arrays.stream(others)).toList();
         }
     }
 
@@ -163,12 +170,13 @@ class HubSecurityRulesTest {
             case PARTNER -> PARTNER_KEY;
             case OPERATOR -> OPERATOR_KEY;
             case RESEARCHER -> RESEARCHER_KEY;
+            case TABLE_READER -> TABLE_READER_KEY;
         };
     }
 
     static Stream<Arguments> everyRuleWithEveryOtherRole() {
         return Arrays.stream(Rule.values()).flatMap(rule -> Arrays.stream(HubRole.values())
-                .filter(role -> role != rule.role)
+                .filter(role -> !rule.roles.contains(role))
                 .map(role -> Arguments.of(rule, role)));
     }
 

@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.ipshub.log.api.ResearchCaller;
 import no.ipshub.log.fidelity.FidelityItem;
+import no.ipshub.log.fidelity.ReviewComparison;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.Indicator;
 import no.ipshub.log.indicators.PublishedIndicators;
@@ -15,12 +17,15 @@ import no.ipshub.log.pairs.PairTable;
 import no.ipshub.log.pairs.PairTimelines;
 import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.suppression.Suppression;
+import no.ipshub.log.survival.PublishedTimeToEvent;
+import no.ipshub.log.survival.TimeToEventCalculator;
 import no.ipshub.operations.dashboard.OpsTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Draws the research page from published answers (already suppressed and audited): the IPS-25 evidence per team,
- * the indicators per team, NAV office and month, the pair picture, and a pair's timeline, as tables from
+ * the indicators per team, NAV office and month, the time to the first competitive job with its survival curve, the
+ * pair picture, and (for researchers) a pair's timeline, as tables from
  * {@code research/parts.html} and the data of the charts as JSON for {@code research.js}. A suppressed value is
  * drawn as "suppressed" with its reason, never as a number.
  */
@@ -37,20 +42,38 @@ final class ResearchPage {
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** What the page shows. */
-    record Content(String researcher, String csrfToken, LocalDate from, LocalDate to, String message, int minCellSize,
+    record Content(ResearchCaller caller, String csrfToken, LocalDate from, LocalDate to, String message,
             PublishedFidelity fidelity, PublishedIndicators byTeam, PublishedIndicators byNavOffice,
-            PublishedIndicators byMonth, PublishedPairs pairs) {
+            PublishedIndicators byMonth, PublishedPairs pairs, PublishedTimeToEvent timeToEvent, ReviewComparison reviews) {
+
+        int minCellSize() {
+            return caller.project().minCellSize();
+        }
     }
 
     String render(Content c) {
         List<FidelityItem> measured = PublishedFidelity.measured();
+        boolean rows = c.caller().role() == ResearchCaller.Role.RESEARCHER;
+        String project = "project=" + c.caller().project().code();
         return PAGE.render(OpsTemplate.slots()
-                .text("researcher", c.researcher())
+                .text("researcher", c.caller().name())
+                .text("role", rows ? "researcher" : "table reader")
+                .text("project", c.caller().project().code())
                 .text("csrfToken", c.csrfToken())
                 .text("from", c.from())
                 .text("to", c.to())
-                .text("period", "from=" + c.from() + "&to=" + c.to())
+                .text("period", project + "&from=" + c.from() + "&to=" + c.to())
                 .text("minCellSize", c.minCellSize())
+                .html("rowExports", rows ? PARTS.get("row-exports").render(OpsTemplate.slots()
+                        .text("period", project + "&from=" + c.from() + "&to=" + c.to())) : "")
+                .html("timelineForm", rows ? PARTS.get("timeline-form").render(OpsTemplate.slots()
+                        .text("from", c.from()).text("to", c.to()).text("project", c.caller().project().code())
+                        .html("pairOptions", pairOptions(c.pairs())))
+                        : PARTS.get("empty").render(OpsTemplate.slots().text("text", "Case timelines are row-level data: "
+                                + "they are for the project's researchers.")))
+                .html("survival", survivalTable(c.timeToEvent(), c.minCellSize()))
+                .html("reviews", reviewTables(c.reviews()))
+                .html("survivalJson", script(survivalChart(c.timeToEvent())))
                 .text("evidenced", measured.size())
                 .html("message", c.message().isEmpty() ? "" : PARTS.get("flash").render(OpsTemplate.slots().text("text", c.message())))
                 .html("fidelity", fidelityTable(c.fidelity(), measured, c.minCellSize()))
@@ -59,7 +82,6 @@ final class ResearchPage {
                 .html("indicatorsNavOffice", indicatorTable("indicators-nav-office", "NAV office", c.byNavOffice(), c.minCellSize()))
                 .html("indicatorsMonth", indicatorTable("indicators-month", "month", c.byMonth(), c.minCellSize()))
                 .html("pairs", pairTable(c.pairs(), c.minCellSize()))
-                .html("pairOptions", pairOptions(c.pairs()))
                 .html("fidelityJson", script(fidelityChart(c.fidelity(), measured)))
                 .html("monthJson", script(monthChart(c.byMonth()))));
     }
@@ -86,6 +108,89 @@ final class ResearchPage {
                         : "; fewer than " + t.minCellSize() + " participants, so no calendar dates and no case pseudonyms.");
         return PARTS.get("timeline").render(OpsTemplate.slots().text("caption", caption)
                 .html("json", script(Map.of("cases", labels, "kinds", kinds))));
+    }
+
+    /** The rows of the time-to-event table: per team, the Kaplan-Meier median and the numbers at risk. */
+    static final List<String> SURVIVAL_MEASURES = List.of("firstJob.subjects", "firstJob.events", "firstJob.censored",
+            "firstJob.medianDays", "firstJob.atRisk.d90", "firstJob.atRisk.d180", "firstJob.atRisk.d365",
+            "firstJob.m12.inWork", "jobTenure.subjects", "jobTenure.medianDays");
+
+    private static String survivalTable(PublishedTimeToEvent t, int minCellSize) {
+        Map<String, Map<String, PublishedTimeToEvent.Cell>> byGroup = new LinkedHashMap<>();
+        t.cells().forEach(c -> byGroup.computeIfAbsent(c.group(), g -> new LinkedHashMap<>()).put(c.measure(), c));
+        if (byGroup.size() <= 1) {
+            return PARTS.get("empty").render(OpsTemplate.slots().text("text", "No referral in the period."));
+        }
+        StringBuilder head = new StringBuilder();
+        SURVIVAL_MEASURES.forEach(m -> head.append(PARTS.get("head").render(OpsTemplate.slots().text("label", m).text("title", m))));
+        StringBuilder rows = new StringBuilder();
+        byGroup.forEach((group, cells) -> {
+            StringBuilder tds = new StringBuilder();
+            SURVIVAL_MEASURES.forEach(m -> tds.append(cell(cells.get(m).value(), cells.get(m).suppression(), minCellSize)));
+            rows.append(PARTS.get("row").render(OpsTemplate.slots().text("group", group).html("cells", tds.toString())));
+        });
+        return PARTS.get("table").render(OpsTemplate.slots().text("id", "survival-table").text("corner", "team")
+                .html("head", head.toString()).html("rows", rows.toString()));
+    }
+
+    /** Per team with a review in the period: its scores beside the anchors from events, and the difference. */
+    private static String reviewTables(ReviewComparison r) {
+        if (r.teams().isEmpty()) {
+            return PARTS.get("empty").render(OpsTemplate.slots().text("text", "No fidelity review in the period."));
+        }
+        StringBuilder tables = new StringBuilder();
+        for (ReviewComparison.Team team : r.teams()) {
+            StringBuilder head = new StringBuilder();
+            for (String label : List.of("review", "events", "events - review")) {
+                head.append(PARTS.get("head").render(OpsTemplate.slots().text("label", label).text("title", label)));
+            }
+            StringBuilder rows = new StringBuilder();
+            for (ReviewComparison.Item item : team.items()) {
+                String cells = PARTS.get("value").render(OpsTemplate.slots().text("value", item.score()))
+                        + (item.eventAnchor() == null ? PARTS.get("missing").render(OpsTemplate.slots())
+                                : PARTS.get("value").render(OpsTemplate.slots().text("value", item.eventAnchor())))
+                        + (item.difference() == null ? PARTS.get("missing").render(OpsTemplate.slots())
+                                : PARTS.get("value").render(OpsTemplate.slots().text("value", item.difference())));
+                rows.append(PARTS.get("row").render(OpsTemplate.slots().text("group", item.number() + " "
+                        + FidelityItem.values()[item.number() - 1].title()).html("cells", cells)));
+            }
+            rows.append(PARTS.get("row").render(OpsTemplate.slots().text("group", "total").html("cells",
+                    PARTS.get("value").render(OpsTemplate.slots().text("value", team.total()))
+                            + PARTS.get("missing").render(OpsTemplate.slots()) + PARTS.get("missing").render(OpsTemplate.slots()))));
+            tables.append(PARTS.get("review").render(OpsTemplate.slots().text("team", team.team())
+                    .text("date", team.reviewDate()).html("table", PARTS.get("table").render(OpsTemplate.slots()
+                            .text("id", "review-table-" + team.team()).text("corner", "item")
+                            .html("head", head.toString()).html("rows", rows.toString())))));
+        }
+        return tables.toString();
+    }
+
+    /** Per group, the survival at day 0 and at each point of the curve (null where suppressed). */
+    private static Map<String, Object> survivalChart(PublishedTimeToEvent t) {
+        List<Integer> days = new ArrayList<>();
+        days.add(0);
+        for (int d = TimeToEventCalculator.CURVE_STEP_DAYS; d <= TimeToEventCalculator.CURVE_DAYS;
+                d += TimeToEventCalculator.CURVE_STEP_DAYS) {
+            days.add(d);
+        }
+        Map<String, List<Double>> curves = new LinkedHashMap<>();
+        for (PublishedTimeToEvent.Cell c : t.cells()) {
+            if (c.measure().startsWith("firstJob.survival.d")) {
+                curves.computeIfAbsent(c.group(), g -> {
+                    List<Double> start = new ArrayList<>();
+                    start.add(1.0);
+                    return start;
+                }).add(c.value());
+            }
+        }
+        List<Map<String, Object>> groups = new ArrayList<>();
+        curves.forEach((group, values) -> {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("group", group);
+            g.put("survival", values);
+            groups.add(g);
+        });
+        return Map.of("days", days, "groups", groups);
     }
 
     private static String fidelityTable(PublishedFidelity f, List<FidelityItem> measured, int minCellSize) {

@@ -9,7 +9,10 @@ import java.util.Map;
 import no.ipshub.connectors.security.ApiKeyAuthenticator;
 import no.ipshub.connectors.security.BrowserSignIn;
 import no.ipshub.connectors.security.BrowserSignInForm;
+import no.ipshub.log.api.FidelityReviewController;
+import no.ipshub.log.api.ResearchAccessLevel;
 import no.ipshub.log.api.ResearchAnswers;
+import no.ipshub.log.api.ResearchCaller;
 import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.operations.dashboard.OpsTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,10 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The research page at {@code /research} for researchers signed in with their key (the same browser sign-in as
- * {@code /ops}): the IPS-25 evidence, the indicators per team, NAV office and month, the pair picture and a pair's
- * timeline, with export links. Every figure comes from the research API's own answers, so it is suppressed,
- * checked for differencing against what this researcher was shown before, and audited exactly as there.
+ * The research page at {@code /research} for researchers and table readers signed in with their key (the same
+ * browser sign-in as {@code /ops}): the IPS-25 evidence, the indicators per team, NAV office and month, the time to
+ * the first competitive job with its survival curve, the pair picture, and (for researchers) a pair's timeline and
+ * the row exports. Every figure comes from the research API's own answers, so it is suppressed, checked against
+ * what the caller's audience was shown before, and audited exactly as there.
  */
 @RestController
 @ConditionalOnProperty(prefix = "hub.research", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -39,19 +43,21 @@ public class ResearchPageController {
     private static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
     private final ResearchAnswers answers;
-    private final int minCellSize;
+    private final FidelityReviewController reviews;
     private final ResearchPage page = new ResearchPage();
     private final OpsTemplate login = OpsTemplate.load("research/login.html");
     private final OpsTemplate.Parts parts = OpsTemplate.parts("research/parts.html");
     private final BrowserSignInForm form;
 
-    public ResearchPageController(ResearchAnswers answers, ApiKeyAuthenticator authenticator, ResearchProperties research) {
+    public ResearchPageController(ResearchAnswers answers, FidelityReviewController reviews,
+            ApiKeyAuthenticator authenticator, ResearchProperties research) {
         this.answers = answers;
-        this.minCellSize = research.minCellSize();
+        this.reviews = reviews;
         this.form = new BrowserSignInForm(ResearchSignIn.SIGN_IN, authenticator, research.sessionMaxAge(), this::loginPage);
     }
 
     /** The page for the period; without one, from the first of January to today. */
+    @ResearchAccessLevel(ResearchAccessLevel.Level.TABLES)
     @GetMapping("/research")
     public ResponseEntity<String> page(HttpServletRequest request, Authentication researcher,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
@@ -72,21 +78,23 @@ public class ResearchPageController {
             start = today.withDayOfYear(1);
             end = today;
         }
-        String name = researcher.getName();
+        ResearchCaller caller = ResearchCaller.of(request);
         String f = start.toString();
         String t = end.toString();
         Object csrf = request.getAttribute(BrowserSignIn.CSRF_ATTRIBUTE);
-        String body = page.render(new ResearchPage.Content(name, csrf == null ? "" : csrf.toString(), start, end, message,
-                minCellSize,
-                answers.fidelity(name, "FIDELITY_READ", request, f, t),
-                answers.indicators(name, "INDICATORS_READ", request, f, t, "team"),
-                answers.indicators(name, "INDICATORS_READ", request, f, t, "navOffice"),
-                answers.indicators(name, "INDICATORS_READ", request, f, t, "month"),
-                answers.pairs(name, "PAIRS_READ", request, f, t)));
+        String body = page.render(new ResearchPage.Content(caller, csrf == null ? "" : csrf.toString(), start, end, message,
+                answers.fidelity(caller, "FIDELITY_READ", request, f, t),
+                answers.indicators(caller, "INDICATORS_READ", request, f, t, "team"),
+                answers.indicators(caller, "INDICATORS_READ", request, f, t, "navOffice"),
+                answers.indicators(caller, "INDICATORS_READ", request, f, t, "month"),
+                answers.pairs(caller, "PAIRS_READ", request, f, t),
+                answers.timeToEvent(caller, "TIME_TO_EVENT_READ", request, f, t, "team"),
+                reviews.comparison(caller, request, f, t)));
         return html(HttpStatus.OK, body);
     }
 
     /** The timeline of one pair ({@code team|navOffice}), as a fragment for htmx. */
+    @ResearchAccessLevel(ResearchAccessLevel.Level.ROWS)
     @GetMapping("/research/timeline")
     public ResponseEntity<String> timeline(HttpServletRequest request, Authentication researcher,
             @RequestParam(required = false) String pair, @RequestParam String from, @RequestParam String to) {
@@ -94,20 +102,23 @@ public class ResearchPageController {
             return html(HttpStatus.OK, parts.get("empty").render(OpsTemplate.slots().text("text", "No pair to show.")));
         }
         String[] teamAndOffice = pair.split("\\|", 2);
-        return html(HttpStatus.OK, page.timeline(answers.timelines(researcher.getName(), "TIMELINES_READ", request,
+        return html(HttpStatus.OK, page.timeline(answers.timelines(ResearchCaller.of(request), "TIMELINES_READ", request,
                 teamAndOffice[0], teamAndOffice[1], from, to)));
     }
 
+    @ResearchAccessLevel(ResearchAccessLevel.Level.SIGN_IN)
     @GetMapping("/research/login")
     public ResponseEntity<String> loginForm() {
         return form.form();
     }
 
+    @ResearchAccessLevel(ResearchAccessLevel.Level.SIGN_IN)
     @PostMapping(path = "/research/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<String> signIn(@RequestParam(required = false) String apiKey, HttpServletRequest request) {
         return form.signIn(apiKey, request);
     }
 
+    @ResearchAccessLevel(ResearchAccessLevel.Level.SIGN_IN)
     @PostMapping("/research/logout")
     public ResponseEntity<Void> signOut(HttpServletRequest request, Authentication researcher) {
         return form.signOut(request, researcher);

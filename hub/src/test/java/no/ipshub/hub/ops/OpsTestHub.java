@@ -66,6 +66,7 @@ public final class OpsTestHub implements AutoCloseable {
     public static final String OPERATOR = "demo-operator";
     public static final String OPERATOR_KEY = "demo-key-operator";
     public static final String RESEARCHER_KEY = "demo-key-researcher";
+    public static final String TABLE_READER_KEY = "demo-key-table-reader";
     public static final String INGRESS_GROUP = "ips-hub-ingress";
     public static final String INGRESS_ROUTE = "partner-ingress";
     /** {@code hub.ops.lag-alert.oldest-age} of the shared hub. */
@@ -171,6 +172,11 @@ public final class OpsTestHub implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** The bean of this name and type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     public String baseUrl() {

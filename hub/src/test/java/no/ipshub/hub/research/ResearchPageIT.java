@@ -4,6 +4,7 @@ import static no.ipshub.hub.ops.OpsTestHub.NAV_OFFICE;
 import static no.ipshub.hub.ops.OpsTestHub.NAV_OFFICE_KEY;
 import static no.ipshub.hub.ops.OpsTestHub.OPERATOR_KEY;
 import static no.ipshub.hub.ops.OpsTestHub.RESEARCHER_KEY;
+import static no.ipshub.hub.ops.OpsTestHub.TABLE_READER_KEY;
 import static no.ipshub.hub.ops.OpsTestHub.TEAM;
 import static no.ipshub.hub.ops.OpsTestHub.TEAM_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +52,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The research page in a real headless Chromium (Debian's chromium and chromium-driver), on the shared test hub.
  * Six consenting participants are referred by haukeland-tsb to nav-bergenhus (accepted, an employer contact five
  * days later) and one to nav-arstad, through the partners' HTTP edge. A researcher signs in with the key; the page
- * loads without console errors, draws its charts (fidelity, months, the pair's timeline), and shows NAV Årstad's
- * single participant as suppressed. A screenshot is saved as target/research-page.png. Skipped only where
+ * loads without console errors, draws its charts (fidelity, months, the survival curve, the pair's timeline), and
+ * shows NAV Årstad's single participant as suppressed. The demo table reader signs in on the same form and sees the
+ * tables without the row exports and the timelines. A screenshot is saved as target/research-page.png. Skipped only where
  * /usr/bin/chromium is not installed.
  */
 @ExtendWith(OpsTestHub.Extension.class)
@@ -111,6 +113,7 @@ class ResearchPageIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fidelity-table")));
         waitForChart(wait, "fidelity-chart");
         waitForChart(wait, "month-chart");
+        waitForChart(wait, "survival-chart");
         waitForChart(wait, "timeline-chart");
         saveScreenshot();
 
@@ -120,6 +123,51 @@ class ResearchPageIT {
                 .containsExactly("suppressed", "PRIMARY");
         assertThat(browser.findElement(By.id("not-from-events")).findElements(By.tagName("li"))).hasSize(13);
         assertThat(severeConsoleEntries()).isEmpty();
+    }
+
+    /* The survival table has a row per team and ALL; the curve's first point is 1 for every group. */
+    @Test
+    void researcherSeesTheTimeToTheFirstJobPerTeam() {
+        signIn(RESEARCHER_KEY);
+        browser.get(hub.baseUrl() + "/research?" + PERIOD);
+        WebDriverWait wait = new WebDriverWait(browser, UI);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("survival-table")));
+        waitForChart(wait, "survival-chart");
+
+        Object first = browser.executeScript("return Chart.getChart('survival-chart').data.datasets[0].data[0];");
+        assertThat(List.of(browser.findElements(By.cssSelector("#survival-table tbody tr")).size() >= 2,
+                String.valueOf(first))).containsExactly(true, "1");
+    }
+
+    /* A review of haukeland-tsb imported as CSV shows beside the event evidence: 25 items and the total. */
+    @Test
+    void researcherSeesTheFidelityReviewBesideTheEvents() {
+        String csv = "team,reviewDate,item,score\n" + java.util.stream.IntStream.rangeClosed(1, 25)
+                .mapToObj(n -> TEAM + "," + TODAY.minusDays(10) + "," + n + ",3").collect(java.util.stream.Collectors.joining("\n"));
+        HttpResponse<String> imported = hub.send(HttpRequest.newBuilder(URI.create(hub.baseUrl()
+                + "/api/v1/research/fidelity/reviews")).header("Authorization", "Bearer " + RESEARCHER_KEY)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        signIn(RESEARCHER_KEY);
+        browser.get(hub.baseUrl() + "/research?" + PERIOD);
+        WebElement table = new WebDriverWait(browser, UI).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("review-table-" + TEAM)));
+
+        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+        assertThat(List.of(rows.size(), rows.get(25).findElements(By.tagName("td")).get(0).getText())).containsExactly(26, "75");
+    }
+
+    /* A table reader signs in on the same form and sees the tables, but no row export and no case timeline. */
+    @Test
+    void tableReaderSeesTheTablesButNoRowExportsOrTimelines() {
+        signIn(TABLE_READER_KEY);
+        browser.get(hub.baseUrl() + "/research?" + PERIOD);
+        WebDriverWait wait = new WebDriverWait(browser, UI);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fidelity-table")));
+        waitForChart(wait, "survival-chart");
+
+        assertThat(List.of(browser.findElements(By.cssSelector("a[href*='entries.csv']")).size(),
+                browser.findElements(By.id("pair")).size(), severeConsoleEntries().size())).containsExactly(0, 0, 0);
     }
 
     @Test
@@ -181,10 +229,14 @@ class ResearchPageIT {
     }
 
     private static void signIn() {
+        signIn(RESEARCHER_KEY);
+    }
+
+    private static void signIn(String key) {
         browser.manage().deleteAllCookies();
         browser.get(hub.baseUrl() + "/research");
         new WebDriverWait(browser, UI).until(ExpectedConditions.urlContains("/research/login"));
-        browser.findElement(By.name("apiKey")).sendKeys(RESEARCHER_KEY);
+        browser.findElement(By.name("apiKey")).sendKeys(key);
         browser.findElement(By.cssSelector("form button[type='submit']")).click();
         new WebDriverWait(browser, UI).until(ExpectedConditions.presenceOfElementLocated(By.id("section-fidelity")));
         // each test judges the console of the page it loads itself

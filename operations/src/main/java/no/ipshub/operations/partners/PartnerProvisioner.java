@@ -141,6 +141,25 @@ public class PartnerProvisioner {
         }
     }
 
+    /**
+     * Grants ACLs on a cluster with an authorizer (a research project's reader, say); idempotent.
+     *
+     * @param owner who they are for, in messages
+     * @throws TransientFailureException when Kafka does not answer
+     */
+    public Provisioning.AclOutcome grantAcls(List<AclBinding> acls, String owner) {
+        try (Admin admin = admin()) {
+            Provisioning.AclOutcome outcome = grantOnly(admin, acls);
+            log.info("{}: ACLs {}", owner, outcome);
+            return outcome;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TransientFailureException("Kafka did not grant the ACLs of " + owner, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailureException("interrupted while granting the ACLs of " + owner, e);
+        }
+    }
+
     private Admin admin() {
         Map<String, Object> config = kafka.commonProperties();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
@@ -167,6 +186,16 @@ public class PartnerProvisioner {
             }
         }
         return created;
+    }
+
+    /** Grants the rules, when the cluster checks ACLs. */
+    private static Provisioning.AclOutcome grantOnly(Admin admin, List<AclBinding> acls)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        if (!hasAuthorizer(admin)) {
+            return Provisioning.AclOutcome.NO_AUTHORIZER;
+        }
+        admin.createAcls(acls).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return Provisioning.AclOutcome.APPLIED;
     }
 
     /** Grants the partner's rules, then takes away the broader one an earlier version gave it. */

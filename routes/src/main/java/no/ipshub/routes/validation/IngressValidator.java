@@ -50,6 +50,10 @@ public final class IngressValidator {
     static final int MAX_WAGE_INTEGER_DIGITS = 7;
 
     private static final String PAYLOAD_PREFIX = "payload.";
+    /** A research project's code, as the collaboration log names projects. */
+    private static final Pattern PROJECT_CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    static final int MAX_RESEARCH_PROJECTS = 32;
+    private static final Set<FollowUpKind> CONSENT_KINDS = Set.of(FollowUpKind.CONSENT_WITHDRAWN, FollowUpKind.CONSENT_GIVEN);
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
     private static final Set<OutcomeKind> JOB_OUTCOMES = Set.of(OutcomeKind.JOB_STARTED, OutcomeKind.JOB_ENDED);
 
@@ -161,6 +165,20 @@ public final class IngressValidator {
                     "referringTeam and navOffice must be the message's sender and recipient");
         }
         c.notFutureDate("payload.referralDate", r.getReferralDate());
+        checkProjects(r.getResearchProjects(), c);
+    }
+
+    private static void checkProjects(List<String> projects, Checks c) {
+        if (projects == null) {
+            return;
+        }
+        if (projects.size() > MAX_RESEARCH_PROJECTS) {
+            c.add("payload.researchProjects", ViolationCode.OUT_OF_RANGE, "must name at most " + MAX_RESEARCH_PROJECTS
+                    + " projects");
+        } else if (projects.stream().anyMatch(p -> p == null || !PROJECT_CODE.matcher(p).matches())) {
+            c.add("payload.researchProjects", ViolationCode.INVALID_FORMAT,
+                    "must hold project codes: lower-case letters, digits, '.', '_' or '-', at most 64 characters");
+        }
     }
 
     private void checkFollowUp(FollowUp f, Checks c) {
@@ -187,8 +205,22 @@ public final class IngressValidator {
                     && !ContractBounds.NAV_MEASURE_CODE.characters().allows(f.getNavMeasureCode())) {
                 c.add("payload.navMeasureCode", ViolationCode.INVALID_FORMAT, "must be NAV's measure code");
             }
+            if (f.getMeasureEndDate() != null && f.getDate() != null && f.getMeasureEndDate().isBefore(f.getDate())) {
+                c.add("payload.measureEndDate", ViolationCode.OUT_OF_RANGE, "must not be before date");
+            }
         } else {
             c.absent("payload.navMeasureCode", f.getNavMeasureCode(), "is only for NAV_MEASURE_CHANGED");
+            c.absent("payload.measureEndDate", f.getMeasureEndDate(), "is only for NAV_MEASURE_CHANGED");
+        }
+        if (kind == FollowUpKind.JOB_SPECIALIST_CHANGED) {
+            c.required("payload.jobSpecialistRef", f.getJobSpecialistRef());
+        } else {
+            c.absent("payload.jobSpecialistRef", f.getJobSpecialistRef(), "is only for JOB_SPECIALIST_CHANGED");
+        }
+        if (CONSENT_KINDS.contains(kind)) {
+            checkProjects(f.getResearchProjects(), c);
+        } else {
+            c.absent("payload.researchProjects", f.getResearchProjects(), "is only for CONSENT_WITHDRAWN and CONSENT_GIVEN");
         }
         if (kind == FollowUpKind.DIALOGUE_NOTE) {
             c.required("payload.note", f.getNote());
@@ -235,6 +267,12 @@ public final class IngressValidator {
             c.absent("payload.competitive", o.getCompetitive(), onlyForJobs);
             c.absent("payload.permanent", o.getPermanent(), onlyForJobs);
             c.absent("payload.wageSubsidy", o.getWageSubsidy(), onlyForJobs);
+        }
+        if (kind != OutcomeKind.EPISODE_CLOSED) {
+            c.absent("payload.closureReason", o.getClosureReason(), "is only for EPISODE_CLOSED");
+        }
+        if (kind != OutcomeKind.JOB_ENDED) {
+            c.absent("payload.jobEndReason", o.getJobEndReason(), "is only for JOB_ENDED");
         }
     }
 

@@ -20,6 +20,7 @@ import no.ipshub.routes.partner.YamlPartnerDirectory;
 import no.ipshub.routes.support.TestPartners;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
+import no.ipshub.schemas.v1.ClosureReason;
 import no.ipshub.schemas.v1.FollowUpKind;
 import no.ipshub.schemas.v1.HubMessage;
 import no.ipshub.schemas.v1.OutcomeKind;
@@ -36,6 +37,56 @@ class IngressValidatorTest {
 
     private List<Violation> validate(HubMessage message) {
         return validator.validate(message, message.getSender(), TEAM_AND_NAV_SHARE_THE_CASE);
+    }
+
+    @Test
+    void referralNamingFurtherResearchProjectsIsAccepted() {
+        HubMessage message = HubMessages.referral().referral(r -> r.setResearchProjects(List.of("worklife", "p327205")))
+                .build();
+
+        assertThat(validate(message)).isEmpty();
+    }
+
+    @Test
+    void researchProjectThatIsNotACodeIsRejected() {
+        HubMessage message = HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN)
+                .followUp(f -> f.setResearchProjects(List.of("Work Life!"))).build();
+
+        assertThat(validate(message)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("payload.researchProjects", ViolationCode.INVALID_FORMAT));
+    }
+
+    @Test
+    void researchProjectsOnAnotherFollowUpKindAreRejected() {
+        HubMessage message = HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT)
+                .followUp(f -> f.setResearchProjects(List.of("ipsnor"))).build();
+
+        assertThat(validate(message)).extracting(Violation::field).containsExactly("payload.researchProjects");
+    }
+
+    @Test
+    void handoverWithoutTheNewJobSpecialistIsRejected() {
+        HubMessage message = HubMessages.followUp(FollowUpKind.JOB_SPECIALIST_CHANGED)
+                .followUp(f -> f.setJobSpecialistRef(null)).build();
+
+        assertThat(validate(message)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("payload.jobSpecialistRef", ViolationCode.REQUIRED));
+    }
+
+    @Test
+    void measureEndingBeforeItStartsIsRejected() {
+        HubMessage message = HubMessages.followUp(FollowUpKind.NAV_MEASURE_CHANGED)
+                .followUp(f -> f.setMeasureEndDate(f.getDate().minusDays(1))).build();
+
+        assertThat(validate(message)).extracting(Violation::field).containsExactly("payload.measureEndDate");
+    }
+
+    @Test
+    void closureReasonOnAJobOutcomeIsRejected() {
+        HubMessage message = HubMessages.outcome(OutcomeKind.JOB_STARTED)
+                .outcome(o -> o.setClosureReason(ClosureReason.MOVED)).build();
+
+        assertThat(validate(message)).extracting(Violation::field).containsExactly("payload.closureReason");
     }
 
     @Test

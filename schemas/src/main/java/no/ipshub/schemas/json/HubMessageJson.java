@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,6 +50,8 @@ public final class HubMessageJson {
     public static final String PAYLOAD_TYPE_PROPERTY = "type";
 
     private static final String ROOT = "$";
+    /** The most items a list field (e.g. a message's research projects) may have on input. */
+    public static final int MAX_ARRAY_ITEMS = 32;
 
     private final Schema schema = HubMessage.getClassSchema();
     private final SpecificData model = SpecificData.getForClass(HubMessage.class);
@@ -161,6 +165,13 @@ public final class HubMessageJson {
                 requireDecimal(type);
                 yield nodes.numberNode((BigDecimal) value);
             }
+            case ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                for (Object item : (Collection<?>) value) {
+                    array.add(writeValue(item, type.getElementType()));
+                }
+                yield array;
+            }
             default -> throw unsupported(type);
         };
     }
@@ -242,9 +253,27 @@ public final class HubMessageJson {
             case BYTES:
                 requireDecimal(type);
                 return readDecimal(node, (LogicalTypes.Decimal) type.getLogicalType(), path, errors);
+            case ARRAY:
+                return readArray(node, type, path, errors);
             default:
                 throw unsupported(type);
         }
+    }
+
+    /** A list of at most {@value #MAX_ARRAY_ITEMS} items, or null after adding an error. */
+    private Object readArray(JsonNode node, Schema type, String path, List<FieldError> errors) {
+        if (!node.isArray()) {
+            return error(errors, path, "must be an array");
+        }
+        if (node.size() > MAX_ARRAY_ITEMS) {
+            return error(errors, path, "must have at most " + MAX_ARRAY_ITEMS + " items");
+        }
+        List<Object> items = new ArrayList<>(node.size());
+        int errorsBefore = errors.size();
+        for (int i = 0; i < node.size(); i++) {
+            items.add(readValue(node.get(i), type.getElementType(), path + "[" + i + "]", errors));
+        }
+        return errors.size() > errorsBefore ? null : items;
     }
 
     private Object readUnion(JsonNode node, Schema union, String path, List<FieldError> errors) {

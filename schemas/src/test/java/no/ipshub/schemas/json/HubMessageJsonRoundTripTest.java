@@ -1,16 +1,21 @@
 package no.ipshub.schemas.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 import no.ipshub.schemas.fixtures.HubMessages;
+import no.ipshub.schemas.v1.ClosureReason;
 import no.ipshub.schemas.v1.FollowUpKind;
 import no.ipshub.schemas.v1.HubMessage;
+import no.ipshub.schemas.v1.JobEndReason;
 import no.ipshub.schemas.v1.OutcomeKind;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -33,21 +38,25 @@ class HubMessageJsonRoundTripTest {
         return Stream.of(
                 Arguments.of("referral, all optional fields set", HubMessages.referral()
                         .correlationId("corr-1")
-                        .referral(r -> r.setJobSpecialistRef("js-7").setNote("Prefers outdoor work; «æøå» \"quoted\""))
+                        .referral(r -> r.setJobSpecialistRef("js-7").setNote("Prefers outdoor work; «æøå» \"quoted\"")
+                                .setResearchProjects(List.of("worklife", "p327205")))
                         .build()),
                 Arguments.of("referral, optional fields null", HubMessages.referral()
                         .referral(r -> r.setJobSpecialistRef(null).setNote(null))
                         .build()),
                 Arguments.of("follow-up, all optional fields set", HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT)
                         .correlationId("corr-2")
-                        .followUp(f -> f.setReason("OUT_OF_AREA").setNavMeasureCode("INDOPPFAG").setNote("Met the owner"))
+                        .followUp(f -> f.setReason("OUT_OF_AREA").setNavMeasureCode("INDOPPFAG").setNote("Met the owner")
+                                .setResearchProjects(List.of("ipsnor")).setJobSpecialistRef("js-9")
+                                .setMeasureEndDate(LocalDate.of(2025, 12, 31)))
                         .build()),
                 Arguments.of("follow-up, optional fields null", HubMessages.followUp(FollowUpKind.TREATMENT_TEAM_MEETING)
                         .build()),
                 Arguments.of("outcome, all optional fields set", HubMessages.outcome(OutcomeKind.JOB_STARTED)
                         .correlationId("corr-3")
                         .outcome(o -> o.setNote("Starts Monday").setHoursPerWeek(37.5)
-                                .setHourlyWage(new BigDecimal("1234567.89")).setPermanent(true).setWageSubsidy(true))
+                                .setHourlyWage(new BigDecimal("1234567.89")).setPermanent(true).setWageSubsidy(true)
+                                .setClosureReason(ClosureReason.MOVED).setJobEndReason(JobEndReason.RESIGNED))
                         .build()),
                 Arguments.of("outcome, optional fields null", HubMessages.outcome(OutcomeKind.EPISODE_CLOSED).build()));
     }
@@ -94,6 +103,22 @@ class HubMessageJsonRoundTripTest {
     void unsetOptionalFieldsAreWrittenAsNull() {
         JsonNode tree = json.toTree(HubMessages.outcome(OutcomeKind.EPISODE_CLOSED).build());
         assertThat(tree.get("payload").get("hourlyWage").isNull()).isTrue();
+    }
+
+    @Test
+    void researchProjectsAreAJsonArrayOfCodes() {
+        JsonNode tree = json.toTree(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN)
+                .followUp(f -> f.setResearchProjects(List.of("ipsnor", "worklife"))).build());
+        assertThat(tree.get("payload").get("researchProjects").toString()).isEqualTo("[\"ipsnor\",\"worklife\"]");
+    }
+
+    @Test
+    void aListOfMoreThanThirtyTwoItemsIsRefusedNamingTheField() {
+        String many = "[" + String.join(",", java.util.Collections.nCopies(33, "\"p\"")) + "]";
+        String text = json.toJson(HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).build())
+                .replace("\"researchProjects\":null", "\"researchProjects\":" + many);
+        assertThatThrownBy(() -> json.fromJson(text)).isInstanceOfSatisfying(HubMessageJsonException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("payload.researchProjects"));
     }
 
     @Test

@@ -110,6 +110,12 @@ final class ReleasedData {
                 return new GenericData.EnumSymbol(released, value.toString());
             case STRING:
                 return value.toString();
+            case ARRAY:
+                GenericData.Array<Object> array = new GenericData.Array<>(((java.util.Collection<?>) value).size(), released);
+                for (Object item : (java.util.Collection<?>) value) {
+                    array.add(toReleased(item, released.getElementType()));
+                }
+                return array;
             default:
                 return value;
         }
@@ -129,6 +135,7 @@ final class ReleasedData {
             case FLOAT -> value instanceof Float;
             case BOOLEAN -> value instanceof Boolean;
             case BYTES -> value instanceof ByteBuffer || value instanceof BigDecimal;
+            case ARRAY -> value instanceof java.util.Collection<?>;
             default -> false;
         };
     }

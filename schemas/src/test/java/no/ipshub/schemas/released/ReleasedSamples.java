@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import no.ipshub.schemas.fixtures.HubMessages;
+import no.ipshub.schemas.v1.ClosureReason;
 import no.ipshub.schemas.v1.CollaborationEventKind;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
 import no.ipshub.schemas.v1.FollowUpKind;
+import no.ipshub.schemas.v1.JobEndReason;
 import no.ipshub.schemas.v1.OutcomeKind;
 import no.ipshub.schemas.v1.Sector;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -38,14 +40,18 @@ final class ReleasedSamples {
     private static List<SpecificRecordBase> hubMessages() {
         return List.of(
                 HubMessages.referral().correlationId("corr-1")
-                        .referral(r -> r.setJobSpecialistRef("js-1").setNote("note")).build(),
+                        .referral(r -> r.setJobSpecialistRef("js-1").setNote("note")
+                                .setResearchProjects(List.of("worklife"))).build(),
                 HubMessages.referral().referral(r -> r.setJobSpecialistRef(null).setNote(null)).build(),
                 HubMessages.followUp(FollowUpKind.EMPLOYER_CONTACT).correlationId("corr-2")
-                        .followUp(f -> f.setReason("OUT_OF_AREA").setNavMeasureCode("INDOPPFAG").setNote("note"))
+                        .followUp(f -> f.setReason("OUT_OF_AREA").setNavMeasureCode("INDOPPFAG").setNote("note")
+                                .setResearchProjects(List.of("ipsnor", "worklife")).setJobSpecialistRef("js-2")
+                                .setMeasureEndDate(LocalDate.of(2025, 9, 30)))
                         .build(),
                 HubMessages.followUp(FollowUpKind.TREATMENT_TEAM_MEETING).build(),
                 HubMessages.outcome(OutcomeKind.JOB_STARTED).correlationId("corr-3")
-                        .outcome(o -> o.setNote("note")).build(),
+                        .outcome(o -> o.setNote("note").setClosureReason(ClosureReason.WORKING)
+                                .setJobEndReason(JobEndReason.NEW_JOB)).build(),
                 HubMessages.outcome(OutcomeKind.EPISODE_CLOSED).build());
     }
 
@@ -88,6 +94,11 @@ final class ReleasedSamples {
                 .setPermanent(false)
                 .setWageSubsidy(false)
                 .setRejectionReason("NOT_MOTIVATED")
+                .setPreviousJobSpecialistKey("d4".repeat(32))
+                .setNavMeasureCode("INDOPPFAG")
+                .setMeasureEndDate(LocalDate.of(2025, 9, 30))
+                .setClosureReason(ClosureReason.PARTICIPANT_WITHDREW)
+                .setJobEndReason(JobEndReason.FIXED_TERM_ENDED)
                 .build();
         return List.of(minimal.build(), full);
     }
