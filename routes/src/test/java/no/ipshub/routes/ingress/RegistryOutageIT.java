@@ -90,7 +90,7 @@ class RegistryOutageIT {
         outage.down();
 
         scenarios.produceRaw(TEAM, referral.getCaseId(), bytes);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
                 .until(() -> !InboxAssertions.contains(inbox, NAV_OFFICE, referral.getMessageId()));
         outage.up();
 
@@ -104,7 +104,7 @@ class RegistryOutageIT {
         byte[] bytes = writtenWithNewerVersion(referral);
         outage.down();
         scenarios.produceRaw(TEAM, referral.getCaseId(), bytes);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
                 .until(() -> !InboxAssertions.contains(inbox, NAV_OFFICE, referral.getMessageId()));
         outage.up();
         await().atMost(RouteScenarios.WAIT)
