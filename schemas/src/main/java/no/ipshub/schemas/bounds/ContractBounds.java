@@ -48,7 +48,7 @@ public final class ContractBounds {
     public static final FieldBound NAV_OFFICE = payload("navOffice", PARTNER_ID_MAX_LENGTH, Characters.PARTNER_ID,
             "a partner of sector NAV", REFERRAL);
     public static final FieldBound JOB_SPECIALIST_REF = payload("jobSpecialistRef", 100, Characters.LINE, "",
-            REFERRAL);
+            REFERRAL, FOLLOW_UP);
     public static final FieldBound KIND = payload("kind",
             longest(Stream.concat(Arrays.stream(FollowUpKind.values()), Arrays.stream(OutcomeKind.values()))
                     .map(Enum::name)),
