@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import no.ipshub.schemas.v1.ClosureReason;
 import no.ipshub.schemas.v1.FollowUpKind;
+import no.ipshub.schemas.v1.JobEndReason;
 import no.ipshub.schemas.v1.OutcomeKind;
 
 /**
@@ -61,11 +63,15 @@ public final class ContractBounds {
             FOLLOW_UP);
     public static final FieldBound STYRK_CODE = payload("styrkCode", 4, Characters.DIGITS, "a STYRK-08 code",
             OUTCOME);
+    public static final FieldBound CLOSURE_REASON = payload("closureReason", longest(symbols(ClosureReason.values())),
+            Characters.SYMBOL, "a `ClosureReason` symbol", OUTCOME);
+    public static final FieldBound JOB_END_REASON = payload("jobEndReason", longest(symbols(JobEndReason.values())),
+            Characters.SYMBOL, "a `JobEndReason` symbol", OUTCOME);
     public static final FieldBound NOTE = payload("note", 4000, Characters.TEXT, "", REFERRAL, FOLLOW_UP, OUTCOME);
 
     private static final List<FieldBound> ALL = List.of(MESSAGE_ID, CASE_ID, SENDER, RECIPIENT, CORRELATION_ID,
             PAYLOAD_TYPE, PARTICIPANT_NATIONAL_ID, REFERRING_TEAM, NAV_OFFICE, JOB_SPECIALIST_REF, KIND, REASON,
-            EMPLOYER_ORGANISATION_NUMBER, NAV_MEASURE_CODE, STYRK_CODE, NOTE);
+            EMPLOYER_ORGANISATION_NUMBER, NAV_MEASURE_CODE, STYRK_CODE, CLOSURE_REASON, JOB_END_REASON, NOTE);
     private static final Map<String, FieldBound> BY_FIELD = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(FieldBound::field, Function.identity()));
 
@@ -107,6 +113,10 @@ public final class ContractBounds {
     private static FieldBound payload(String field, int maxLength, Characters characters, String rule,
             String... records) {
         return new FieldBound("payload." + field, List.of(records), maxLength, characters, rule);
+    }
+
+    private static Stream<String> symbols(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name);
     }
 
     private static int longest(Stream<String> symbols) {
