@@ -28,9 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * order, in one bash against one fresh hub started as the README's set-up starts it; each {@code # HTTP nnn}
  * comment must be the status the command before it really gets, and every block must succeed.
  *
- * <p>Covered pages, in this order: docs/walk-through.md, docs/research.md, docs/partners-at-run-time.md. The other
- * pages' commands need what the embedded hub does not have (Norsk helsenett, Docker, a production cluster) or start
- * a hub of their own.
+ * <p>Covered pages, in this order: docs/walk-through.md, docs/research.md, docs/partners-at-run-time.md,
+ * docs/norsk-helsenett.md, docs/security.md. A block that runs the jar itself (another hub, the key tools) is not
+ * run. The other pages' commands need what the embedded hub does not have (Docker, a production cluster, a Kafka
+ * client) or start a hub of their own.
+ *
+ * <p>The commands run where a reader runs them, in the repository's root: a scratch directory holding links to the
+ * root's folders, so that the files the commands write (review.csv, fidelity.parquet, ...) land there.
  *
  * <p>The commands are curl commands. The bash that runs them finds a small {@code curl} first on its PATH, which
  * calls the real curl with the same arguments, sends what is addressed to localhost:8080 to the hub under test, and
@@ -38,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocsCommandsIT {
 
-    private static final List<String> PAGES = List.of("walk-through.md", "research.md", "partners-at-run-time.md");
+    private static final List<String> PAGES = List.of("walk-through.md", "research.md", "partners-at-run-time.md",
+            "norsk-helsenett.md", "security.md");
     private static final String CHECK = "docs_check";
 
     @TempDir
@@ -47,7 +52,8 @@ class DocsCommandsIT {
     @Test
     void everyCommandOfTheWalkThroughPagesRunsAsWrittenAndGetsTheStatusItsPageStates() throws Exception {
         Path realCurl = curlOnPath();
-        Path docs = Path.of("..", "docs").toAbsolutePath().normalize();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path docs = root.resolve("docs");
         List<DocsPage> pages = PAGES.stream().map(page -> DocsPage.read(docs.resolve(page))).toList();
         List<Expectation> expectations = pages.stream().flatMap(page -> page.expectations().stream()).toList();
         assertThat(expectations).as("the pages' # HTTP comments").isNotEmpty();
@@ -61,7 +67,7 @@ class DocsCommandsIT {
             writeExecutable(bin.resolve("curl"), CURL_WRAPPER);
             Path script = work.resolve("commands.sh");
             Files.writeString(script, PRELUDE + String.join("", pages.stream().map(page -> page.script(CHECK)).toList()));
-            Path readerDir = Files.createDirectories(work.resolve("reader"));
+            Path readerDir = repositoryRootLinks(root, work.resolve("reader"));
 
             ProcessBuilder bash = new ProcessBuilder("bash", "--noprofile", "--norc", script.toString())
                     .directory(readerDir.toFile()).redirectErrorStream(true);
@@ -126,6 +132,17 @@ class DocsCommandsIT {
                 .map(dir -> Path.of(dir, "curl")).filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new AssertionError("curl is not installed (not on PATH: " + path + "): the"
                         + " documentation's commands are curl commands, so this test cannot run them; install curl"));
+    }
+
+    /** A directory that reads like the repository's root, with links to its folders, and takes new files. */
+    private static Path repositoryRootLinks(Path root, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path entry : entries.filter(Files::isDirectory).toList()) {
+                Files.createSymbolicLink(dir.resolve(entry.getFileName()), entry);
+            }
+        }
+        return dir;
     }
 
     private static void writeExecutable(Path file, String text) throws IOException {

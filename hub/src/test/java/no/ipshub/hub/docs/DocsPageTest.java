@@ -56,6 +56,24 @@ class DocsPageTest {
     }
 
     @Test
+    void aBlockThatRunsTheJarIsLeftOutWithItsStatuses() {
+        DocsPage page = DocsPage.parse("page.md", """
+                ```bash
+                java -jar hub/target/ips-hub.jar --generate-api-key
+                # HTTP 200: not an answer
+                ```
+
+                ```bash
+                curl -s http://localhost:8080/c
+                # HTTP 201: {}
+                ```
+                """);
+
+        assertThat(page.expectations()).containsExactly(new Expectation("page.md", 8, 201));
+        assertThat(page.script("check")).doesNotContain("java -jar").contains("check page.md 8 201");
+    }
+
+    @Test
     void anUnclosedBlockIsAnError() {
         assertThatThrownBy(() -> DocsPage.parse("page.md", "```bash\ncurl -s x\n"))
                 .hasMessageContaining("page.md: the bash block of line 2 is never closed");
