@@ -3,7 +3,7 @@ package no.ipshub.bench;
 import java.util.List;
 
 /**
- * The demo partners of the hub's shipped partners file, with the demo API keys the README documents.
+ * The demo partners of the hub's shipped partners file, with the demo API keys docs/walk-through.md documents.
  * The benchmark sends from the health-trust teams to the NAV offices, as referrals flow in practice.
  */
 final class BenchPartners {

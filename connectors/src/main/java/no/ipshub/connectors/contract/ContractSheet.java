@@ -119,7 +119,9 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
                         + "check too) and answers as the real call would, but publishes and records nothing: an "
                         + "acceptable message gets `200` with `\"dryRun\": true` instead of `202`.")
                 .table(List.of("status", "when"), List.of(
-                        List.of("202", "accepted: committed on its canonical topic and in the recipient's inbox"),
+                        List.of("202", "accepted: durable in the hub (on its submission topic, `acks=all`); the intake's "
+                                + "transaction puts it on its canonical topic and in the recipient's inbox exactly "
+                                + "once"),
                         List.of("200 `DUPLICATE`", "this `messageId` was accepted before; nothing is sent again"),
                         List.of("200 with `dryRun`", "a dry run of a message that would be accepted"),
                         List.of("400", "not JSON, or not a `HubMessage`; `errors` names every bad field"),

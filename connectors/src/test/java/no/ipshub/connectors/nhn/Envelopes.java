@@ -3,7 +3,7 @@ package no.ipshub.connectors.nhn;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Envelopes for the tests, made from the first message of the README's walk-through
+ * Envelopes for the tests, made from the first message of the walk-through in docs/norsk-helsenett.md
  * ({@code classpath:nhn/samples/first-message-haukeland-to-nav-bergenhus.xml}): Haukeland's IPS team (HER-id 990011 in
  * organisation 990001) writes to NAV Bergenhus (HER-id 990021) through the hub (HER-id 990099).
  */

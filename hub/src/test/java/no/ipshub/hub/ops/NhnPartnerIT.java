@@ -20,10 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /*
- * The README's walk-through of a partner on Norsk helsenett, on the whole hub with the demo partners and keys: an
- * operator gives Haukeland's team and NAV Bergenhus their HER-ids, the team's EPJ posts the sample Dialogmelding
- * and gets AppRec OK, and the note is in NAV Bergenhus' inbox; the changes are in the audit trail, the HER-ids on
- * the contract sheet, and the dashboard has its Norsk helsenett section.
+ * The walk-through of a partner on Norsk helsenett (docs/norsk-helsenett.md), on the whole hub with the demo partners
+ * and keys: an operator gives Haukeland's team and NAV Bergenhus their HER-ids, the team's EPJ posts the sample
+ * Dialogmelding and gets AppRec OK, and the note is in NAV Bergenhus' inbox; the changes are in the audit trail, the
+ * HER-ids on the contract sheet, and the dashboard has its Norsk helsenett section.
  */
 @ExtendWith(OpsTestHub.Extension.class)
 class NhnPartnerIT {
