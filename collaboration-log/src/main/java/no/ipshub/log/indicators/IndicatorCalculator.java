@@ -39,16 +39,29 @@ public final class IndicatorCalculator {
      */
     public IndicatorTable compute(Collection<CollaborationLogEntry> entries, LocalDate from, LocalDate to, GroupBy groupBy,
             LocalDate today) {
+        return compute(entries, from, to, groupBy, today, TeamRosters.NONE);
+    }
+
+    /**
+     * The indicators as known on {@code today}, the job specialists' tenures of each team with a roster read from the
+     * roster instead of the events.
+     *
+     * @param entries every entry with an event on or before {@code to}
+     * @param rosters the rosters the teams sent; {@link TeamRosters#NONE} for none
+     */
+    public IndicatorTable compute(Collection<CollaborationLogEntry> entries, LocalDate from, LocalDate to, GroupBy groupBy,
+            LocalDate today, TeamRosters rosters) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
         LocalDate observed = min(to, today);
         List<LoggedCase> cases = LoggedCase.of(entries, to);
-        List<SpecialistTenure> tenures = SpecialistTenure.of(cases, observed);
+        List<SpecialistTenure> tenures = rosters.replace(SpecialistTenure.of(cases, observed), observed);
         List<IndicatorRow> rows = new ArrayList<>();
         switch (groupBy) {
             case TEAM -> byAttribute(cases, LoggedCase::team, from, to).forEach((g, members) ->
-                    rows.add(row(g, members, history(cases, LoggedCase::team, g, observed), from, to, observed)));
+                    rows.add(row(g, members, rosters.of(g::equals).replace(history(cases, LoggedCase::team, g, observed),
+                            observed), from, to, observed)));
             case NAV_OFFICE -> byAttribute(cases, LoggedCase::navOffice, from, to).forEach((g, members) ->
                     rows.add(row(g, members, history(cases, LoggedCase::navOffice, g, observed), from, to, observed)));
             case MONTH -> {
@@ -62,7 +75,8 @@ public final class IndicatorCalculator {
 
     /**
      * The job specialists' tenures over every case of a group up to the observation end, also those closed before
-     * the period: a tenure began with the specialist's first case of the team, whenever that was.
+     * the period: a tenure began with the specialist's first case of the team, whenever that was. A NAV office's are
+     * read from its cases' events, rosters being the teams'.
      */
     private static List<SpecialistTenure> history(List<LoggedCase> cases, Function<LoggedCase, String> attribute,
             String group, LocalDate observedTo) {

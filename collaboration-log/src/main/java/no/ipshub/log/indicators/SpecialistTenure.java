@@ -40,7 +40,7 @@ public record SpecialistTenure(String team, String specialistKey, LocalDate firs
     }
 
     /** One tenure over two of the same specialist on the same team: it has left only when neither still runs. */
-    private SpecialistTenure join(SpecialistTenure other) {
+    public SpecialistTenure join(SpecialistTenure other) {
         return new SpecialistTenure(team, specialistKey, first.isBefore(other.first) ? first : other.first,
                 last.isAfter(other.last) ? last : other.last, left && other.left);
     }

@@ -33,7 +33,7 @@ class SpecialistTenureTest {
     private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
     private static final LocalDate TO = LocalDate.of(2025, 12, 31);
 
-    private static List<CollaborationLogEntry> scenario() {
+    static List<CollaborationLogEntry> scenario() {
         LogEntries c0 = new LogEntries("c0", "p0", "team-a", "nav-a", "2024-11-01", "js5");
         LogEntries c1 = new LogEntries("c1", "p1", "team-a", "nav-a", "2024-06-01", "js1");
         LogEntries c2 = new LogEntries("c2", "p2", "team-a", "nav-a", "2025-02-01", "js2");
