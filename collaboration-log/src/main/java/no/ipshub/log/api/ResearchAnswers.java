@@ -13,10 +13,12 @@ import no.ipshub.log.indicators.GroupBy;
 import no.ipshub.log.indicators.IndicatorCalculator;
 import no.ipshub.log.indicators.IndicatorTable;
 import no.ipshub.log.indicators.PublishedIndicators;
+import no.ipshub.log.indicators.TeamRosters;
 import no.ipshub.log.pairs.PairPictureCalculator;
 import no.ipshub.log.pairs.PairTable;
 import no.ipshub.log.pairs.PairTimelines;
 import no.ipshub.log.pairs.PublishedPairs;
+import no.ipshub.log.roster.TeamRosterStore;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.log.survival.PublishedTimeToEvent;
 import no.ipshub.log.survival.TimeToEventCalculator;
@@ -41,9 +43,11 @@ public class ResearchAnswers {
     private final TimeToEventCalculator timeToEvent;
     private final ReleaseLedger ledger;
     private final AuditTrail audit;
+    private final TeamRosterStore rosters;
 
     public ResearchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
-            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit) {
+            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit,
+            TeamRosterStore rosters) {
         this.store = store;
         this.indicators = indicators;
         this.fidelity = fidelity;
@@ -51,6 +55,7 @@ public class ResearchAnswers {
         this.timeToEvent = timeToEvent;
         this.ledger = ledger;
         this.audit = audit;
+        this.rosters = rosters;
     }
 
     /** The indicators of the period per team, NAV office or month, audited as {@code action}. */
@@ -58,7 +63,10 @@ public class ResearchAnswers {
             String to, String groupBy) {
         Period period = Period.parse(from, to);
         GroupBy grouping = QueryParameters.groupBy(groupBy);
-        IndicatorTable table = indicators.compute(entries(caller, period), period.from(), period.to(), grouping, today());
+        // a team's roster counts only for a caller who sees every case of the team
+        TeamRosters teamRosters = rosters.of(caller.project().code()).of(caller.scope()::coversTeam);
+        IndicatorTable table = indicators.compute(entries(caller, period), period.from(), period.to(), grouping, today(),
+                teamRosters);
         int k = caller.project().minCellSize();
         return ledger.release(caller.audience(), PublishedIndicators.grids(table),
                 release -> PublishedIndicators.of(table, k, release.results()), action, describe(request),

@@ -137,6 +137,43 @@ public final class LoggedCase {
         return jobSpecialistKey;
     }
 
+    /**
+     * Who had the case when, up to {@code observedTo}: the job specialist named by its starting entry (the referral,
+     * or the consent given again of a case that came back) has it from the start; each {@code JOB_SPECIALIST_CHANGED}
+     * dated after the start and before the closure gives it to the specialist it names (one naming nobody leaves the
+     * case without one). The last holder keeps it to the closure, or to {@code observedTo} when it is still open then.
+     * Only those entries count: the specialist that other entries carry is the case's at the time they were logged.
+     */
+    public List<SpecialistAssignment> specialistAssignments(LocalDate observedTo) {
+        List<SpecialistAssignment> assignments = new ArrayList<>();
+        if (startDate.isAfter(observedTo)) {
+            return assignments;
+        }
+        CollaborationEventKind starting = referralDate != null ? CollaborationEventKind.REFERRAL
+                : CollaborationEventKind.CONSENT_GIVEN;
+        String holder = events.stream().filter(e -> e.getEventKind() == starting).findFirst()
+                .map(CollaborationLogEntry::getJobSpecialistKey).orElse(null);
+        LocalDate since = startDate;
+        LocalDate end = closedOn != null && !closedOn.isAfter(observedTo) ? closedOn : null;
+        for (CollaborationLogEntry e : events) {
+            LocalDate day = e.getEventDate();
+            if (e.getEventKind() != CollaborationEventKind.JOB_SPECIALIST_CHANGED || day.isBefore(startDate)
+                    || day.isAfter(observedTo) || (end != null && !day.isBefore(end))
+                    || Objects.equals(e.getJobSpecialistKey(), holder)) {
+                continue;
+            }
+            if (holder != null) {
+                assignments.add(new SpecialistAssignment(holder, since, day, true));
+            }
+            holder = e.getJobSpecialistKey();
+            since = day;
+        }
+        if (holder != null) {
+            assignments.add(new SpecialistAssignment(holder, since, end != null ? end : observedTo, end != null));
+        }
+        return assignments;
+    }
+
     /** The first decision on the referral, REFERRAL_ACCEPTED or REFERRAL_REJECTED; null when none. */
     public CollaborationEventKind decision() {
         return decision;

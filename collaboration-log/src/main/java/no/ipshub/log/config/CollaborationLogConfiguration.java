@@ -12,6 +12,7 @@ import no.ipshub.log.indicators.IndicatorCalculator;
 import no.ipshub.log.mapping.CollaborationLogMapper;
 import no.ipshub.log.pairs.PairPictureCalculator;
 import no.ipshub.log.project.ProjectAdministration;
+import no.ipshub.log.roster.TeamRosterStore;
 import no.ipshub.log.project.ProjectDirectory;
 import no.ipshub.log.project.ProjectKeySeal;
 import no.ipshub.log.project.ProjectStore;
@@ -134,8 +135,9 @@ public class CollaborationLogConfiguration {
 
     @Bean
     ResearchAnswers researchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
-            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit) {
-        return new ResearchAnswers(store, indicators, fidelity, pairs, timeToEvent, ledger, audit);
+            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit,
+            TeamRosterStore rosters) {
+        return new ResearchAnswers(store, indicators, fidelity, pairs, timeToEvent, ledger, audit, rosters);
     }
 
     @Bean
@@ -147,6 +149,11 @@ public class CollaborationLogConfiguration {
     @Bean
     FidelityReviewStore fidelityReviewStore(JdbcTemplate jdbc) {
         return new FidelityReviewStore(jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    TeamRosterStore teamRosterStore(JdbcTemplate jdbc) {
+        return new TeamRosterStore(jdbc, Clock.systemUTC());
     }
 
     @Bean

@@ -53,51 +53,51 @@ public final class FidelityCalculator {
         List<LoggedCase> staffed = cases.stream().filter(c -> c.isOpenOn(until) && c.jobSpecialistKey() != null).toList();
         long specialistsAtEnd = staffed.stream().map(LoggedCase::jobSpecialistKey).distinct().count();
         Double caseload = specialistsAtEnd == 0 ? null : (double) staffed.size() / specialistsAtEnd;
-        items.put(FidelityItem.CASELOAD_SIZE, measure(caseload, staffed, v -> v <= 20 ? 5 : v <= 25 ? 4 : v <= 30 ? 3 : v <= 40 ? 2 : 1));
+        items.put(FidelityItem.CASELOAD_SIZE, measure(FidelityItem.CASELOAD_SIZE, caseload, staffed, v -> v <= 20 ? 5 : v <= 25 ? 4 : v <= 30 ? 3 : v <= 40 ? 2 : 1));
 
         double caseMonths = open.stream().mapToLong(c -> c.openDays(from, until)).sum() / IndicatorCalculator.DAYS_PER_MONTH;
         long teamMeetings = count(open, CollaborationEventKind.TREATMENT_TEAM_MEETING, w);
-        items.put(FidelityItem.TEAM_CONTACT, measure(caseMonths == 0 ? null : teamMeetings / caseMonths, open,
+        items.put(FidelityItem.TEAM_CONTACT, measure(FidelityItem.TEAM_CONTACT, caseMonths == 0 ? null : teamMeetings / caseMonths, open,
                 v -> v >= 4 ? 5 : v >= 2 ? 4 : v >= 1 ? 3 : v >= 0.5 ? 2 : 1));
 
         List<CollaborationLogEntry> navMeetings = dated(open, CollaborationEventKind.NAV_COLLABORATION_MEETING, w);
         Double perMonth = open.isEmpty() || w.days() == 0 ? null : navMeetings.size() / w.months();
         boolean everyMonth = w.wholeMonths().stream()
                 .allMatch(m -> navMeetings.stream().anyMatch(e -> YearMonth.from(e.getEventDate()).equals(m)));
-        items.put(FidelityItem.COLLABORATION_WITH_NAV, measure(perMonth, open, v -> v >= WEEKS_PER_MONTH && everyMonth ? 5
+        items.put(FidelityItem.COLLABORATION_WITH_NAV, measure(FidelityItem.COLLABORATION_WITH_NAV, perMonth, open, v -> v >= WEEKS_PER_MONTH && everyMonth ? 5
                 : v >= WEEKS_PER_MONTH ? 4 : v >= 1 ? 3 : v >= 1.0 / 3 ? 2 : 1));
 
         List<Started> starts = starts(cases, w);
         List<Started> planned = starts.stream().filter(s -> s.owner().events().stream()
                 .anyMatch(e -> e.getEventKind() == CollaborationEventKind.BENEFITS_COUNSELLING
                         && !e.getEventDate().isAfter(s.job().start()))).toList();
-        items.put(FidelityItem.WORK_INCENTIVES_PLANNING, share(planned.size(), starts, FidelityCalculator::proxyShareAnchor));
+        items.put(FidelityItem.WORK_INCENTIVES_PLANNING, share(FidelityItem.WORK_INCENTIVES_PLANNING, planned.size(), starts, FidelityCalculator::proxyShareAnchor));
 
         List<LoggedCase> contacted = cases.stream().filter(c -> c.inCohort(from, until) && c.firstEmployerContact() != null)
                 .toList();
         Double meanDays = contacted.isEmpty() ? null
                 : contacted.stream().mapToLong(c -> c.daysTo(c.firstEmployerContact())).average().orElseThrow();
-        items.put(FidelityItem.RAPID_JOB_SEARCH, measure(meanDays, contacted,
+        items.put(FidelityItem.RAPID_JOB_SEARCH, measure(FidelityItem.RAPID_JOB_SEARCH, meanDays, contacted,
                 v -> v <= 30 ? 5 : v <= 60 ? 4 : v <= 150 ? 3 : v <= 270 ? 2 : 1));
 
         List<LoggedCase> openStaffed = open.stream().filter(c -> c.jobSpecialistKey() != null).toList();
         long specialists = openStaffed.stream().map(LoggedCase::jobSpecialistKey).distinct().count();
         long contacts = count(openStaffed, CollaborationEventKind.EMPLOYER_CONTACT, w);
-        items.put(FidelityItem.FREQUENT_EMPLOYER_CONTACT, measure(specialists == 0 || w.days() == 0 ? null : contacts / (specialists * w.weeks()),
+        items.put(FidelityItem.FREQUENT_EMPLOYER_CONTACT, measure(FidelityItem.FREQUENT_EMPLOYER_CONTACT, specialists == 0 || w.days() == 0 ? null : contacts / (specialists * w.weeks()),
                 openStaffed, v -> v >= 6 ? 5 : v >= 5 ? 4 : v >= 4 ? 3 : v >= 2 ? 2 : 1));
 
-        items.put(FidelityItem.DIVERSITY_OF_JOB_TYPES, diversity(starts.stream().filter(s -> s.job().styrkCode() != null).toList(),
+        items.put(FidelityItem.DIVERSITY_OF_JOB_TYPES, diversity(FidelityItem.DIVERSITY_OF_JOB_TYPES, starts.stream().filter(s -> s.job().styrkCode() != null).toList(),
                 s -> s.job().styrkCode()));
-        items.put(FidelityItem.DIVERSITY_OF_EMPLOYERS, diversity(starts.stream().filter(s -> s.job().employer() != null).toList(),
+        items.put(FidelityItem.DIVERSITY_OF_EMPLOYERS, diversity(FidelityItem.DIVERSITY_OF_EMPLOYERS, starts.stream().filter(s -> s.job().employer() != null).toList(),
                 s -> s.job().employer()));
 
         long competitive = starts.stream()
                 .filter(s -> Boolean.TRUE.equals(s.job().competitive()) && Boolean.TRUE.equals(s.job().permanent())).count();
-        items.put(FidelityItem.COMPETITIVE_JOBS, share(competitive, starts,
+        items.put(FidelityItem.COMPETITIVE_JOBS, share(FidelityItem.COMPETITIVE_JOBS, competitive, starts,
                 v -> v >= 0.95 ? 5 : v >= 0.85 ? 4 : v >= 0.75 ? 3 : v >= 0.64 ? 2 : 1));
 
         long supported = starts.stream().filter(s -> s.supportedBetween(s.job().start(), s.lastDay(until))).count();
-        items.put(FidelityItem.INDIVIDUALISED_FOLLOW_ALONG, share(supported, starts, v -> v >= 0.6 ? 3 : v >= 0.4 ? 2 : 1));
+        items.put(FidelityItem.INDIVIDUALISED_FOLLOW_ALONG, share(FidelityItem.INDIVIDUALISED_FOLLOW_ALONG, supported, starts, v -> v >= 0.6 ? 3 : v >= 0.4 ? 2 : 1));
 
         List<Started> fourMonths = new ArrayList<>();
         for (LoggedCase c : cases) {
@@ -110,14 +110,14 @@ public final class FidelityCalculator {
         }
         long fourthMonth = fourMonths.stream()
                 .filter(s -> s.supportedBetween(s.job().start().plusMonths(3), s.job().start().plusMonths(4).minusDays(1))).count();
-        items.put(FidelityItem.TIME_UNLIMITED_FOLLOW_ALONG, share(fourthMonth, fourMonths, v -> v == 0 ? 1 : v < 0.5 ? 2 : 3));
+        items.put(FidelityItem.TIME_UNLIMITED_FOLLOW_ALONG, share(FidelityItem.TIME_UNLIMITED_FOLLOW_ALONG, fourthMonth, fourMonths, v -> v == 0 ? 1 : v < 0.5 ? 2 : 3));
 
         List<LoggedCase> closedWithoutJob = cases.stream().filter(c -> closing(c) != null && w.contains(closing(c)))
                 .filter(c -> c.jobs().stream().noneMatch(j -> !j.start().isAfter(closing(c)))).toList();
         long reached = closedWithoutJob.stream().filter(c -> c.events().stream()
                 .anyMatch(e -> e.getEventKind() == CollaborationEventKind.OUTREACH_ATTEMPT
                         && !e.getEventDate().isAfter(closing(c)))).count();
-        items.put(FidelityItem.ASSERTIVE_ENGAGEMENT, measure(closedWithoutJob.isEmpty() ? null
+        items.put(FidelityItem.ASSERTIVE_ENGAGEMENT, measure(FidelityItem.ASSERTIVE_ENGAGEMENT, closedWithoutJob.isEmpty() ? null
                 : (double) reached / closedWithoutJob.size(), closedWithoutJob, FidelityCalculator::proxyShareAnchor));
         return new FidelityTable.Row(team, items);
     }
@@ -132,20 +132,23 @@ public final class FidelityCalculator {
                 .map(CollaborationLogEntry::getEventDate).findFirst().orElse(null);
     }
 
-    private static ItemMeasure diversity(List<Started> starts, java.util.function.Function<Started, String> kind) {
+    private static ItemMeasure diversity(FidelityItem item, List<Started> starts,
+            java.util.function.Function<Started, String> kind) {
         long distinct = starts.stream().map(kind).distinct().count();
-        return share(distinct, starts, v -> v >= 0.85 ? 5 : v >= 0.70 ? 4 : v >= 0.60 ? 3 : v >= 0.50 ? 2 : 1);
+        return share(item, distinct, starts, v -> v >= 0.85 ? 5 : v >= 0.70 ? 4 : v >= 0.60 ? 3 : v >= 0.50 ? 2 : 1);
     }
 
-    private static ItemMeasure share(long part, List<Started> starts, Anchors anchors) {
+    private static ItemMeasure share(FidelityItem item, long part, List<Started> starts, Anchors anchors) {
         List<LoggedCase> owners = starts.stream().map(Started::owner).distinct().toList();
-        return measure(starts.isEmpty() ? null : (double) part / starts.size(), owners, anchors);
+        return measure(item, starts.isEmpty() ? null : (double) part / starts.size(), owners, anchors);
     }
 
-    private static ItemMeasure measure(Double value, List<LoggedCase> behind, Anchors anchors) {
+    /** Every item's measure: the anchor its thresholds give, capped by the one rule of its item. */
+    private static ItemMeasure measure(FidelityItem item, Double value, List<LoggedCase> behind, Anchors anchors) {
         Set<String> caseKeys = new HashSet<>();
         behind.forEach(c -> caseKeys.add(c.caseKey()));
-        return new ItemMeasure(value, value == null ? null : anchors.anchor(value), caseKeys, LoggedCase.participants(behind));
+        return new ItemMeasure(value, value == null ? null : item.fromEvents(anchors.anchor(value)), caseKeys,
+                LoggedCase.participants(behind));
     }
 
     private static long count(List<LoggedCase> cases, CollaborationEventKind kind, Window w) {

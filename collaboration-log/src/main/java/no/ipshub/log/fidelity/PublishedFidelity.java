@@ -33,7 +33,8 @@ public record PublishedFidelity(LocalDate from, LocalDate to, int minCellSize, L
      * @param basis                   SCALE (the scale's numeric anchors) or PROXY (the log's thresholds); null when
      *                                not from events
      * @param measured                what the value measures; null when not from events
-     * @param highestAnchorFromEvents the highest anchor events can show; 0 when not from events
+     * @param highestAnchorFromEvents the cap: the highest anchor whose every condition events can show; 0 when not
+     *                                from events
      */
     public record Item(int number, String id, String title, FidelityItem.Section section, FidelityItem.Evidence evidence,
             FidelityItem.Basis basis, String measured, int highestAnchorFromEvents) {

@@ -21,12 +21,35 @@ public enum Indicator {
     HANDOVERS_PER_CASE("handoversPerCase"),
     SHARE_CASES_WITH_NAV_MEASURE("shareCasesWithNavMeasure"),
     SHARE_JOB_STARTS_WITH_WAGE_SUBSIDY("shareJobStartsWithWageSubsidy"),
-    MEAN_EARNINGS_PER_EMPLOYED_PARTICIPANT("meanEarningsPerEmployedParticipant");
+    MEAN_EARNINGS_PER_EMPLOYED_PARTICIPANT("meanEarningsPerEmployedParticipant"),
+    JOB_SPECIALISTS_ACTIVE("jobSpecialistsActive", Indicator.JOB_SPECIALISTS),
+    JOB_SPECIALISTS_STARTED("jobSpecialistsStarted", Indicator.JOB_SPECIALISTS),
+    JOB_SPECIALISTS_LEFT("jobSpecialistsLeft", Indicator.JOB_SPECIALISTS),
+    JOB_SPECIALIST_TURNOVER("jobSpecialistTurnover"),
+    /** The Kaplan-Meier median of the tenures that began in the window, those still running censored. */
+    MEDIAN_JOB_SPECIALIST_TENURE_DAYS("medianJobSpecialistTenureDays");
+
+    /**
+     * The statistic of the counts of job specialists: active, started and left count the same people, so the check
+     * for arithmetic that singles out a small group takes them together.
+     */
+    public static final String JOB_SPECIALISTS = "jobSpecialists";
 
     private final String id;
+    private final String statistic;
 
     Indicator(String id) {
+        this(id, id);
+    }
+
+    Indicator(String id, String statistic) {
         this.id = id;
+        this.statistic = statistic;
+    }
+
+    /** What its values count or sum, for the disclosure check: the indicator itself unless it shares one. */
+    public String statistic() {
+        return statistic;
     }
 
     /** The indicator's name in the API and the exports. */

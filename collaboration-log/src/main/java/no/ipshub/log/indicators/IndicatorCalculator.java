@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import no.ipshub.log.cases.LoggedCase;
+import no.ipshub.log.survival.KaplanMeier;
 import no.ipshub.schemas.v1.CollaborationEventKind;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 
@@ -38,24 +39,48 @@ public final class IndicatorCalculator {
      */
     public IndicatorTable compute(Collection<CollaborationLogEntry> entries, LocalDate from, LocalDate to, GroupBy groupBy,
             LocalDate today) {
+        return compute(entries, from, to, groupBy, today, TeamRosters.NONE);
+    }
+
+    /**
+     * The indicators as known on {@code today}, the job specialists' tenures of each team with a roster read from the
+     * roster instead of the events.
+     *
+     * @param entries every entry with an event on or before {@code to}
+     * @param rosters the rosters the teams sent; {@link TeamRosters#NONE} for none
+     */
+    public IndicatorTable compute(Collection<CollaborationLogEntry> entries, LocalDate from, LocalDate to, GroupBy groupBy,
+            LocalDate today, TeamRosters rosters) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
         LocalDate observed = min(to, today);
         List<LoggedCase> cases = LoggedCase.of(entries, to);
+        List<SpecialistTenure> tenures = rosters.replace(SpecialistTenure.of(cases, observed), observed);
         List<IndicatorRow> rows = new ArrayList<>();
         switch (groupBy) {
             case TEAM -> byAttribute(cases, LoggedCase::team, from, to).forEach((g, members) ->
-                    rows.add(row(g, members, from, to, observed)));
+                    rows.add(row(g, members, rosters.of(g::equals).replace(history(cases, LoggedCase::team, g, observed),
+                            observed), from, to, observed)));
             case NAV_OFFICE -> byAttribute(cases, LoggedCase::navOffice, from, to).forEach((g, members) ->
-                    rows.add(row(g, members, from, to, observed)));
+                    rows.add(row(g, members, history(cases, LoggedCase::navOffice, g, observed), from, to, observed)));
             case MONTH -> {
                 for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-                    rows.add(row(m.toString(), cases, max(from, m.atDay(1)), min(to, m.atEndOfMonth()), observed));
+                    rows.add(row(m.toString(), cases, tenures, max(from, m.atDay(1)), min(to, m.atEndOfMonth()), observed));
                 }
             }
         }
-        return new IndicatorTable(from, to, groupBy, rows, row(IndicatorRow.ALL, cases, from, to, observed));
+        return new IndicatorTable(from, to, groupBy, rows, row(IndicatorRow.ALL, cases, tenures, from, to, observed));
+    }
+
+    /**
+     * The job specialists' tenures over every case of a group up to the observation end, also those closed before
+     * the period: a tenure began with the specialist's first case of the team, whenever that was. A NAV office's are
+     * read from its cases' events, rosters being the teams'.
+     */
+    private static List<SpecialistTenure> history(List<LoggedCase> cases, Function<LoggedCase, String> attribute,
+            String group, LocalDate observedTo) {
+        return SpecialistTenure.of(cases.stream().filter(c -> group.equals(attribute.apply(c))).toList(), observedTo);
     }
 
     /**
@@ -79,6 +104,16 @@ public final class IndicatorCalculator {
      * @param observedTo the observation end; nothing after it is measured
      */
     public static IndicatorRow row(String group, List<LoggedCase> cases, LocalDate start, LocalDate end, LocalDate observedTo) {
+        return row(group, cases, SpecialistTenure.of(cases, observedTo), start, end, observedTo);
+    }
+
+    /**
+     * One row, with the job specialists' tenures read from the whole history of the row's group.
+     *
+     * @param tenures the tenures of the group's job specialists up to {@code observedTo}
+     */
+    public static IndicatorRow row(String group, List<LoggedCase> cases, List<SpecialistTenure> tenures, LocalDate start,
+            LocalDate end, LocalDate observedTo) {
         Map<Indicator, IndicatorValue> v = new EnumMap<>(Indicator.class);
         List<LoggedCase> cohort = cases.stream().filter(c -> c.inCohort(start, end)).toList();
 
@@ -159,7 +194,41 @@ public final class IndicatorCalculator {
         }
         v.put(Indicator.MEAN_EARNINGS_PER_EMPLOYED_PARTICIPANT, IndicatorValue.of(
                 mean(List.copyOf(earnings.values())), earnings.keySet()));
+        specialists(v, tenures, start, until);
         return new IndicatorRow(group, v);
+    }
+
+    /**
+     * Tenure and turnover of the job specialists in {@code [start, until]}. These count people who are not
+     * participants: the people behind each value, on which suppression is decided, are the job specialists.
+     */
+    private static void specialists(Map<Indicator, IndicatorValue> v, List<SpecialistTenure> tenures, LocalDate start,
+            LocalDate until) {
+        List<SpecialistTenure> active = tenures.stream().filter(t -> t.activeIn(start, until)).toList();
+        List<SpecialistTenure> started = active.stream().filter(t -> t.startedIn(start, until)).toList();
+        List<SpecialistTenure> left = active.stream().filter(t -> t.leftIn(start, until)).toList();
+        v.put(Indicator.JOB_SPECIALISTS_ACTIVE, IndicatorValue.of((double) active.size(), specialistsOf(active)));
+        v.put(Indicator.JOB_SPECIALISTS_STARTED, IndicatorValue.of((double) started.size(), specialistsOf(started)));
+        v.put(Indicator.JOB_SPECIALISTS_LEFT, IndicatorValue.of((double) left.size(), specialistsOf(left)));
+
+        // mean active: the specialist-days of the window over its days; a turnover tells how many left, so it is
+        // decided on those who left
+        long windowDays = until.isBefore(start) ? 0 : java.time.temporal.ChronoUnit.DAYS.between(start, until) + 1;
+        long specialistDays = active.stream().mapToLong(t -> t.daysIn(start, until)).sum();
+        v.put(Indicator.JOB_SPECIALIST_TURNOVER, IndicatorValue.of(
+                specialistDays == 0 ? null : left.size() / ((double) specialistDays / windowDays), specialistsOf(left)));
+
+        KaplanMeier tenure = KaplanMeier.of(started.stream()
+                .map(t -> new KaplanMeier.Subject(t.specialistKey(), t.days(), t.left())).toList());
+        Long median = tenure.medianDays();
+        v.put(Indicator.MEDIAN_JOB_SPECIALIST_TENURE_DAYS,
+                IndicatorValue.of(median == null ? null : median.doubleValue(), specialistsOf(started)));
+    }
+
+    private static Set<String> specialistsOf(List<SpecialistTenure> tenures) {
+        Set<String> keys = new java.util.HashSet<>();
+        tenures.forEach(t -> keys.add(t.specialistKey()));
+        return keys;
     }
 
     /**

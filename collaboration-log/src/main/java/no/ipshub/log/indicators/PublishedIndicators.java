@@ -37,7 +37,8 @@ public record PublishedIndicators(LocalDate from, LocalDate to, GroupBy groupBy,
         List<MeasureGrid> grids = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             List<Set<String>> groups = table.groups().stream().map(r -> r.values().get(indicator).participantKeys()).toList();
-            grids.add(MeasureGrid.column(indicator.id(), groups, table.total().values().get(indicator).participantKeys()));
+            grids.add(MeasureGrid.column(indicator.id(), indicator.statistic(), groups,
+                    table.total().values().get(indicator).participantKeys()));
         }
         return grids;
     }

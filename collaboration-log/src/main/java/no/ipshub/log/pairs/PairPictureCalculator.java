@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import no.ipshub.log.cases.LoggedCase;
 import no.ipshub.log.indicators.Indicator;
+import no.ipshub.log.indicators.SpecialistTenure;
 import no.ipshub.log.indicators.IndicatorCalculator;
 import no.ipshub.log.indicators.IndicatorRow;
 import no.ipshub.log.indicators.IndicatorValue;
@@ -35,6 +36,12 @@ public final class PairPictureCalculator {
     public static final List<String> MEASURES = Stream.concat(
             Stream.of(Indicator.values()).map(Indicator::id),
             COUNTED.stream().map(PairPictureCalculator::countId)).toList();
+
+    /** What a measure's values count or sum, for the disclosure check: an indicator's statistic, or the measure. */
+    public static String statistic(String measure) {
+        return Stream.of(Indicator.values()).filter(i -> i.id().equals(measure)).map(Indicator::statistic).findFirst()
+                .orElse(measure);
+    }
 
     /** The measure id of a count of entries of a kind. */
     public static String countId(CollaborationEventKind kind) {
@@ -71,10 +78,14 @@ public final class PairPictureCalculator {
         List<Values> pairTotals = new ArrayList<>();
         for (PairTable.Pair pair : pairs) {
             List<LoggedCase> members = byPair.get(pair);
-            cells.add(windows.stream().map(w -> values(members, w, observed)).toList());
-            pairTotals.add(values(members, whole, observed));
+            // tenures from every case of the pair, also those closed before the period
+            List<SpecialistTenure> tenures = SpecialistTenure.of(cases.stream()
+                    .filter(c -> c.team().equals(pair.team()) && c.navOffice().equals(pair.navOffice())).toList(), observed);
+            cells.add(windows.stream().map(w -> values(members, tenures, w, observed)).toList());
+            pairTotals.add(values(members, tenures, whole, observed));
         }
-        List<Values> monthTotals = windows.stream().map(w -> values(cases, w, observed)).toList();
+        List<SpecialistTenure> allTenures = SpecialistTenure.of(cases, observed);
+        List<Values> monthTotals = windows.stream().map(w -> values(cases, allTenures, w, observed)).toList();
 
         List<PairTable.Measure> measures = new ArrayList<>();
         for (int m = 0; m < MEASURES.size(); m++) {
@@ -88,8 +99,8 @@ public final class PairPictureCalculator {
     }
 
     /** Every measure of some cases in a window, in {@link #MEASURES} order. */
-    private static Values values(List<LoggedCase> cases, Window w, LocalDate observed) {
-        IndicatorRow row = IndicatorCalculator.row(w.name(), cases, w.start(), w.end(), observed);
+    private static Values values(List<LoggedCase> cases, List<SpecialistTenure> tenures, Window w, LocalDate observed) {
+        IndicatorRow row = IndicatorCalculator.row(w.name(), cases, tenures, w.start(), w.end(), observed);
         List<PairTable.Value> values = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             IndicatorValue v = row.values().get(indicator);

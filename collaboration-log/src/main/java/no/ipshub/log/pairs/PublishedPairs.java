@@ -40,7 +40,7 @@ public record PublishedPairs(LocalDate from, LocalDate to, int minCellSize, List
 
     /** One grid per measure. */
     public static List<MeasureGrid> grids(PairTable table) {
-        return table.measures().stream().map(m -> new MeasureGrid(m.id(),
+        return table.measures().stream().map(m -> new MeasureGrid(m.id(), PairPictureCalculator.statistic(m.id()),
                 m.cells().stream().map(row -> row.stream().map(PairTable.Value::participantKeys).toList()).toList(),
                 participants(m.pairTotals()), participants(m.monthTotals()))).toList();
     }

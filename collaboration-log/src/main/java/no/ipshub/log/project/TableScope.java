@@ -25,6 +25,11 @@ public record TableScope(Set<String> teams, Set<String> navOffices) {
         return (teams.isEmpty() || teams.contains(team)) && (navOffices.isEmpty() || navOffices.contains(navOffice));
     }
 
+    /** True when every case of the team is in the scope: its team roster may then be read. */
+    public boolean coversTeam(String team) {
+        return navOffices.isEmpty() && (teams.isEmpty() || teams.contains(team));
+    }
+
     /** True when the scope is the whole project. */
     public boolean everything() {
         return teams.isEmpty() && navOffices.isEmpty();

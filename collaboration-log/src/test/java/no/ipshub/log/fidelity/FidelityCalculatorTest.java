@@ -29,7 +29,7 @@ class FidelityCalculatorTest {
         "caseloadSize, 1.5, 5, 3",
         "integrationThroughFrequentTeamContact, 0.107934, 1, 5",
         "collaborationWithNav, 0.336326, 2, 5",
-        "workIncentivesPlanning, 0.666667, 3, 3",
+        "workIncentivesPlanning, 0.666667, 1, 3",
         "rapidJobSearch, 30.25, 4, 4",
         "frequentEmployerContact, 0.077348, 1, 4",
         "diversityOfJobTypes, 0.666667, 3, 3",
@@ -37,7 +37,7 @@ class FidelityCalculatorTest {
         "competitiveJobs, 0.666667, 2, 3",
         "individualisedFollowAlongSupports, 0.666667, 3, 3",
         "timeUnlimitedFollowAlongSupports, 1.0, 3, 1",
-        "assertiveEngagementAndOutreach, 0.5, 3, 2",
+        "assertiveEngagementAndOutreach, 0.5, 1, 2",
     })
     void itemMatchesTheHandComputedValueAnchorAndCases(String item, double value, int anchor, int cases) {
         ItemMeasure measure = teamA().items().get(item(item));

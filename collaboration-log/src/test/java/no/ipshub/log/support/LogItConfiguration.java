@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -127,6 +128,7 @@ public class LogItConfiguration {
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/api/v1/research/**").hasAnyRole("RESEARCHER", "TABLE_READER")
                 .requestMatchers("/api/v1/ops/**").hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.PUT, "/api/v1/roster").hasRole("PARTNER")
                 .anyRequest().denyAll());
         return http.build();
     }

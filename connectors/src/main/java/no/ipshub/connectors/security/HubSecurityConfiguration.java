@@ -112,6 +112,7 @@ public class HubSecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.GET, "/api/v1/webhook").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/webhook").hasRole(PARTNER)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/roster").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.POST, "/api/v1/nhn/messages").hasRole(PARTNER)
                 .requestMatchers(HttpMethod.GET, "/api/v1/nhn/deliveries").hasRole(PARTNER)
                 // the controller lets a partner read its own sheet only

@@ -92,7 +92,8 @@ class HubSecurityRulesTest {
     @RestController
     static class Endpoints {
 
-        @RequestMapping({"/api/v1/messages", "/api/v1/inbox", "/api/v1/webhook", "/api/v1/research/**", "/research", "/research/**",
+        @RequestMapping({"/api/v1/messages", "/api/v1/inbox", "/api/v1/webhook", "/api/v1/roster", "/api/v1/research/**",
+            "/research", "/research/**",
             "/ops", "/ops/**",
             "/api/v1/ops/**", "/registry/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/api/v1/unlisted"})
@@ -114,6 +115,7 @@ class HubSecurityRulesTest {
         REGISTER_WEBHOOK(HttpMethod.PUT, "/api/v1/webhook", HubRole.PARTNER),
         SHOW_WEBHOOK(HttpMethod.GET, "/api/v1/webhook", HubRole.PARTNER),
         REMOVE_WEBHOOK(HttpMethod.DELETE, "/api/v1/webhook", HubRole.PARTNER),
+        SEND_ROSTER(HttpMethod.PUT, "/api/v1/roster", HubRole.PARTNER),
         // both research roles pass this layer; the research module decides per handler which may call it
         RESEARCH_ENTRIES(HttpMethod.GET, "/api/v1/research/log-entries", HubRole.RESEARCHER, HubRole.TABLE_READER),
         RESEARCH_EXPORT(HttpMethod.POST, "/api/v1/research/exports/indicators", HubRole.RESEARCHER, HubRole.TABLE_READER),
