@@ -108,19 +108,22 @@ public class CollaborationLogStore {
     public List<BatchOutcome> write(Map<String, List<LogEvent>> byProject, Consumer<List<BatchOutcome>> beforeCommit) {
         return transactions.execute(status -> {
             List<BatchOutcome> outcomes = new ArrayList<>();
-            byProject.forEach((code, events) -> outcomes.add(writeProject(code, events)));
+            List<AuditTrail.Event> audits = new ArrayList<>();
+            byProject.forEach((code, events) -> outcomes.add(writeProject(code, events, audits)));
+            audit.appendAll(audits);
             purgeExpiredPending();
             beforeCommit.accept(List.copyOf(outcomes));
             return outcomes;
         });
     }
 
-    private BatchOutcome writeProject(String code, List<LogEvent> events) {
+    /** Writes one project's part of the batch; its audit rows are added to {@code audits}, to be appended in order. */
+    private BatchOutcome writeProject(String code, List<LogEvent> events, List<AuditTrail.Event> audits) {
         BatchPlan plan = plan(code, events);
-        List<String> tombstones = new ArrayList<>(applyWithdrawals(code, plan.withdrawals()));
+        List<String> tombstones = new ArrayList<>(applyWithdrawals(code, plan.withdrawals(), audits));
         tombstones.addAll(plan.retracted());
         saveConsentRecords(plan.consentRecords());
-        auditComebacks(code, plan.consentsGivenAgain());
+        auditComebacks(code, plan.consentsGivenAgain(), audits);
         upsertCases(plan.cases());
         insertEntries(plan.entries());
         park(plan.pendingToPark());
@@ -145,19 +148,39 @@ public class CollaborationLogStore {
         return new BatchPlanner(code).plan(events, known, consent, loadParked(unknown));
     }
 
-    private List<String> applyWithdrawals(String code, List<Withdrawal> withdrawals) {
+    /**
+     * Deletes the entries of every participant who left the log in this batch and marks their cases withdrawn, with
+     * one statement (or JDBC batch) for all of them. A participant who leaves twice in one batch: the first withdrawal
+     * deletes (and audits) the stored entries, the second finds none, as one statement per withdrawal would.
+     */
+    private List<String> applyWithdrawals(String code, List<Withdrawal> withdrawals, List<AuditTrail.Event> audits) {
+        if (withdrawals.isEmpty()) {
+            return List.of();
+        }
+        Set<String> participants = new LinkedHashSet<>();
+        withdrawals.forEach(w -> participants.add(w.participantKey()));
+        Map<String, List<String>> stored = new HashMap<>();
+        inChunks(participants, (marks, args) -> jdbc.query("SELECT participant_key, entry_id FROM log_entry "
+                + "WHERE participant_key IN (" + marks + ")", (RowCallbackHandler) rs -> stored.computeIfAbsent(
+                        rs.getString("participant_key"), k -> new ArrayList<>()).add(rs.getString("entry_id")), args));
+        inChunks(participants, (marks, args) -> jdbc.update("DELETE FROM log_entry WHERE participant_key IN (" + marks
+                + ")", args));
+        OffsetDateTime now = now();
+        List<String> keys = List.copyOf(participants);
+        jdbc.batchUpdate("UPDATE log_case SET status = ?, team = NULL, nav_office = NULL, referral_date = NULL, "
+                + "job_specialist_key = NULL, updated_at = ? WHERE participant_key = ?", keys, keys.size(), (ps, k) -> {
+                    ps.setString(1, CaseStatus.WITHDRAWN.name());
+                    ps.setObject(2, now);
+                    ps.setString(3, k);
+                });
         List<String> removed = new ArrayList<>();
         for (Withdrawal w : withdrawals) {
-            List<String> ids = jdbc.queryForList("SELECT entry_id FROM log_entry WHERE participant_key = ?", String.class,
-                    w.participantKey());
-            jdbc.update("DELETE FROM log_entry WHERE participant_key = ?", w.participantKey());
-            jdbc.update("UPDATE log_case SET status = ?, team = NULL, nav_office = NULL, referral_date = NULL, "
-                    + "job_specialist_key = NULL, updated_at = ? WHERE participant_key = ?",
-                    CaseStatus.WITHDRAWN.name(), now(), w.participantKey());
-            audit.append(w.sender(), w.reason().name(),
+            List<String> ids = stored.remove(w.participantKey());
+            ids = ids == null ? List.of() : ids;
+            audits.add(new AuditTrail.Event(w.sender(), w.reason().name(),
                     "participant=" + w.participantKey() + "&case=" + w.caseKey() + "&effectiveOn=" + w.date()
                             + "&messageId=" + w.messageId(),
-                    ids.size(), code);
+                    ids.size(), code));
             log.info("Route collaboration-log: message {} took a participant out of the log ({}), {} stored entries deleted",
                     w.messageId(), w.reason(), ids.size());
             removed.addAll(ids);
@@ -165,23 +188,36 @@ public class CollaborationLogStore {
         return removed;
     }
 
-    /** Writes each participant's consent record as it stands at the end of the batch. */
+    /** Writes each participant's consent record as it stands at the end of the batch, one JDBC batch per statement. */
     private void saveConsentRecords(Map<String, ConsentRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         OffsetDateTime now = now();
-        records.forEach((participant, r) -> {
-            jdbc.update("INSERT INTO log_withdrawn_participant (participant_key, reason, effective_on, recorded_at, "
-                    + "consented_again_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", participant, r.reason().name(),
-                    r.withdrawnOn(), now, r.consentedAgainOn());
-            jdbc.update("UPDATE log_withdrawn_participant SET reason = ?, effective_on = ?, recorded_at = ?, "
-                    + "consented_again_on = ? WHERE participant_key = ?", r.reason().name(), r.withdrawnOn(), now,
-                    r.consentedAgainOn(), participant);
-        });
+        List<Map.Entry<String, ConsentRecord>> rows = List.copyOf(records.entrySet());
+        jdbc.batchUpdate("INSERT INTO log_withdrawn_participant (participant_key, reason, effective_on, recorded_at, "
+                + "consented_again_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, row.getKey());
+                    ps.setString(2, row.getValue().reason().name());
+                    setDate(ps, 3, row.getValue().withdrawnOn());
+                    ps.setObject(4, now);
+                    setDate(ps, 5, row.getValue().consentedAgainOn());
+                });
+        jdbc.batchUpdate("UPDATE log_withdrawn_participant SET reason = ?, effective_on = ?, recorded_at = ?, "
+                + "consented_again_on = ? WHERE participant_key = ?", rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, row.getValue().reason().name());
+                    setDate(ps, 2, row.getValue().withdrawnOn());
+                    ps.setObject(3, now);
+                    setDate(ps, 4, row.getValue().consentedAgainOn());
+                    ps.setString(5, row.getKey());
+                });
     }
 
-    private void auditComebacks(String code, List<ConsentGivenAgain> comebacks) {
+    private void auditComebacks(String code, List<ConsentGivenAgain> comebacks, List<AuditTrail.Event> audits) {
         for (ConsentGivenAgain c : comebacks) {
-            audit.append(c.sender(), "CONSENT_GIVEN_AGAIN", "participant=" + c.participantKey() + "&case=" + c.caseKey()
-                    + "&effectiveOn=" + c.date() + "&via=" + c.via() + "&messageId=" + c.messageId(), 0, code);
+            audits.add(new AuditTrail.Event(c.sender(), "CONSENT_GIVEN_AGAIN", "participant=" + c.participantKey()
+                    + "&case=" + c.caseKey() + "&effectiveOn=" + c.date() + "&via=" + c.via() + "&messageId="
+                    + c.messageId(), 0, code));
             log.info("Route collaboration-log: message {} brought a participant back into the log from {} ({})",
                     c.messageId(), c.date(), c.via());
         }
