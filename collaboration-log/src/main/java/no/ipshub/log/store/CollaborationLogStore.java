@@ -228,9 +228,9 @@ public class CollaborationLogStore {
             return;
         }
         OffsetDateTime now = now();
-        jdbc.batchUpdate("INSERT INTO log_case (case_key, participant_key, status, team, nav_office, referral_date, "
-                + "job_specialist_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", cases, cases.size(),
-                (ps, c) -> setCase(ps, c, now, 1));
+        new MultiRowInsert<CaseState>("INSERT INTO log_case (case_key, participant_key, status, team, nav_office, "
+                + "referral_date, job_specialist_key, updated_at)", 8, "ON CONFLICT DO NOTHING",
+                (ps, c, first) -> setCase(ps, c, now, first)).insert(jdbc, cases);
         jdbc.batchUpdate("UPDATE log_case SET participant_key = ?, status = ?, team = ?, nav_office = ?, referral_date = ?, "
                 + "job_specialist_key = ?, updated_at = ? WHERE case_key = ?", cases, cases.size(), (ps, c) -> {
                     ps.setString(1, c.participantKey());
@@ -255,47 +255,55 @@ public class CollaborationLogStore {
         ps.setObject(at + 7, now);
     }
 
-    /** Inserts entries with one JDBC batch; entries already stored are left as they are. */
+    /** Inserts entries with one JDBC batch of multi-row statements; entries already stored are left as they are. */
     void insertEntries(List<CollaborationLogEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         OffsetDateTime now = now();
-        jdbc.batchUpdate(INSERT_ENTRY, entries, entries.size(), (ps, e) -> {
-            setEntry(ps, e);
-            ps.setObject(STORED_AT, now);
-        });
+        new MultiRowInsert<CollaborationLogEntry>("INSERT INTO log_entry (" + ENTRY_COLUMNS + ", stored_at)",
+                STORED_AT, // stored_at is the last of the row's parameters
+                "ON CONFLICT DO NOTHING", (ps, e, first) -> {
+                    setEntry(ps, e, first);
+                    ps.setObject(first + STORED_AT - 1, now);
+                }).insert(jdbc, entries);
     }
 
     static void setEntry(PreparedStatement ps, CollaborationLogEntry e) throws SQLException {
-        ps.setString(1, e.getEntryId());
-        ps.setString(2, e.getProject());
-        ps.setString(3, e.getParticipantKey());
-        ps.setString(4, e.getCaseKey());
-        ps.setString(5, e.getEventKind().name());
-        setDate(ps, 6, e.getEventDate());
-        setDate(ps, 7, e.getReferralDate());
-        ps.setObject(8, OffsetDateTime.ofInstant(e.getRecordedAt(), ZoneOffset.UTC));
-        ps.setString(9, e.getSenderSector().name());
-        ps.setString(10, e.getSenderOrganisation());
-        ps.setString(11, e.getRecipientSector().name());
-        ps.setString(12, e.getRecipientOrganisation());
-        ps.setString(13, e.getTeam());
-        ps.setString(14, e.getNavOffice());
-        ps.setString(15, e.getJobSpecialistKey());
-        ps.setString(16, e.getEmployerOrganisationNumber());
-        ps.setString(17, e.getStyrkCode());
-        setDouble(ps, 18, e.getHoursPerWeek());
-        ps.setBigDecimal(19, e.getHourlyWage());
-        setBoolean(ps, 20, e.getCompetitive());
-        setBoolean(ps, 21, e.getPermanent());
-        setBoolean(ps, 22, e.getWageSubsidy());
-        ps.setString(23, e.getRejectionReason());
-        ps.setString(24, e.getPreviousJobSpecialistKey());
-        ps.setString(25, e.getNavMeasureCode());
-        setDate(ps, 26, e.getMeasureEndDate());
-        ps.setString(27, e.getClosureReason() == null ? null : e.getClosureReason().name());
-        ps.setString(28, e.getJobEndReason() == null ? null : e.getJobEndReason().name());
+        setEntry(ps, e, 1);
+    }
+
+    /** Sets the entry's columns of {@link #ENTRY_COLUMNS}, the first at parameter {@code first}. */
+    static void setEntry(PreparedStatement ps, CollaborationLogEntry e, int first) throws SQLException {
+        int at = first - 1;
+        ps.setString(at + 1, e.getEntryId());
+        ps.setString(at + 2, e.getProject());
+        ps.setString(at + 3, e.getParticipantKey());
+        ps.setString(at + 4, e.getCaseKey());
+        ps.setString(at + 5, e.getEventKind().name());
+        setDate(ps, at + 6, e.getEventDate());
+        setDate(ps, at + 7, e.getReferralDate());
+        ps.setObject(at + 8, OffsetDateTime.ofInstant(e.getRecordedAt(), ZoneOffset.UTC));
+        ps.setString(at + 9, e.getSenderSector().name());
+        ps.setString(at + 10, e.getSenderOrganisation());
+        ps.setString(at + 11, e.getRecipientSector().name());
+        ps.setString(at + 12, e.getRecipientOrganisation());
+        ps.setString(at + 13, e.getTeam());
+        ps.setString(at + 14, e.getNavOffice());
+        ps.setString(at + 15, e.getJobSpecialistKey());
+        ps.setString(at + 16, e.getEmployerOrganisationNumber());
+        ps.setString(at + 17, e.getStyrkCode());
+        setDouble(ps, at + 18, e.getHoursPerWeek());
+        ps.setBigDecimal(at + 19, e.getHourlyWage());
+        setBoolean(ps, at + 20, e.getCompetitive());
+        setBoolean(ps, at + 21, e.getPermanent());
+        setBoolean(ps, at + 22, e.getWageSubsidy());
+        ps.setString(at + 23, e.getRejectionReason());
+        ps.setString(at + 24, e.getPreviousJobSpecialistKey());
+        ps.setString(at + 25, e.getNavMeasureCode());
+        setDate(ps, at + 26, e.getMeasureEndDate());
+        ps.setString(at + 27, e.getClosureReason() == null ? null : e.getClosureReason().name());
+        ps.setString(at + 28, e.getJobEndReason() == null ? null : e.getJobEndReason().name());
     }
 
     private void park(List<EventDraft> drafts) {
@@ -303,34 +311,33 @@ public class CollaborationLogStore {
             return;
         }
         OffsetDateTime now = now();
-        jdbc.batchUpdate("INSERT INTO log_pending_event (" + PENDING_COLUMNS + ", parked_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", drafts,
-                drafts.size(),
-                (ps, d) -> {
-                    ps.setString(1, d.entryId());
-                    ps.setString(2, d.caseKey());
-                    ps.setString(3, d.kind().name());
-                    setDate(ps, 4, d.eventDate());
-                    ps.setObject(5, OffsetDateTime.ofInstant(d.recordedAt(), ZoneOffset.UTC));
-                    ps.setString(6, d.senderSector().name());
-                    ps.setString(7, d.senderOrganisation());
-                    ps.setString(8, d.recipientSector().name());
-                    ps.setString(9, d.recipientOrganisation());
-                    ps.setString(10, d.employerOrganisationNumber());
-                    ps.setString(11, d.styrkCode());
-                    setDouble(ps, 12, d.hoursPerWeek());
-                    ps.setBigDecimal(13, d.hourlyWage());
-                    setBoolean(ps, 14, d.competitive());
-                    setBoolean(ps, 15, d.permanent());
-                    setBoolean(ps, 16, d.wageSubsidy());
-                    ps.setString(17, d.rejectionReason());
-                    ps.setString(18, d.jobSpecialistKey());
-                    ps.setString(19, d.navMeasureCode());
-                    setDate(ps, 20, d.measureEndDate());
-                    ps.setString(21, d.closureReason() == null ? null : d.closureReason().name());
-                    ps.setString(22, d.jobEndReason() == null ? null : d.jobEndReason().name());
-                    ps.setObject(23, now);
-                });
+        new MultiRowInsert<EventDraft>("INSERT INTO log_pending_event (" + PENDING_COLUMNS + ", parked_at)", 23,
+                "ON CONFLICT DO NOTHING", (ps, d, first) -> {
+                    int at = first - 1;
+                    ps.setString(at + 1, d.entryId());
+                    ps.setString(at + 2, d.caseKey());
+                    ps.setString(at + 3, d.kind().name());
+                    setDate(ps, at + 4, d.eventDate());
+                    ps.setObject(at + 5, OffsetDateTime.ofInstant(d.recordedAt(), ZoneOffset.UTC));
+                    ps.setString(at + 6, d.senderSector().name());
+                    ps.setString(at + 7, d.senderOrganisation());
+                    ps.setString(at + 8, d.recipientSector().name());
+                    ps.setString(at + 9, d.recipientOrganisation());
+                    ps.setString(at + 10, d.employerOrganisationNumber());
+                    ps.setString(at + 11, d.styrkCode());
+                    setDouble(ps, at + 12, d.hoursPerWeek());
+                    ps.setBigDecimal(at + 13, d.hourlyWage());
+                    setBoolean(ps, at + 14, d.competitive());
+                    setBoolean(ps, at + 15, d.permanent());
+                    setBoolean(ps, at + 16, d.wageSubsidy());
+                    ps.setString(at + 17, d.rejectionReason());
+                    ps.setString(at + 18, d.jobSpecialistKey());
+                    ps.setString(at + 19, d.navMeasureCode());
+                    setDate(ps, at + 20, d.measureEndDate());
+                    ps.setString(at + 21, d.closureReason() == null ? null : d.closureReason().name());
+                    ps.setString(at + 22, d.jobEndReason() == null ? null : d.jobEndReason().name());
+                    ps.setObject(at + 23, now);
+                }).insert(jdbc, drafts);
     }
 
     private void settle(Set<String> caseKeys) {
