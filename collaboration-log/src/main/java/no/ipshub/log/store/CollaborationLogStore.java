@@ -119,19 +119,21 @@ public class CollaborationLogStore {
 
     /** Writes one project's part of the batch; its audit rows are added to {@code audits}, to be appended in order. */
     private BatchOutcome writeProject(String code, List<LogEvent> events, List<AuditTrail.Event> audits) {
-        BatchPlan plan = plan(code, events);
+        Set<String> knownCases = new HashSet<>();
+        BatchPlan plan = plan(code, events, knownCases);
         List<String> tombstones = new ArrayList<>(applyWithdrawals(code, plan.withdrawals(), audits));
         tombstones.addAll(plan.retracted());
         saveConsentRecords(plan.consentRecords());
         auditComebacks(code, plan.consentsGivenAgain(), audits);
-        upsertCases(plan.cases());
+        upsertCases(plan.cases(), knownCases);
         insertEntries(plan.entries());
         park(plan.pendingToPark());
         settle(plan.pendingCasesResolved());
         return new BatchOutcome(code, plan, plan.entries(), List.copyOf(tombstones));
     }
 
-    private BatchPlan plan(String code, List<LogEvent> events) {
+    /** Plans the project's part of the batch over what the store knows; the keys of the stored cases go to {@code knownCases}. */
+    private BatchPlan plan(String code, List<LogEvent> events, Set<String> knownCases) {
         Set<String> caseKeys = new LinkedHashSet<>();
         Set<String> participants = new HashSet<>();
         for (LogEvent e : events) {
@@ -141,6 +143,7 @@ public class CollaborationLogStore {
             }
         }
         Map<String, CaseState> known = loadCases(caseKeys);
+        knownCases.addAll(known.keySet());
         known.values().forEach(c -> participants.add(c.participantKey()));
         Map<String, ConsentRecord> consent = loadConsentRecords(participants);
         Set<String> unknown = new LinkedHashSet<>(caseKeys);
@@ -223,16 +226,29 @@ public class CollaborationLogStore {
         }
     }
 
-    private void upsertCases(List<CaseState> cases) {
+    /**
+     * Stores the batch's new and changed cases: a case the batch found stored is updated; a new one is inserted, and
+     * updated only when its insert statement found some case already stored (another instance wrote it meanwhile,
+     * after a rebalance), so a new case costs one row of a multi-row insert instead of an insert and an update.
+     */
+    private void upsertCases(List<CaseState> cases, Set<String> knownCases) {
         if (cases.isEmpty()) {
             return;
         }
         OffsetDateTime now = now();
-        new MultiRowInsert<CaseState>("INSERT INTO log_case (case_key, participant_key, status, team, nav_office, "
-                + "referral_date, job_specialist_key, updated_at)", 8, "ON CONFLICT DO NOTHING",
-                (ps, c, first) -> setCase(ps, c, now, first)).insert(jdbc, cases);
+        List<CaseState> fresh = new ArrayList<>();
+        List<CaseState> update = new ArrayList<>();
+        for (CaseState c : cases) {
+            (knownCases.contains(c.caseKey()) ? update : fresh).add(c);
+        }
+        update.addAll(new MultiRowInsert<CaseState>("INSERT INTO log_case (case_key, participant_key, status, team, "
+                + "nav_office, referral_date, job_specialist_key, updated_at)", 8, "ON CONFLICT DO NOTHING",
+                (ps, c, first) -> setCase(ps, c, now, first)).insert(jdbc, fresh));
+        if (update.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("UPDATE log_case SET participant_key = ?, status = ?, team = ?, nav_office = ?, referral_date = ?, "
-                + "job_specialist_key = ?, updated_at = ? WHERE case_key = ?", cases, cases.size(), (ps, c) -> {
+                + "job_specialist_key = ?, updated_at = ? WHERE case_key = ?", update, update.size(), (ps, c) -> {
                     ps.setString(1, c.participantKey());
                     ps.setString(2, c.status().name());
                     ps.setString(3, c.team());

@@ -41,20 +41,34 @@ final class MultiRowInsert<T> {
         this.setter = setter;
     }
 
-    /** Inserts the rows, in their order, within the caller's transaction. */
-    void insert(JdbcTemplate jdbc, List<T> rows) {
+    /**
+     * Inserts the rows, in their order, within the caller's transaction.
+     *
+     * @return the rows of every statement that inserted fewer rows than it carried (some were there already, or the
+     *         driver did not say), so a caller that must overwrite them knows which
+     */
+    List<T> insert(JdbcTemplate jdbc, List<T> rows) {
+        List<T> notAllInserted = new ArrayList<>();
         int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         if (full > 0) {
             List<List<T>> chunks = new ArrayList<>();
             for (int i = 0; i < full; i += ROWS_PER_STATEMENT) {
                 chunks.add(rows.subList(i, i + ROWS_PER_STATEMENT));
             }
-            jdbc.batchUpdate(sql(ROWS_PER_STATEMENT), chunks, chunks.size(), this::setAll);
+            int[] counts = jdbc.batchUpdate(sql(ROWS_PER_STATEMENT), chunks, chunks.size(), this::setAll)[0];
+            for (int i = 0; i < chunks.size(); i++) {
+                if (i >= counts.length || counts[i] != ROWS_PER_STATEMENT) {
+                    notAllInserted.addAll(chunks.get(i));
+                }
+            }
         }
         if (full < rows.size()) {
             List<T> rest = rows.subList(full, rows.size());
-            jdbc.update(sql(rest.size()), ps -> setAll(ps, rest));
+            if (jdbc.update(sql(rest.size()), ps -> setAll(ps, rest)) != rest.size()) {
+                notAllInserted.addAll(rest);
+            }
         }
+        return notAllInserted;
     }
 
     private void setAll(PreparedStatement ps, List<T> rows) throws SQLException {
