@@ -35,7 +35,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 public final class HubBenchmark {
 
     /** Message numbers of the warm-up: far above any measured run's, so cases never mix. */
-    private static final long WARM_UP_SEQUENCE = 1_000_000_000L;
+    static final long WARM_UP_SEQUENCE = 1_000_000_000L;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
