@@ -28,14 +28,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * <p>Options: {@code --hub-jar=hub/target/ips-hub.jar --jvm-options=hub/jvm.options --messages=200000
  * --http-messages=40000 --rate=1000 --latency-seconds=20 --clients=32 --log-messages=40000
  * --postgres-url=jdbc:postgresql://127.0.0.1:5432/test --postgres-user=postgres} ({@code --log-messages=0} leaves
- * the PostgreSQL measurement out), {@code --state-ids=1000000} (the size of the intake state restored in the
+ * the PostgreSQL measurement out; {@code --only=log} runs that measurement alone), {@code --state-ids=1000000} (the size of the intake state restored in the
  * state measurement; 0 leaves it out), and {@code --hub-java-options="..."} for extra options of the hub's JVM, such as
  * {@code -XX:StartFlightRecording=filename=hub.jfr} to profile it.
  */
 public final class HubBenchmark {
 
     /** Message numbers of the warm-up: far above any measured run's, so cases never mix. */
-    private static final long WARM_UP_SEQUENCE = 1_000_000_000L;
+    static final long WARM_UP_SEQUENCE = 1_000_000_000L;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
@@ -52,6 +52,8 @@ public final class HubBenchmark {
         int stateIds = Integer.parseInt(options.getOrDefault("state-ids", "1000000"));
         String postgresUrl = options.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
         String postgresUser = options.getOrDefault("postgres-user", "postgres");
+        // --only=log measures the collaboration log into PostgreSQL alone, on its own hub
+        boolean logOnly = "log".equals(options.get("only"));
         if (!Files.isRegularFile(hubJar)) {
             throw new IllegalArgumentException(hubJar + " not found: build it first (mvn -B -DskipTests install)");
         }
@@ -60,76 +62,78 @@ public final class HubBenchmark {
         System.out.printf("IPS hub benchmark: %,d messages through Kafka, %,d over HTTP, %d clients; hub in %s%n",
                 messages, httpMessages, clients, workDir);
 
-        try (HubProcess hub = HubProcess.start(hubJar, jvmOptions, extraJavaOptions, workDir)) {
-            System.out.printf("(0) hub healthy after %.1f s (target <= 8 s), idle RSS %.0f MiB%n",
-                    hub.startUp().toMillis() / 1000.0, hub.residentMiB());
-            MemorySampler memory = new MemorySampler(hub);
-            memory.start();
+        if (!logOnly) {
+            try (HubProcess hub = HubProcess.start(hubJar, jvmOptions, extraJavaOptions, workDir)) {
+                System.out.printf("(0) hub healthy after %.1f s (target <= 8 s), idle RSS %.0f MiB%n",
+                        hub.startUp().toMillis() / 1000.0, hub.residentMiB());
+                MemorySampler memory = new MemorySampler(hub);
+                memory.start();
 
-            AvroWireCodec codec = new AvroWireCodec(SchemaRegistryClients.create(hub.baseUrl() + "/registry"), false, false);
-            MessageFactory factory = new MessageFactory();
-            List<Keyed> records = ingressRecords(factory, codec, 0, messages);
-            long bytes = records.stream().mapToLong(r -> r.value().length).sum();
-            System.out.printf("records: mean %d bytes of Confluent-framed Avro%n", bytes / messages);
-            KafkaPipelines kafka = new KafkaPipelines(hub.bootstrapServers());
-            String keyPrefix = KafkaPipelines.keyPrefixOf(records);
-            List<String> inboxes = BenchPartners.navOfficeInboxes();
-            int partitions = kafka.partitionsOf("ips.referral-v1");
+                AvroWireCodec codec = new AvroWireCodec(SchemaRegistryClients.create(hub.baseUrl() + "/registry"), false, false);
+                MessageFactory factory = new MessageFactory();
+                List<Keyed> records = ingressRecords(factory, codec, 0, messages);
+                long bytes = records.stream().mapToLong(r -> r.value().length).sum();
+                System.out.printf("records: mean %d bytes of Confluent-framed Avro%n", bytes / messages);
+                KafkaPipelines kafka = new KafkaPipelines(hub.bootstrapServers());
+                String keyPrefix = KafkaPipelines.keyPrefixOf(records);
+                List<String> inboxes = BenchPartners.navOfficeInboxes();
+                int partitions = kafka.partitionsOf("ips.referral-v1");
 
-            // A fresh JVM compiles its hot code in the first tens of seconds, which on a small machine takes a
-            // good part of the CPU: warm the hub (and the broker) up first, as any long-running hub is.
-            int warmUp = Math.max(5_000, Math.min(40_000, messages / 5)) / MessageFactory.MESSAGES_PER_CASE
-                    * MessageFactory.MESSAGES_PER_CASE;
-            int warmUpHttp = Math.max(1_000, Math.min(10_000, httpMessages / 4));
-            kafka.hubPipeline(ingressRecords(factory, codec, WARM_UP_SEQUENCE, warmUp), inboxes, keyPrefix);
-            new HttpLoad(hub.baseUrl(), factory, clients).run(clients, WARM_UP_SEQUENCE + warmUp, warmUpHttp, 0, null);
-            kafka.rawPipe(records.subList(0, Math.min(records.size(), warmUp)), partitions, runId + "-warm-up");
-            Duration warmedUp = kafka.awaitHubCaughtUp(Duration.ofMinutes(10));
-            System.out.printf("warm-up, not measured: %,d messages through Kafka, %,d over HTTP, raw pipe %,d;"
-                    + " hub caught up %.1f s after%n", warmUp, warmUpHttp, Math.min(records.size(), warmUp),
-                    warmedUp.toMillis() / 1000.0);
+                // A fresh JVM compiles its hot code in the first tens of seconds, which on a small machine takes a
+                // good part of the CPU: warm the hub (and the broker) up first, as any long-running hub is.
+                int warmUp = Math.max(5_000, Math.min(40_000, messages / 5)) / MessageFactory.MESSAGES_PER_CASE
+                        * MessageFactory.MESSAGES_PER_CASE;
+                int warmUpHttp = Math.max(1_000, Math.min(10_000, httpMessages / 4));
+                kafka.hubPipeline(ingressRecords(factory, codec, WARM_UP_SEQUENCE, warmUp), inboxes, keyPrefix);
+                new HttpLoad(hub.baseUrl(), factory, clients).run(clients, WARM_UP_SEQUENCE + warmUp, warmUpHttp, 0, null);
+                kafka.rawPipe(records.subList(0, Math.min(records.size(), warmUp)), partitions, runId + "-warm-up");
+                Duration warmedUp = kafka.awaitHubCaughtUp(Duration.ofMinutes(10));
+                System.out.printf("warm-up, not measured: %,d messages through Kafka, %,d over HTTP, raw pipe %,d;"
+                        + " hub caught up %.1f s after%n", warmUp, warmUpHttp, Math.min(records.size(), warmUp),
+                        warmedUp.toMillis() / 1000.0);
 
-            double raw = kafka.rawPipe(records, partitions, runId);
-            System.out.printf("(1) raw Kafka pipe, 2 hops, %d partitions, at least once: %,10.0f msgs/s%n", partitions, raw);
-            long pipelineStarted = System.nanoTime();
-            double pipeline = kafka.hubPipeline(records, inboxes, keyPrefix);
-            System.out.printf("(2) hub pipeline ingress -> canonical + inbox, exactly once: %,10.0f msgs/s  ratio to raw"
-                    + " %.2f (target >= 0.50)%n", pipeline, pipeline / raw);
-            Duration settled = kafka.awaitHubCaughtUp(Duration.ofMinutes(10));
-            double allRoutes = messages / ((System.nanoTime() - pipelineStarted) / 1e9);
-            System.out.printf("    the whole hub, until the collaboration log and webhook routes have read everything (%.1f s"
-                    + " later): %,10.0f msgs/s  ratio to raw %.2f (target >= 0.40)%n", settled.toMillis() / 1000.0,
-                    allRoutes, allRoutes / raw);
-            // the raw pipe varies by a third from run to run here: measure it again, so the spread shows
-            double rawAgain = kafka.rawPipe(records, partitions, runId + "-again");
-            System.out.printf("    raw pipe measured again after the hub pipeline: %,10.0f msgs/s; hub pipeline ratio to the mean"
-                    + " of both %.2f%n", rawAgain, pipeline / ((raw + rawAgain) / 2));
+                double raw = kafka.rawPipe(records, partitions, runId);
+                System.out.printf("(1) raw Kafka pipe, 2 hops, %d partitions, at least once: %,10.0f msgs/s%n", partitions, raw);
+                long pipelineStarted = System.nanoTime();
+                double pipeline = kafka.hubPipeline(records, inboxes, keyPrefix);
+                System.out.printf("(2) hub pipeline ingress -> canonical + inbox, exactly once: %,10.0f msgs/s  ratio to raw"
+                        + " %.2f (target >= 0.50)%n", pipeline, pipeline / raw);
+                Duration settled = kafka.awaitHubCaughtUp(Duration.ofMinutes(10));
+                double allRoutes = messages / ((System.nanoTime() - pipelineStarted) / 1e9);
+                System.out.printf("    the whole hub, until the collaboration log and webhook routes have read everything (%.1f s"
+                        + " later): %,10.0f msgs/s  ratio to raw %.2f (target >= 0.40)%n", settled.toMillis() / 1000.0,
+                        allRoutes, allRoutes / raw);
+                // the raw pipe varies by a third from run to run here: measure it again, so the spread shows
+                double rawAgain = kafka.rawPipe(records, partitions, runId + "-again");
+                System.out.printf("    raw pipe measured again after the hub pipeline: %,10.0f msgs/s; hub pipeline ratio to the mean"
+                        + " of both %.2f%n", rawAgain, pipeline / ((raw + rawAgain) / 2));
 
-            HttpLoad http = new HttpLoad(hub.baseUrl(), factory, clients);
-            HttpLoad.Result ingest = http.run(clients, messages, httpMessages, 0, null);
-            System.out.printf("(3) HTTP ingest, %d clients: %,10.0f accepted/s, p50 %.1f ms, p99 %.1f ms, %d failed %s"
-                            + " (target >= 3,000/s, p99 < 50 ms)%n",
-                    clients, ingest.acceptedPerSecond(), ingest.latencies().percentileMillis(50),
-                    ingest.latencies().percentileMillis(99), ingest.failed(), http.failuresByStatus());
+                HttpLoad http = new HttpLoad(hub.baseUrl(), factory, clients);
+                HttpLoad.Result ingest = http.run(clients, messages, httpMessages, 0, null);
+                System.out.printf("(3) HTTP ingest, %d clients: %,10.0f accepted/s, p50 %.1f ms, p99 %.1f ms, %d failed %s"
+                                + " (target >= 3,000/s, p99 < 50 ms)%n",
+                        clients, ingest.acceptedPerSecond(), ingest.latencies().percentileMillis(50),
+                        ingest.latencies().percentileMillis(99), ingest.failed(), http.failuresByStatus());
 
-            kafka.awaitHubCaughtUp(Duration.ofMinutes(10));
-            EndToEnd endToEnd = endToEnd(codec, kafka, inboxes, http, clients,
-                    (long) messages + httpMessages, (int) (rate * latencySeconds), rate);
-            System.out.printf("(4) end to end, paced at %.0f msgs/s (reached %,.0f/s), HTTP send to readable on the inbox"
-                            + " topic: p50 %.1f ms, p99 %.1f ms over %,d messages (target p99 < 50 ms); the 202 itself:"
-                            + " p50 %.1f ms, p99 %.1f ms%n",
-                    rate, endToEnd.sends().acceptedPerSecond(), endToEnd.inbox().percentileMillis(50),
-                    endToEnd.inbox().percentileMillis(99), endToEnd.inbox().count(),
-                    endToEnd.sends().latencies().percentileMillis(50), endToEnd.sends().latencies().percentileMillis(99));
-            memory.stopSampling();
-            System.out.printf("(5) hub resident memory: idle %.0f MiB, peak under load %.0f MiB (target < 600 MiB)%n",
-                    memory.first(), memory.peak());
-            if (stateIds > 0) {
-                StateRestoreBench.Result state = new StateRestoreBench(hub.bootstrapServers()).run(stateIds);
-                System.out.printf("(7) intake state: %,d accepted ids in %,d cases restored from the changelog in %.1f s"
-                                + " (%,.0f ids/s); heap %.0f bytes per id, %.0f bytes per case (its parties)%n",
-                        state.ids(), state.cases(), state.restore().toMillis() / 1000.0,
-                        state.ids() / (state.restore().toNanos() / 1e9), state.bytesPerId(), state.bytesPerCase());
+                kafka.awaitHubCaughtUp(Duration.ofMinutes(10));
+                EndToEnd endToEnd = endToEnd(codec, kafka, inboxes, http, clients,
+                        (long) messages + httpMessages, (int) (rate * latencySeconds), rate);
+                System.out.printf("(4) end to end, paced at %.0f msgs/s (reached %,.0f/s), HTTP send to readable on the inbox"
+                                + " topic: p50 %.1f ms, p99 %.1f ms over %,d messages (target p99 < 50 ms); the 202 itself:"
+                                + " p50 %.1f ms, p99 %.1f ms%n",
+                        rate, endToEnd.sends().acceptedPerSecond(), endToEnd.inbox().percentileMillis(50),
+                        endToEnd.inbox().percentileMillis(99), endToEnd.inbox().count(),
+                        endToEnd.sends().latencies().percentileMillis(50), endToEnd.sends().latencies().percentileMillis(99));
+                memory.stopSampling();
+                System.out.printf("(5) hub resident memory: idle %.0f MiB, peak under load %.0f MiB (target < 600 MiB)%n",
+                        memory.first(), memory.peak());
+                if (stateIds > 0) {
+                    StateRestoreBench.Result state = new StateRestoreBench(hub.bootstrapServers()).run(stateIds);
+                    System.out.printf("(7) intake state: %,d accepted ids in %,d cases restored from the changelog in %.1f s"
+                                    + " (%,.0f ids/s); heap %.0f bytes per id, %.0f bytes per case (its parties)%n",
+                            state.ids(), state.cases(), state.restore().toMillis() / 1000.0,
+                            state.ids() / (state.restore().toNanos() / 1e9), state.bytesPerId(), state.bytesPerCase());
+                }
             }
         }
         CollaborationLogBench logBench = new CollaborationLogBench(postgresUrl, postgresUser);

@@ -3,8 +3,10 @@ package no.ipshub.log.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,19 +40,54 @@ public class AuditTrail {
 
     /** Appends one row concerning a research project (null: none) and returns it with its seq and hash. */
     public AuditRecord append(String actor, String action, String query, long rowCount, String project) {
+        return appendAll(List.of(new Event(actor, action, query, rowCount, project))).get(0);
+    }
+
+    /**
+     * Appends rows in the order given, under one lock of the chain's head and with one JDBC batch, and returns
+     * them with their seqs and hashes: a log batch's consent withdrawals cost one round of statements, not one each.
+     */
+    public List<AuditRecord> appendAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         return transactions.execute(status -> {
             Map<String, Object> head = jdbc.queryForMap(
                     "SELECT last_seq, last_hash FROM research_audit_head WHERE id = 1 FOR UPDATE");
-            long seq = ((Number) head.get("last_seq")).longValue() + 1;
-            AuditRecord r = AuditChain.link(seq, clock.instant(), actor, action, query, rowCount,
-                    (String) head.get("last_hash"), project);
-            jdbc.update("INSERT INTO research_audit (seq, occurred_at, actor, action, query, row_count, previous_hash, hash, "
-                    + "project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.seq(), OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), r.actor(), r.action(), r.query(),
-                    r.rowCount(), r.previousHash(), r.hash(), r.project());
-            jdbc.update("UPDATE research_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", r.seq(), r.hash());
-            return r;
+            long seq = ((Number) head.get("last_seq")).longValue();
+            String previousHash = (String) head.get("last_hash");
+            Instant now = clock.instant();
+            List<AuditRecord> records = new ArrayList<>(events.size());
+            for (Event e : events) {
+                AuditRecord r = AuditChain.link(++seq, now, e.actor(), e.action(), e.query(), e.rowCount(), previousHash,
+                        e.project());
+                records.add(r);
+                previousHash = r.hash();
+            }
+            jdbc.batchUpdate("INSERT INTO research_audit (seq, occurred_at, actor, action, query, row_count, previous_hash, "
+                    + "hash, project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records, records.size(), (ps, r) -> {
+                        ps.setLong(1, r.seq());
+                        ps.setObject(2, OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC));
+                        ps.setString(3, r.actor());
+                        ps.setString(4, r.action());
+                        ps.setString(5, r.query());
+                        ps.setLong(6, r.rowCount());
+                        ps.setString(7, r.previousHash());
+                        ps.setString(8, r.hash());
+                        ps.setString(9, r.project());
+                    });
+            AuditRecord last = records.get(records.size() - 1);
+            jdbc.update("UPDATE research_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", last.seq(), last.hash());
+            return records;
         });
+    }
+
+    /**
+     * A row to append.
+     *
+     * @param project the research project it concerns; null: none
+     */
+    public record Event(String actor, String action, String query, long rowCount, String project) {
     }
 
     /** Up to {@code limit} rows after {@code afterSeq}, oldest first. */

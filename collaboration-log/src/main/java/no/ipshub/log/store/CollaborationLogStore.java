@@ -108,27 +108,32 @@ public class CollaborationLogStore {
     public List<BatchOutcome> write(Map<String, List<LogEvent>> byProject, Consumer<List<BatchOutcome>> beforeCommit) {
         return transactions.execute(status -> {
             List<BatchOutcome> outcomes = new ArrayList<>();
-            byProject.forEach((code, events) -> outcomes.add(writeProject(code, events)));
+            List<AuditTrail.Event> audits = new ArrayList<>();
+            byProject.forEach((code, events) -> outcomes.add(writeProject(code, events, audits)));
+            audit.appendAll(audits);
             purgeExpiredPending();
             beforeCommit.accept(List.copyOf(outcomes));
             return outcomes;
         });
     }
 
-    private BatchOutcome writeProject(String code, List<LogEvent> events) {
-        BatchPlan plan = plan(code, events);
-        List<String> tombstones = new ArrayList<>(applyWithdrawals(code, plan.withdrawals()));
+    /** Writes one project's part of the batch; its audit rows are added to {@code audits}, to be appended in order. */
+    private BatchOutcome writeProject(String code, List<LogEvent> events, List<AuditTrail.Event> audits) {
+        Set<String> knownCases = new HashSet<>();
+        BatchPlan plan = plan(code, events, knownCases);
+        List<String> tombstones = new ArrayList<>(applyWithdrawals(code, plan.withdrawals(), audits));
         tombstones.addAll(plan.retracted());
         saveConsentRecords(plan.consentRecords());
-        auditComebacks(code, plan.consentsGivenAgain());
-        upsertCases(plan.cases());
+        auditComebacks(code, plan.consentsGivenAgain(), audits);
+        upsertCases(plan.cases(), knownCases);
         insertEntries(plan.entries());
         park(plan.pendingToPark());
         settle(plan.pendingCasesResolved());
         return new BatchOutcome(code, plan, plan.entries(), List.copyOf(tombstones));
     }
 
-    private BatchPlan plan(String code, List<LogEvent> events) {
+    /** Plans the project's part of the batch over what the store knows; the keys of the stored cases go to {@code knownCases}. */
+    private BatchPlan plan(String code, List<LogEvent> events, Set<String> knownCases) {
         Set<String> caseKeys = new LinkedHashSet<>();
         Set<String> participants = new HashSet<>();
         for (LogEvent e : events) {
@@ -138,6 +143,7 @@ public class CollaborationLogStore {
             }
         }
         Map<String, CaseState> known = loadCases(caseKeys);
+        knownCases.addAll(known.keySet());
         known.values().forEach(c -> participants.add(c.participantKey()));
         Map<String, ConsentRecord> consent = loadConsentRecords(participants);
         Set<String> unknown = new LinkedHashSet<>(caseKeys);
@@ -145,19 +151,39 @@ public class CollaborationLogStore {
         return new BatchPlanner(code).plan(events, known, consent, loadParked(unknown));
     }
 
-    private List<String> applyWithdrawals(String code, List<Withdrawal> withdrawals) {
+    /**
+     * Deletes the entries of every participant who left the log in this batch and marks their cases withdrawn, with
+     * one statement (or JDBC batch) for all of them. A participant who leaves twice in one batch: the first withdrawal
+     * deletes (and audits) the stored entries, the second finds none, as one statement per withdrawal would.
+     */
+    private List<String> applyWithdrawals(String code, List<Withdrawal> withdrawals, List<AuditTrail.Event> audits) {
+        if (withdrawals.isEmpty()) {
+            return List.of();
+        }
+        Set<String> participants = new LinkedHashSet<>();
+        withdrawals.forEach(w -> participants.add(w.participantKey()));
+        Map<String, List<String>> stored = new HashMap<>();
+        inChunks(participants, (marks, args) -> jdbc.query("SELECT participant_key, entry_id FROM log_entry "
+                + "WHERE participant_key IN (" + marks + ")", (RowCallbackHandler) rs -> stored.computeIfAbsent(
+                        rs.getString("participant_key"), k -> new ArrayList<>()).add(rs.getString("entry_id")), args));
+        inChunks(participants, (marks, args) -> jdbc.update("DELETE FROM log_entry WHERE participant_key IN (" + marks
+                + ")", args));
+        OffsetDateTime now = now();
+        List<String> keys = List.copyOf(participants);
+        jdbc.batchUpdate("UPDATE log_case SET status = ?, team = NULL, nav_office = NULL, referral_date = NULL, "
+                + "job_specialist_key = NULL, updated_at = ? WHERE participant_key = ?", keys, keys.size(), (ps, k) -> {
+                    ps.setString(1, CaseStatus.WITHDRAWN.name());
+                    ps.setObject(2, now);
+                    ps.setString(3, k);
+                });
         List<String> removed = new ArrayList<>();
         for (Withdrawal w : withdrawals) {
-            List<String> ids = jdbc.queryForList("SELECT entry_id FROM log_entry WHERE participant_key = ?", String.class,
-                    w.participantKey());
-            jdbc.update("DELETE FROM log_entry WHERE participant_key = ?", w.participantKey());
-            jdbc.update("UPDATE log_case SET status = ?, team = NULL, nav_office = NULL, referral_date = NULL, "
-                    + "job_specialist_key = NULL, updated_at = ? WHERE participant_key = ?",
-                    CaseStatus.WITHDRAWN.name(), now(), w.participantKey());
-            audit.append(w.sender(), w.reason().name(),
+            List<String> ids = stored.remove(w.participantKey());
+            ids = ids == null ? List.of() : ids;
+            audits.add(new AuditTrail.Event(w.sender(), w.reason().name(),
                     "participant=" + w.participantKey() + "&case=" + w.caseKey() + "&effectiveOn=" + w.date()
                             + "&messageId=" + w.messageId(),
-                    ids.size(), code);
+                    ids.size(), code));
             log.info("Route collaboration-log: message {} took a participant out of the log ({}), {} stored entries deleted",
                     w.messageId(), w.reason(), ids.size());
             removed.addAll(ids);
@@ -165,38 +191,64 @@ public class CollaborationLogStore {
         return removed;
     }
 
-    /** Writes each participant's consent record as it stands at the end of the batch. */
+    /** Writes each participant's consent record as it stands at the end of the batch, one JDBC batch per statement. */
     private void saveConsentRecords(Map<String, ConsentRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         OffsetDateTime now = now();
-        records.forEach((participant, r) -> {
-            jdbc.update("INSERT INTO log_withdrawn_participant (participant_key, reason, effective_on, recorded_at, "
-                    + "consented_again_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", participant, r.reason().name(),
-                    r.withdrawnOn(), now, r.consentedAgainOn());
-            jdbc.update("UPDATE log_withdrawn_participant SET reason = ?, effective_on = ?, recorded_at = ?, "
-                    + "consented_again_on = ? WHERE participant_key = ?", r.reason().name(), r.withdrawnOn(), now,
-                    r.consentedAgainOn(), participant);
-        });
+        List<Map.Entry<String, ConsentRecord>> rows = List.copyOf(records.entrySet());
+        jdbc.batchUpdate("INSERT INTO log_withdrawn_participant (participant_key, reason, effective_on, recorded_at, "
+                + "consented_again_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, row.getKey());
+                    ps.setString(2, row.getValue().reason().name());
+                    setDate(ps, 3, row.getValue().withdrawnOn());
+                    ps.setObject(4, now);
+                    setDate(ps, 5, row.getValue().consentedAgainOn());
+                });
+        jdbc.batchUpdate("UPDATE log_withdrawn_participant SET reason = ?, effective_on = ?, recorded_at = ?, "
+                + "consented_again_on = ? WHERE participant_key = ?", rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, row.getValue().reason().name());
+                    setDate(ps, 2, row.getValue().withdrawnOn());
+                    ps.setObject(3, now);
+                    setDate(ps, 4, row.getValue().consentedAgainOn());
+                    ps.setString(5, row.getKey());
+                });
     }
 
-    private void auditComebacks(String code, List<ConsentGivenAgain> comebacks) {
+    private void auditComebacks(String code, List<ConsentGivenAgain> comebacks, List<AuditTrail.Event> audits) {
         for (ConsentGivenAgain c : comebacks) {
-            audit.append(c.sender(), "CONSENT_GIVEN_AGAIN", "participant=" + c.participantKey() + "&case=" + c.caseKey()
-                    + "&effectiveOn=" + c.date() + "&via=" + c.via() + "&messageId=" + c.messageId(), 0, code);
+            audits.add(new AuditTrail.Event(c.sender(), "CONSENT_GIVEN_AGAIN", "participant=" + c.participantKey()
+                    + "&case=" + c.caseKey() + "&effectiveOn=" + c.date() + "&via=" + c.via() + "&messageId="
+                    + c.messageId(), 0, code));
             log.info("Route collaboration-log: message {} brought a participant back into the log from {} ({})",
                     c.messageId(), c.date(), c.via());
         }
     }
 
-    private void upsertCases(List<CaseState> cases) {
+    /**
+     * Stores the batch's new and changed cases: a case the batch found stored is updated; a new one is inserted, and
+     * updated only when its insert statement found some case already stored (another instance wrote it meanwhile,
+     * after a rebalance), so a new case costs one row of a multi-row insert instead of an insert and an update.
+     */
+    private void upsertCases(List<CaseState> cases, Set<String> knownCases) {
         if (cases.isEmpty()) {
             return;
         }
         OffsetDateTime now = now();
-        jdbc.batchUpdate("INSERT INTO log_case (case_key, participant_key, status, team, nav_office, referral_date, "
-                + "job_specialist_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", cases, cases.size(),
-                (ps, c) -> setCase(ps, c, now, 1));
+        List<CaseState> fresh = new ArrayList<>();
+        List<CaseState> update = new ArrayList<>();
+        for (CaseState c : cases) {
+            (knownCases.contains(c.caseKey()) ? update : fresh).add(c);
+        }
+        update.addAll(new MultiRowInsert<CaseState>("INSERT INTO log_case (case_key, participant_key, status, team, "
+                + "nav_office, referral_date, job_specialist_key, updated_at)", 8, "ON CONFLICT DO NOTHING",
+                (ps, c, first) -> setCase(ps, c, now, first)).insert(jdbc, fresh));
+        if (update.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("UPDATE log_case SET participant_key = ?, status = ?, team = ?, nav_office = ?, referral_date = ?, "
-                + "job_specialist_key = ?, updated_at = ? WHERE case_key = ?", cases, cases.size(), (ps, c) -> {
+                + "job_specialist_key = ?, updated_at = ? WHERE case_key = ?", update, update.size(), (ps, c) -> {
                     ps.setString(1, c.participantKey());
                     ps.setString(2, c.status().name());
                     ps.setString(3, c.team());
@@ -219,47 +271,55 @@ public class CollaborationLogStore {
         ps.setObject(at + 7, now);
     }
 
-    /** Inserts entries with one JDBC batch; entries already stored are left as they are. */
+    /** Inserts entries with one JDBC batch of multi-row statements; entries already stored are left as they are. */
     void insertEntries(List<CollaborationLogEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         OffsetDateTime now = now();
-        jdbc.batchUpdate(INSERT_ENTRY, entries, entries.size(), (ps, e) -> {
-            setEntry(ps, e);
-            ps.setObject(STORED_AT, now);
-        });
+        new MultiRowInsert<CollaborationLogEntry>("INSERT INTO log_entry (" + ENTRY_COLUMNS + ", stored_at)",
+                STORED_AT, // stored_at is the last of the row's parameters
+                "ON CONFLICT DO NOTHING", (ps, e, first) -> {
+                    setEntry(ps, e, first);
+                    ps.setObject(first + STORED_AT - 1, now);
+                }).insert(jdbc, entries);
     }
 
     static void setEntry(PreparedStatement ps, CollaborationLogEntry e) throws SQLException {
-        ps.setString(1, e.getEntryId());
-        ps.setString(2, e.getProject());
-        ps.setString(3, e.getParticipantKey());
-        ps.setString(4, e.getCaseKey());
-        ps.setString(5, e.getEventKind().name());
-        setDate(ps, 6, e.getEventDate());
-        setDate(ps, 7, e.getReferralDate());
-        ps.setObject(8, OffsetDateTime.ofInstant(e.getRecordedAt(), ZoneOffset.UTC));
-        ps.setString(9, e.getSenderSector().name());
-        ps.setString(10, e.getSenderOrganisation());
-        ps.setString(11, e.getRecipientSector().name());
-        ps.setString(12, e.getRecipientOrganisation());
-        ps.setString(13, e.getTeam());
-        ps.setString(14, e.getNavOffice());
-        ps.setString(15, e.getJobSpecialistKey());
-        ps.setString(16, e.getEmployerOrganisationNumber());
-        ps.setString(17, e.getStyrkCode());
-        setDouble(ps, 18, e.getHoursPerWeek());
-        ps.setBigDecimal(19, e.getHourlyWage());
-        setBoolean(ps, 20, e.getCompetitive());
-        setBoolean(ps, 21, e.getPermanent());
-        setBoolean(ps, 22, e.getWageSubsidy());
-        ps.setString(23, e.getRejectionReason());
-        ps.setString(24, e.getPreviousJobSpecialistKey());
-        ps.setString(25, e.getNavMeasureCode());
-        setDate(ps, 26, e.getMeasureEndDate());
-        ps.setString(27, e.getClosureReason() == null ? null : e.getClosureReason().name());
-        ps.setString(28, e.getJobEndReason() == null ? null : e.getJobEndReason().name());
+        setEntry(ps, e, 1);
+    }
+
+    /** Sets the entry's columns of {@link #ENTRY_COLUMNS}, the first at parameter {@code first}. */
+    static void setEntry(PreparedStatement ps, CollaborationLogEntry e, int first) throws SQLException {
+        int at = first - 1;
+        ps.setString(at + 1, e.getEntryId());
+        ps.setString(at + 2, e.getProject());
+        ps.setString(at + 3, e.getParticipantKey());
+        ps.setString(at + 4, e.getCaseKey());
+        ps.setString(at + 5, e.getEventKind().name());
+        setDate(ps, at + 6, e.getEventDate());
+        setDate(ps, at + 7, e.getReferralDate());
+        ps.setObject(at + 8, OffsetDateTime.ofInstant(e.getRecordedAt(), ZoneOffset.UTC));
+        ps.setString(at + 9, e.getSenderSector().name());
+        ps.setString(at + 10, e.getSenderOrganisation());
+        ps.setString(at + 11, e.getRecipientSector().name());
+        ps.setString(at + 12, e.getRecipientOrganisation());
+        ps.setString(at + 13, e.getTeam());
+        ps.setString(at + 14, e.getNavOffice());
+        ps.setString(at + 15, e.getJobSpecialistKey());
+        ps.setString(at + 16, e.getEmployerOrganisationNumber());
+        ps.setString(at + 17, e.getStyrkCode());
+        setDouble(ps, at + 18, e.getHoursPerWeek());
+        ps.setBigDecimal(at + 19, e.getHourlyWage());
+        setBoolean(ps, at + 20, e.getCompetitive());
+        setBoolean(ps, at + 21, e.getPermanent());
+        setBoolean(ps, at + 22, e.getWageSubsidy());
+        ps.setString(at + 23, e.getRejectionReason());
+        ps.setString(at + 24, e.getPreviousJobSpecialistKey());
+        ps.setString(at + 25, e.getNavMeasureCode());
+        setDate(ps, at + 26, e.getMeasureEndDate());
+        ps.setString(at + 27, e.getClosureReason() == null ? null : e.getClosureReason().name());
+        ps.setString(at + 28, e.getJobEndReason() == null ? null : e.getJobEndReason().name());
     }
 
     private void park(List<EventDraft> drafts) {
@@ -267,34 +327,33 @@ public class CollaborationLogStore {
             return;
         }
         OffsetDateTime now = now();
-        jdbc.batchUpdate("INSERT INTO log_pending_event (" + PENDING_COLUMNS + ", parked_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", drafts,
-                drafts.size(),
-                (ps, d) -> {
-                    ps.setString(1, d.entryId());
-                    ps.setString(2, d.caseKey());
-                    ps.setString(3, d.kind().name());
-                    setDate(ps, 4, d.eventDate());
-                    ps.setObject(5, OffsetDateTime.ofInstant(d.recordedAt(), ZoneOffset.UTC));
-                    ps.setString(6, d.senderSector().name());
-                    ps.setString(7, d.senderOrganisation());
-                    ps.setString(8, d.recipientSector().name());
-                    ps.setString(9, d.recipientOrganisation());
-                    ps.setString(10, d.employerOrganisationNumber());
-                    ps.setString(11, d.styrkCode());
-                    setDouble(ps, 12, d.hoursPerWeek());
-                    ps.setBigDecimal(13, d.hourlyWage());
-                    setBoolean(ps, 14, d.competitive());
-                    setBoolean(ps, 15, d.permanent());
-                    setBoolean(ps, 16, d.wageSubsidy());
-                    ps.setString(17, d.rejectionReason());
-                    ps.setString(18, d.jobSpecialistKey());
-                    ps.setString(19, d.navMeasureCode());
-                    setDate(ps, 20, d.measureEndDate());
-                    ps.setString(21, d.closureReason() == null ? null : d.closureReason().name());
-                    ps.setString(22, d.jobEndReason() == null ? null : d.jobEndReason().name());
-                    ps.setObject(23, now);
-                });
+        new MultiRowInsert<EventDraft>("INSERT INTO log_pending_event (" + PENDING_COLUMNS + ", parked_at)", 23,
+                "ON CONFLICT DO NOTHING", (ps, d, first) -> {
+                    int at = first - 1;
+                    ps.setString(at + 1, d.entryId());
+                    ps.setString(at + 2, d.caseKey());
+                    ps.setString(at + 3, d.kind().name());
+                    setDate(ps, at + 4, d.eventDate());
+                    ps.setObject(at + 5, OffsetDateTime.ofInstant(d.recordedAt(), ZoneOffset.UTC));
+                    ps.setString(at + 6, d.senderSector().name());
+                    ps.setString(at + 7, d.senderOrganisation());
+                    ps.setString(at + 8, d.recipientSector().name());
+                    ps.setString(at + 9, d.recipientOrganisation());
+                    ps.setString(at + 10, d.employerOrganisationNumber());
+                    ps.setString(at + 11, d.styrkCode());
+                    setDouble(ps, at + 12, d.hoursPerWeek());
+                    ps.setBigDecimal(at + 13, d.hourlyWage());
+                    setBoolean(ps, at + 14, d.competitive());
+                    setBoolean(ps, at + 15, d.permanent());
+                    setBoolean(ps, at + 16, d.wageSubsidy());
+                    ps.setString(at + 17, d.rejectionReason());
+                    ps.setString(at + 18, d.jobSpecialistKey());
+                    ps.setString(at + 19, d.navMeasureCode());
+                    setDate(ps, at + 20, d.measureEndDate());
+                    ps.setString(at + 21, d.closureReason() == null ? null : d.closureReason().name());
+                    ps.setString(at + 22, d.jobEndReason() == null ? null : d.jobEndReason().name());
+                    ps.setObject(at + 23, now);
+                }).insert(jdbc, drafts);
     }
 
     private void settle(Set<String> caseKeys) {

@@ -22,6 +22,7 @@ import no.ipshub.schemas.v1.CollaborationLogEntry;
 import no.ipshub.schemas.v1.FollowUpKind;
 import no.ipshub.schemas.v1.HubMessage;
 import no.ipshub.schemas.v1.OutcomeKind;
+import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,8 @@ class CollaborationLogRouteIT {
     SchemaRegistryClient registry;
     @Autowired
     ResearchProperties research;
+    @Autowired
+    CamelContext camel;
 
     private String newCase() {
         return "case-route-" + UUID.randomUUID();
@@ -121,5 +124,55 @@ class CollaborationLogRouteIT {
 
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(store.countOfParticipant(pseudonyms.participantKey(participantId))).isEqualTo(2));
+    }
+
+    @Test
+    void recordThatIsNoMessageInsideABatchIsSkippedAndTheRestOfTheBatchIsLogged() throws Exception {
+        String caseId = newCase();
+        String participantId = SyntheticPeople.next();
+        HubMessage[] messages = oneCase(caseId, participantId);
+        // suspended, the route finds every record of the case waiting in one poll when it resumes
+        camel.getRouteController().suspendRoute(CollaborationLogRoute.ROUTE_ID);
+        try {
+            kafka.send(messages[0], messages[1]);
+            kafka.sendRaw(topics.canonicalFor(messages[2]), caseId, "not a message".getBytes(StandardCharsets.UTF_8));
+            kafka.send(messages[2], messages[3]);
+        } finally {
+            camel.getRouteController().resumeRoute(CollaborationLogRoute.ROUTE_ID);
+        }
+
+        await().atMost(WAIT).until(() -> store.countOfParticipant(pseudonyms.participantKey(participantId)) == 4
+                && kafka.groupCaughtUp(CollaborationLogRoute.GROUP_ID));
+    }
+
+    @Test
+    void replayedBatchWithAWithdrawalInsideItChangesNothing() throws Exception {
+        String caseId = newCase();
+        String participantId = SyntheticPeople.next();
+        String otherId = SyntheticPeople.next();
+        HubMessage[] messages = oneCase(caseId, participantId);
+        HubMessage[] others = oneCase(newCase(), otherId);
+        HubMessage withdrawal = HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId).build();
+        HubMessage[] batch = {messages[0], messages[1], others[0], withdrawal, messages[2], others[1], others[2],
+            messages[3], others[3]};
+        camel.getRouteController().suspendRoute(CollaborationLogRoute.ROUTE_ID);
+        try {
+            kafka.send(batch);
+        } finally {
+            camel.getRouteController().resumeRoute(CollaborationLogRoute.ROUTE_ID);
+        }
+        await().atMost(WAIT).until(() -> store.countOfParticipant(pseudonyms.participantKey(otherId)) == 4
+                && kafka.groupCaughtUp(CollaborationLogRoute.GROUP_ID));
+
+        camel.getRouteController().suspendRoute(CollaborationLogRoute.ROUTE_ID);
+        try {
+            kafka.send(batch);
+        } finally {
+            camel.getRouteController().resumeRoute(CollaborationLogRoute.ROUTE_ID);
+        }
+
+        await().atMost(WAIT).until(() -> kafka.groupCaughtUp(CollaborationLogRoute.GROUP_ID));
+        assertThat(List.of(store.countOfParticipant(pseudonyms.participantKey(participantId)),
+                store.countOfParticipant(pseudonyms.participantKey(otherId)))).containsExactly(0L, 4L);
     }
 }

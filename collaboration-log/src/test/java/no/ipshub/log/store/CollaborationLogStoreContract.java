@@ -224,6 +224,68 @@ abstract class CollaborationLogStoreContract {
     }
 
     @Test
+    void batchOfManyCasesIsStoredIntactAndItsReplayWritesEachEntryOnce() {
+        // 61 cases of three events: more rows than one multi-row statement takes, and a remainder
+        List<LogEvent> batch = new ArrayList<>();
+        List<String> participants = new ArrayList<>();
+        for (int c = 0; c < 61; c++) {
+            String person = SyntheticPeople.next();
+            participants.add(participant(person));
+            batch.addAll(events(aCase("case-" + UUID.randomUUID(), person)));
+        }
+        batch.add(batch.get(4));
+        BatchOutcome first = store.write(batch, o -> { });
+
+        BatchOutcome replay = store.write(batch, o -> { });
+
+        List<CollaborationLogEntry> stored = store.find(EntryQuery.all(), 0, 100_000).stream()
+                .filter(e -> participants.contains(e.getParticipantKey())).toList();
+        assertThat(first.entries()).hasSize(183);
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(first.entries());
+        assertThat(replay.entries()).containsExactlyInAnyOrderElementsOf(first.entries());
+    }
+
+    private static HubMessage withdrawal(String caseId, LocalDate day) {
+        return HubMessages.followUp(FollowUpKind.CONSENT_WITHDRAWN).caseId(caseId).followUp(f -> f.setDate(day)).build();
+    }
+
+    @Test
+    void withdrawalsInsideOneBatchAreAppliedInTheirOrder() {
+        String person = SyntheticPeople.next();
+        String caseId = "case-" + UUID.randomUUID();
+        BatchOutcome stored = store.write(events(aCase(caseId, person)), o -> { });
+        String other = SyntheticPeople.next();
+        String otherCase = "case-" + UUID.randomUUID();
+        HubMessage[] others = aCase(otherCase, other);
+        LocalDate day = HubMessages.FOLLOW_UP_DATE;
+
+        BatchOutcome batch = store.write(events(
+                contact(caseId, day.plusDays(1)),
+                withdrawal(caseId, day.plusDays(2)),
+                contact(caseId, day.plusDays(3)),
+                others[0], others[1],
+                withdrawal(otherCase, day.plusDays(2)),
+                others[2],
+                consentGiven(caseId, day.plusDays(5)),
+                contact(caseId, day.plusDays(6)),
+                withdrawal(caseId, day.plusDays(9))), o -> { });
+
+        assertThat(List.of(store.countOfParticipant(participant(person)), store.countOfParticipant(participant(other))))
+                .containsExactly(0L, 0L);
+        assertThat(batch.entries()).isEmpty();
+        // the three stored entries, then the five the batch made (the consent given again is one) before each withdrawal
+        assertThat(batch.tombstones()).hasSize(8);
+        assertThat(batch.tombstones().subList(0, 3)).containsExactlyInAnyOrderElementsOf(
+                stored.entries().stream().map(CollaborationLogEntry::getEntryId).toList());
+        assertThat(audit.list(0, 100_000)).filteredOn(r -> r.query().contains(participant(person)))
+                .extracting(r -> r.action() + ":" + r.rowCount())
+                .containsExactly("CONSENT_WITHDRAWN:3", "CONSENT_WITHDRAWN:0", "CONSENT_GIVEN_AGAIN:0");
+        assertThat(audit.list(0, 100_000)).filteredOn(r -> r.query().contains(participant(other)))
+                .extracting(r -> r.action() + ":" + r.rowCount()).containsExactly("CONSENT_WITHDRAWN:0");
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
     void auditChainStaysIntactUnderConcurrentAppends() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -83,7 +83,7 @@ class LogThroughputIT {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         tx.executeWithoutResult(status -> jdbc.batchUpdate(CollaborationLogStore.INSERT_ENTRY, rows, rows.size(), (ps, e) -> {
             CollaborationLogStore.setEntry(ps, e);
-            ps.setObject(24, now);
+            ps.setObject(CollaborationLogStore.STORED_AT, now);
         }));
     }
 

@@ -57,6 +57,18 @@ public class LogKafka {
         }
     }
 
+    /** Sends a record of arbitrary bytes (not necessarily a message) to the topic, keyed by case id, and waits for the ack. */
+    public void sendRaw(String topic, String caseId, byte[] value) {
+        Map<String, Object> config = kafka.commonProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, caseId.getBytes(StandardCharsets.UTF_8), value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send a test record", e);
+        }
+    }
+
     /** Every record of the topic, from the beginning to its current end, as a plain consumer sees it. */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         Map<String, Object> config = kafka.commonProperties();
