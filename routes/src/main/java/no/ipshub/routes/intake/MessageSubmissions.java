@@ -58,6 +58,9 @@ public class MessageSubmissions {
     private final CaseStateStore state;
     private final IntakeDecider decider;
     private final Clock clock;
+    /** How often a submission looks again whether its case's state has been restored. */
+    private static final long RESTORE_POLL_MILLIS = 20;
+
     private final Duration replyTimeout;
     private final AtomicLong fromMemory = new AtomicLong();
     private final AtomicLong throughOwner = new AtomicLong();
@@ -90,9 +93,9 @@ public class MessageSubmissions {
             return IntakeResult.rejected(message.getMessageId(), violations);
         }
         String caseId = message.getCaseId();
-        if (caseId != null && !caseId.isBlank() && state.isRestoring(caseId)) {
+        if (caseId != null && !caseId.isBlank() && !awaitRestored(caseId)) {
             throw new TransientFailureException("the state of case partition " + state.changelog().partitionOf(caseId)
-                    + " is being restored on this instance", null);
+                    + " is still being restored on this instance after " + replyTimeout, null);
         }
         String topic = topics.intakeSubmission();
         byte[] value;
@@ -212,5 +215,25 @@ public class MessageSubmissions {
             asked = true;
             return true;
         }
+    }
+
+    /**
+     * Waits, at most the reply timeout, while this instance restores the state of the case's partition: a hub
+     * just started or just given the partition answers in moments, and a partner should not see a 503 for that.
+     */
+    private boolean awaitRestored(String caseId) {
+        long deadline = System.nanoTime() + replyTimeout.toNanos();
+        while (state.isRestoring(caseId)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(RESTORE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 }
