@@ -11,6 +11,7 @@ import no.ipshub.log.fidelity.FidelityReviewCsv;
 import no.ipshub.log.fidelity.FidelityReviewStore;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.fidelity.ReviewComparison;
+import no.ipshub.routes.time.HubZone;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,7 +58,7 @@ public class FidelityReviewController {
         if (csv != null && csv.length() > MAX_BODY_CHARS) {
             throw new BadQueryException("the file must be at most " + MAX_BODY_CHARS + " characters");
         }
-        FidelityReviewCsv.Parsed parsed = FidelityReviewCsv.parse(csv, LocalDate.now(ResearchAnswers.ZONE));
+        FidelityReviewCsv.Parsed parsed = FidelityReviewCsv.parse(csv, LocalDate.now(HubZone.NORWAY));
         if (!parsed.problems().isEmpty()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The file was not imported: " + parsed.problems().size() + " problem(s).");

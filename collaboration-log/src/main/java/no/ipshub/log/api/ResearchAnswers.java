@@ -2,7 +2,6 @@ package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.disclosure.ReleaseLedger;
@@ -22,6 +21,7 @@ import no.ipshub.log.survival.PublishedTimeToEvent;
 import no.ipshub.log.survival.TimeToEventCalculator;
 import no.ipshub.log.survival.TimeToEventGrouping;
 import no.ipshub.log.survival.TimeToEventTable;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 
 /**
@@ -32,7 +32,6 @@ import no.ipshub.schemas.v1.CollaborationLogEntry;
  */
 public class ResearchAnswers {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
     private final CollaborationLogStore store;
     private final IndicatorCalculator indicators;
@@ -126,7 +125,7 @@ public class ResearchAnswers {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return LocalDate.now(HubZone.NORWAY);
     }
 
     /** A period of the aggregate answers: both days required, from not after to. */

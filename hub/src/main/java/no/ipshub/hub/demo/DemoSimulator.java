@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +27,7 @@ import no.ipshub.routes.supervision.LoopFailures;
 import no.ipshub.routes.supervision.LoopHandle;
 import no.ipshub.routes.supervision.LoopKind;
 import no.ipshub.routes.supervision.SupervisedLoops;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
@@ -63,7 +63,6 @@ public class DemoSimulator implements SmartLifecycle {
     private static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
     /** The simulator's name in the loops registry. */
     static final String LOOP = "demo-traffic";
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final DemoProperties properties;
     private final PartnerDirectory partners;
@@ -273,7 +272,7 @@ public class DemoSimulator implements SmartLifecycle {
     /** Today in whichever of UTC and Oslo is behind, so that no date is in the future for the hub. */
     private static LocalDate earliestToday(Instant now) {
         LocalDate utc = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        LocalDate oslo = LocalDate.ofInstant(now, OSLO);
+        LocalDate oslo = LocalDate.ofInstant(now, HubZone.NORWAY);
         return utc.isBefore(oslo) ? utc : oslo;
     }
 }
