@@ -1,6 +1,7 @@
 package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import no.ipshub.log.audit.AuditTrail;
@@ -40,9 +41,11 @@ public class ResearchAnswers {
     private final TimeToEventCalculator timeToEvent;
     private final ReleaseLedger ledger;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public ResearchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
-            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit) {
+            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit,
+            Clock clock) {
         this.store = store;
         this.indicators = indicators;
         this.fidelity = fidelity;
@@ -50,6 +53,7 @@ public class ResearchAnswers {
         this.timeToEvent = timeToEvent;
         this.ledger = ledger;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The indicators of the period per team, NAV office or month, audited as {@code action}. */
@@ -124,8 +128,9 @@ public class ResearchAnswers {
         return "GET " + request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(HubZone.NORWAY);
+    /** Today in Norway: the last day a period may reach. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), HubZone.NORWAY);
     }
 
     /** A period of the aggregate answers: both days required, from not after to. */

@@ -60,8 +60,8 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    ProjectStore projectStore(JdbcTemplate jdbc) {
-        return new ProjectStore(jdbc, Clock.systemUTC());
+    ProjectStore projectStore(JdbcTemplate jdbc, Clock clock) {
+        return new ProjectStore(jdbc, clock);
     }
 
     @Bean
@@ -81,8 +81,8 @@ public class CollaborationLogConfiguration {
 
     @Bean
     CollaborationLogStore collaborationLogStore(JdbcTemplate jdbc, TransactionTemplate transactions, ProjectKey key,
-            AuditTrail audit, ResearchProperties research) {
-        return new CollaborationLogStore(jdbc, transactions, key.project(), audit, Clock.systemUTC(),
+            AuditTrail audit, ResearchProperties research, Clock clock) {
+        return new CollaborationLogStore(jdbc, transactions, key.project(), audit, clock,
                 research.pendingRetention());
     }
 
@@ -128,14 +128,15 @@ public class CollaborationLogConfiguration {
 
     @Bean
     ReleaseLedger releaseLedger(JdbcTemplate jdbc, TransactionTemplate transactions, AuditTrail audit,
-            ResearchProperties research) {
-        return new ReleaseLedger(jdbc, transactions, audit, Clock.systemUTC(), research.maxDisclosureSteps());
+            ResearchProperties research, Clock clock) {
+        return new ReleaseLedger(jdbc, transactions, audit, clock, research.maxDisclosureSteps());
     }
 
     @Bean
     ResearchAnswers researchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
-            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit) {
-        return new ResearchAnswers(store, indicators, fidelity, pairs, timeToEvent, ledger, audit);
+            PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit,
+            Clock clock) {
+        return new ResearchAnswers(store, indicators, fidelity, pairs, timeToEvent, ledger, audit, clock);
     }
 
     @Bean
@@ -145,8 +146,8 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    FidelityReviewStore fidelityReviewStore(JdbcTemplate jdbc) {
-        return new FidelityReviewStore(jdbc, Clock.systemUTC());
+    FidelityReviewStore fidelityReviewStore(JdbcTemplate jdbc, Clock clock) {
+        return new FidelityReviewStore(jdbc, clock);
     }
 
     @Bean

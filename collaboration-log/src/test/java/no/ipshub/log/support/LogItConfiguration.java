@@ -1,5 +1,6 @@
 package no.ipshub.log.support;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import no.ipshub.registry.client.SchemaRegistryClient;
@@ -85,6 +86,11 @@ public class LogItConfiguration {
                 return 1;
             }
         };
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

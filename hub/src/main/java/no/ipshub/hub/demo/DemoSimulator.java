@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -73,6 +74,7 @@ public class DemoSimulator implements SmartLifecycle {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final SupervisedLoops loops;
+    private final Clock clock;
     private ScheduledExecutorService executor;
     private LoopHandle loop;
     private volatile boolean running;
@@ -91,8 +93,9 @@ public class DemoSimulator implements SmartLifecycle {
     private Instant nextSummary = Instant.EPOCH;
 
     public DemoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment,
-            MeterRegistry meters, SupervisedLoops loops) {
+            MeterRegistry meters, SupervisedLoops loops, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.loops = loops;
         this.partners = partners;
         this.environment = environment;
@@ -181,7 +184,7 @@ public class DemoSimulator implements SmartLifecycle {
             if (teams.isEmpty() || offices.isEmpty()) {
                 return;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             DemoCase next = openCases.size() < properties.openCases() && (openCases.isEmpty() || random.nextInt(4) == 0)
                     ? openCase()
                     : readyCase(now);
@@ -202,7 +205,7 @@ public class DemoSimulator implements SmartLifecycle {
         List<String> near = NEIGHBOURS.getOrDefault(team, List.of()).stream().filter(offices::contains).toList();
         List<String> candidates = near.isEmpty() ? offices : near;
         String office = candidates.get(random.nextInt(candidates.size()));
-        String caseId = "demo-" + team + "-" + Long.toString(System.currentTimeMillis(), 36) + "-" + (++caseCounter);
+        String caseId = "demo-" + team + "-" + Long.toString(clock.millis(), 36) + "-" + (++caseCounter);
         DemoCase demoCase = new DemoCase(caseId, team, office, ids, random);
         openCases.put(caseId, demoCase);
         return demoCase;

@@ -14,7 +14,6 @@ import no.ipshub.log.api.ResearchAnswers;
 import no.ipshub.log.api.ResearchCaller;
 import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.operations.dashboard.OpsTemplate;
-import no.ipshub.routes.time.HubZone;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,7 +59,7 @@ public class ResearchPageController {
     @GetMapping("/research")
     public ResponseEntity<String> page(HttpServletRequest request, Authentication researcher,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate today = LocalDate.now(HubZone.NORWAY);
+        LocalDate today = answers.today();
         LocalDate start = today.withDayOfYear(1);
         LocalDate end = today;
         String message = "";

@@ -1,5 +1,6 @@
 package no.ipshub.routes.instance;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,12 +58,15 @@ public final class InstanceLease implements AutoCloseable {
     private final Thread heartbeats;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean running = true;
+    private final Clock clock;
     private volatile Instant lastAcknowledged;
     private volatile SeenHolder otherHolder;
     private int failedHeartbeats;
 
-    private InstanceLease(InstanceIdentity identity, KafkaClientSettings kafka, InstanceLeaseProperties properties) {
+    private InstanceLease(InstanceIdentity identity, KafkaClientSettings kafka, InstanceLeaseProperties properties,
+            Clock clock) {
         this.id = identity.id();
+        this.clock = clock;
         this.topic = properties.topic();
         this.partition = new TopicPartition(topic, 0);
         this.heartbeat = properties.heartbeat();
@@ -82,8 +86,8 @@ public final class InstanceLease implements AutoCloseable {
      * @throws IllegalStateException    when Kafka does not answer within 30 s
      */
     public static InstanceLease acquire(InstanceIdentity identity, KafkaClientSettings kafka,
-            InstanceLeaseProperties properties) {
-        InstanceLease lease = new InstanceLease(identity, kafka, properties);
+            InstanceLeaseProperties properties, Clock clock) {
+        InstanceLease lease = new InstanceLease(identity, kafka, properties, clock);
         try {
             lease.claim();
         } catch (RuntimeException e) {
@@ -181,7 +185,7 @@ public final class InstanceLease implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(topic, partition.partition(), id, value))
                     .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            lastAcknowledged = Instant.now();
+            lastAcknowledged = clock.instant();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not write to " + topic, e);
         } catch (InterruptedException e) {
@@ -236,7 +240,7 @@ public final class InstanceLease implements AutoCloseable {
 
     private void acknowledged(Exception failure) {
         if (failure == null) {
-            lastAcknowledged = Instant.now();
+            lastAcknowledged = clock.instant();
             failedHeartbeats = 0;
         } else if (failedHeartbeats++ % 60 == 0) {
             log.warn("Instance lease of {}: a heartbeat was not written ({} in a row)", id, failedHeartbeats, failure);

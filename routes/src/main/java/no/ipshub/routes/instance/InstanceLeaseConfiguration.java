@@ -1,5 +1,6 @@
 package no.ipshub.routes.instance;
 
+import java.time.Clock;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.config.InstanceLeaseProperties;
@@ -17,7 +18,7 @@ public class InstanceLeaseConfiguration {
     /** Created after the topics exist; refuses to start (the exception) when another process holds the id. */
     @Bean(destroyMethod = "close")
     InstanceLease instanceLease(Environment environment, KafkaClientSettings kafka, InstanceLeaseProperties properties,
-            TopicProvisioner provisionedTopics) {
-        return InstanceLease.acquire(InstanceIdentity.from(environment), kafka, properties);
+            TopicProvisioner provisionedTopics, Clock clock) {
+        return InstanceLease.acquire(InstanceIdentity.from(environment), kafka, properties, clock);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,7 +156,7 @@ class InstanceLeaseIT {
     }
 
     private InstanceLease acquire(String id) {
-        InstanceLease lease = InstanceLease.acquire(new InstanceIdentity(id), settings(), properties);
+        InstanceLease lease = InstanceLease.acquire(new InstanceIdentity(id), settings(), properties, Clock.systemUTC());
         leases.add(lease);
         return lease;
     }
