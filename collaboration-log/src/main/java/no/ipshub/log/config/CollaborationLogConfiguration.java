@@ -24,8 +24,8 @@ import no.ipshub.log.route.CollaborationLogPublisher;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.log.survival.TimeToEventCalculator;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
@@ -87,7 +87,7 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    ProjectTopics projectTopics(HubTopics topics, KafkaClientSettings kafka, SchemaRegistryClient registry) {
+    ProjectTopics projectTopics(HubTopics topics, HubKafkaClients kafka, SchemaRegistryClient registry) {
         return new ProjectTopics(topics, kafka, registry);
     }
 

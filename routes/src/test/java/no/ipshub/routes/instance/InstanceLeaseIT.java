@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.config.InstanceLeaseProperties;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.routes.topics.TopicPlan;
 import no.ipshub.routes.topics.TopicPlan.TopicSpec;
@@ -156,7 +157,8 @@ class InstanceLeaseIT {
     }
 
     private InstanceLease acquire(String id) {
-        InstanceLease lease = InstanceLease.acquire(new InstanceIdentity(id), settings(), properties, Clock.systemUTC());
+        InstanceLease lease = InstanceLease.acquire(new InstanceIdentity(id), new HubKafkaClients(settings()),
+                properties, Clock.systemUTC());
         leases.add(lease);
         return lease;
     }
