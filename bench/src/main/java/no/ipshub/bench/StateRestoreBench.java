@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.state.CaseOpening;
 import no.ipshub.routes.state.CaseStateStore;
 import no.ipshub.routes.state.ChangelogReader;
@@ -51,7 +52,8 @@ final class StateRestoreBench {
         StateChangelog changelog = new StateChangelog(topic, PARTITIONS);
         int cases = ids / IDS_PER_CASE;
         write(changelog, cases);
-        try (ChangelogReader reader = new ChangelogReader(settings(), "bench-state", Duration.ofSeconds(10))) {
+        try (ChangelogReader reader = new ChangelogReader(new HubKafkaClients(settings()), "bench-state",
+                Duration.ofSeconds(10))) {
             // one restore to warm the reader's code up; the measured one reads into a fresh store
             restore(changelog, reader);
             long before = usedHeap();

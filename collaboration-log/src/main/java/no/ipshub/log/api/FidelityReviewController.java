@@ -1,7 +1,6 @@
 package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import no.ipshub.log.api.ResearchAccessLevel.Level;
@@ -57,7 +56,7 @@ public class FidelityReviewController {
         if (csv != null && csv.length() > MAX_BODY_CHARS) {
             throw new BadQueryException("the file must be at most " + MAX_BODY_CHARS + " characters");
         }
-        FidelityReviewCsv.Parsed parsed = FidelityReviewCsv.parse(csv, LocalDate.now(ResearchAnswers.ZONE));
+        FidelityReviewCsv.Parsed parsed = FidelityReviewCsv.parse(csv, answers.today());
         if (!parsed.problems().isEmpty()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The file was not imported: " + parsed.problems().size() + " problem(s).");

@@ -1,8 +1,8 @@
 package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.disclosure.ReleaseLedger;
@@ -24,6 +24,7 @@ import no.ipshub.log.survival.PublishedTimeToEvent;
 import no.ipshub.log.survival.TimeToEventCalculator;
 import no.ipshub.log.survival.TimeToEventGrouping;
 import no.ipshub.log.survival.TimeToEventTable;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 
 /**
@@ -34,7 +35,6 @@ import no.ipshub.schemas.v1.CollaborationLogEntry;
  */
 public class ResearchAnswers {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
     private final CollaborationLogStore store;
     private final IndicatorCalculator indicators;
@@ -44,10 +44,11 @@ public class ResearchAnswers {
     private final ReleaseLedger ledger;
     private final AuditTrail audit;
     private final TeamRosterStore rosters;
+    private final Clock clock;
 
     public ResearchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
             PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit,
-            TeamRosterStore rosters) {
+            TeamRosterStore rosters, Clock clock) {
         this.store = store;
         this.indicators = indicators;
         this.fidelity = fidelity;
@@ -56,6 +57,7 @@ public class ResearchAnswers {
         this.ledger = ledger;
         this.audit = audit;
         this.rosters = rosters;
+        this.clock = clock;
     }
 
     /** The indicators of the period per team, NAV office or month, audited as {@code action}. */
@@ -133,8 +135,9 @@ public class ResearchAnswers {
         return "GET " + request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZONE);
+    /** Today in Norway: the last day a period may reach. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), HubZone.NORWAY);
     }
 
     /** A period of the aggregate answers: both days required, from not after to. */

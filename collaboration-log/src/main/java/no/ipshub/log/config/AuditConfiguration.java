@@ -2,7 +2,6 @@ package no.ipshub.log.config;
 
 import java.time.Clock;
 import no.ipshub.log.audit.AuditTrail;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditConfiguration {
 
     @Bean
-    AuditTrail auditTrail(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectProvider<Clock> clock) {
-        return new AuditTrail(jdbc, transactions, clock.getIfAvailable(Clock::systemUTC));
+    AuditTrail auditTrail(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+        return new AuditTrail(jdbc, transactions, clock);
     }
 }

@@ -25,8 +25,8 @@ import no.ipshub.log.route.CollaborationLogPublisher;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.log.survival.TimeToEventCalculator;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
@@ -61,8 +61,8 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    ProjectStore projectStore(JdbcTemplate jdbc) {
-        return new ProjectStore(jdbc, Clock.systemUTC());
+    ProjectStore projectStore(JdbcTemplate jdbc, Clock clock) {
+        return new ProjectStore(jdbc, clock);
     }
 
     @Bean
@@ -82,13 +82,13 @@ public class CollaborationLogConfiguration {
 
     @Bean
     CollaborationLogStore collaborationLogStore(JdbcTemplate jdbc, TransactionTemplate transactions, ProjectKey key,
-            AuditTrail audit, ResearchProperties research) {
-        return new CollaborationLogStore(jdbc, transactions, key.project(), audit, Clock.systemUTC(),
+            AuditTrail audit, ResearchProperties research, Clock clock) {
+        return new CollaborationLogStore(jdbc, transactions, key.project(), audit, clock,
                 research.pendingRetention());
     }
 
     @Bean
-    ProjectTopics projectTopics(HubTopics topics, KafkaClientSettings kafka, SchemaRegistryClient registry) {
+    ProjectTopics projectTopics(HubTopics topics, HubKafkaClients kafka, SchemaRegistryClient registry) {
         return new ProjectTopics(topics, kafka, registry);
     }
 
@@ -129,15 +129,15 @@ public class CollaborationLogConfiguration {
 
     @Bean
     ReleaseLedger releaseLedger(JdbcTemplate jdbc, TransactionTemplate transactions, AuditTrail audit,
-            ResearchProperties research) {
-        return new ReleaseLedger(jdbc, transactions, audit, Clock.systemUTC(), research.maxDisclosureSteps());
+            ResearchProperties research, Clock clock) {
+        return new ReleaseLedger(jdbc, transactions, audit, clock, research.maxDisclosureSteps());
     }
 
     @Bean
     ResearchAnswers researchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
             PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit,
-            TeamRosterStore rosters) {
-        return new ResearchAnswers(store, indicators, fidelity, pairs, timeToEvent, ledger, audit, rosters);
+            TeamRosterStore rosters, Clock clock) {
+        return new ResearchAnswers(store, indicators, fidelity, pairs, timeToEvent, ledger, audit, rosters, clock);
     }
 
     @Bean
@@ -147,13 +147,13 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    FidelityReviewStore fidelityReviewStore(JdbcTemplate jdbc) {
-        return new FidelityReviewStore(jdbc, Clock.systemUTC());
+    FidelityReviewStore fidelityReviewStore(JdbcTemplate jdbc, Clock clock) {
+        return new FidelityReviewStore(jdbc, clock);
     }
 
     @Bean
-    TeamRosterStore teamRosterStore(JdbcTemplate jdbc) {
-        return new TeamRosterStore(jdbc, Clock.systemUTC());
+    TeamRosterStore teamRosterStore(JdbcTemplate jdbc, Clock clock) {
+        return new TeamRosterStore(jdbc, clock);
     }
 
     @Bean

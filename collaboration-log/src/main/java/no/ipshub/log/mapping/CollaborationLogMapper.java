@@ -2,7 +2,6 @@ package no.ipshub.log.mapping;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,6 +9,7 @@ import no.ipshub.log.project.ResearchProject;
 import no.ipshub.log.pseudonym.Pseudonymiser;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.v1.ClosureReason;
 import no.ipshub.schemas.v1.CollaborationEventKind;
 import no.ipshub.schemas.v1.FollowUp;
@@ -160,7 +160,7 @@ public final class CollaborationLogMapper {
                 pseudonyms.entryId(message.getMessageId()),
                 pseudonyms.caseKey(message.getCaseId()),
                 kind,
-                date != null ? date : message.getOccurredAt().atZone(ZoneId.of("Europe/Oslo")).toLocalDate(),
+                date != null ? date : message.getOccurredAt().atZone(HubZone.NORWAY).toLocalDate(),
                 message.getRecordedAt(),
                 sender.map(Partner::sector).orElse(Sector.UNKNOWN),
                 sender.map(Partner::organisation).orElse(UNKNOWN_ORGANISATION),

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import no.ipshub.registry.client.HubSubjects;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.topics.TopicPlan;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,10 +29,10 @@ public class ProjectTopics {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HubTopics topics;
-    private final KafkaClientSettings kafka;
+    private final HubKafkaClients kafka;
     private final SchemaRegistryClient registry;
 
-    public ProjectTopics(HubTopics topics, KafkaClientSettings kafka, SchemaRegistryClient registry) {
+    public ProjectTopics(HubTopics topics, HubKafkaClients kafka, SchemaRegistryClient registry) {
         this.topics = topics;
         this.kafka = kafka;
         this.registry = registry;
@@ -63,13 +63,13 @@ public class ProjectTopics {
         String topic = topicOf(project);
         boolean created = false;
         if (!project.defaultProject()) {
-            int clusterSize = kafka.clusterSize();
+            int clusterSize = kafka.settings().clusterSize();
             short replication = (short) Math.max(1, Math.min(3, clusterSize));
             NewTopic spec = new NewTopic(topic, topics.partitions().collaborationLog(), replication).configs(Map.of(
                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, clusterSize >= 3 ? "2" : "1",
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(TopicPlan.HUB_TOPIC_MAX_MESSAGE_BYTES),
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            try (Admin admin = Admin.create(kafka.commonProperties())) {
+            try (Admin admin = kafka.admin("ips-hub-project-topics", Map.of())) {
                 admin.createTopics(List.of(spec)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 created = true;
             } catch (ExecutionException e) {

@@ -1,5 +1,6 @@
 package no.ipshub.log.support;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import no.ipshub.registry.client.SchemaRegistryClient;
@@ -12,6 +13,7 @@ import no.ipshub.routes.config.InstanceLeaseProperties;
 import no.ipshub.routes.config.ProducerProperties;
 import no.ipshub.routes.config.RetryProperties;
 import no.ipshub.routes.kafka.BatchConsumerComponent;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
@@ -89,6 +91,16 @@ public class LogItConfiguration {
     }
 
     @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    HubKafkaClients hubKafkaClients(KafkaClientSettings settings) {
+        return new HubKafkaClients(settings);
+    }
+
+    @Bean
     SchemaRegistryClient schemaRegistryClient() {
         return SchemaRegistryClients.create("mock://collaboration-log-it");
     }
@@ -99,9 +111,9 @@ public class LogItConfiguration {
     }
 
     @Bean("hub-kafka")
-    BatchConsumerComponent batchConsumerComponent(KafkaClientSettings settings, ConsumerProperties consumer,
+    BatchConsumerComponent batchConsumerComponent(HubKafkaClients kafka, ConsumerProperties consumer,
             ProducerProperties producer, RetryProperties retry, HubProducer hubProducer) {
-        return new BatchConsumerComponent(settings, consumer, producer, retry, hubProducer,
+        return new BatchConsumerComponent(kafka, consumer, producer, retry, hubProducer,
                 new InstanceIdentity("collaboration-log-it"), null);
     }
 

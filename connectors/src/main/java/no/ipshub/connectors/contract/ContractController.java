@@ -56,7 +56,7 @@ public class ContractController {
 
     public ContractController(PartnerDirectory partners, HubTopics topics, KafkaClientSettings kafka,
             ObjectProvider<SchemaRegistryProperties> registry, HttpEdgeProperties edge, HubSecurityProperties security,
-            ObjectProvider<Clock> clock, ObjectProvider<NhnAddressStore> nhnAddresses,
+            Clock clock, ObjectProvider<NhnAddressStore> nhnAddresses,
             ObjectProvider<NhnIdentity> nhnIdentity) {
         this.nhnAddresses = nhnAddresses;
         this.nhnIdentity = nhnIdentity;
@@ -66,7 +66,7 @@ public class ContractController {
         this.registry = registry;
         this.edge = edge;
         this.security = security;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @GetMapping(path = PATH, produces = {"text/markdown", MediaType.TEXT_HTML_VALUE})

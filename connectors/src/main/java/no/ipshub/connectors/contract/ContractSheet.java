@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerConsumerGroups;
 import no.ipshub.routes.schema.HubSchemaRegistration;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.bounds.ContractBounds;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.json.HubMessageJson;
@@ -47,7 +47,6 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
         this(partner, counterpart, topics, baseUrl, bootstrapServers, registryUrl, maxBodyBytes, tokenIssuers, null, null);
     }
 
-    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
     private static final HubMessageJson JSON = new HubMessageJson();
 
     SheetDocument document(Clock clock) {
@@ -205,7 +204,7 @@ record ContractSheet(Partner partner, String counterpart, HubTopics topics, Stri
 
         Examples(Clock clock) {
             this.now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            this.today = LocalDate.ofInstant(now, NORWAY);
+            this.today = LocalDate.ofInstant(now, HubZone.NORWAY);
             this.caseId = partner.id() + "-case-0001";
         }
 

@@ -3,13 +3,13 @@ package no.ipshub.connectors.nhn;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import no.ipshub.connectors.nhn.DialogueEnvelope.Party;
+import no.ipshub.routes.time.HubZone;
 
 /**
  * Writes an application receipt, AppRec 1.1, from the hub (its HER-id and name) to the sender of a message.
@@ -17,7 +17,6 @@ import no.ipshub.connectors.nhn.DialogueEnvelope.Party;
  */
 public final class AppRecWriter {
 
-    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
     /** xsd:dateTime in Norwegian local time, seconds always written (LocalDateTime.toString drops zero seconds). */
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
@@ -46,7 +45,7 @@ public final class AppRecWriter {
             coded(w, "MsgType", "APPREC", "Applikasjonskvittering");
             element(w, "MIGversion", "v1.1 2012-02-15");
             element(w, "SoftwareName", "IPS Collaboration Hub");
-            element(w, "GenDate", DATE_TIME.format(LocalDateTime.now(clock.withZone(NORWAY))));
+            element(w, "GenDate", DATE_TIME.format(LocalDateTime.now(clock.withZone(HubZone.NORWAY))));
             element(w, "Id", UUID.randomUUID().toString());
             w.writeStartElement("Sender");
             institution(w, hub.name(), hub.herId(), null);
@@ -71,7 +70,7 @@ public final class AppRecWriter {
             coded(w, "MsgType", original == null || original.msgType() == null ? "DIALOG_HELSEFAGLIG" : original.msgType(),
                     null);
             element(w, "IssueDate", DATE_TIME.format(original == null || original.genDate() == null
-                    ? LocalDateTime.now(clock.withZone(NORWAY)) : original.genDate()));
+                    ? LocalDateTime.now(clock.withZone(HubZone.NORWAY)) : original.genDate()));
             element(w, "Id", receipt.originalMsgId() == null ? "" : receipt.originalMsgId());
             w.writeEndElement();
             w.writeEndElement();

@@ -3,7 +3,6 @@ package no.ipshub.connectors.nhn;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import no.ipshub.connectors.nhn.DialogueEnvelope.ConversationRef;
 import no.ipshub.connectors.nhn.DialogueEnvelope.DialogueNote;
 import no.ipshub.connectors.nhn.DialogueEnvelope.NoteKind;
 import no.ipshub.connectors.nhn.DialogueEnvelope.Party;
+import no.ipshub.routes.time.HubZone;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -22,7 +22,6 @@ import org.w3c.dom.Node;
  */
 public final class DialogueEnvelopeReader {
 
-    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
     private static final Pattern BLANKS = Pattern.compile("[ \\t\\x0B\\f\\r]+");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n\\s*(\\n\\s*)+");
@@ -195,7 +194,7 @@ public final class DialogueEnvelopeReader {
     private static LocalDateTime genDate(String value) {
         String v = strip(value);
         try {
-            return OffsetDateTime.parse(v).atZoneSameInstant(NORWAY).toLocalDateTime();
+            return OffsetDateTime.parse(v).atZoneSameInstant(HubZone.NORWAY).toLocalDateTime();
         } catch (DateTimeParseException e) {
             return LocalDateTime.parse(v);
         }

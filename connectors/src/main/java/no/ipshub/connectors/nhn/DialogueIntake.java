@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import no.ipshub.routes.intake.IntakeResult;
 import no.ipshub.routes.intake.MessageSubmissions;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.routes.validation.MessageIds;
 import no.ipshub.routes.validation.Violation;
 import no.ipshub.routes.validation.ViolationCode;
@@ -41,7 +41,6 @@ public final class DialogueIntake {
 
     /** The contract version that has {@code DIALOGUE_NOTE}. */
     static final int SCHEMA_VERSION = 3;
-    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
     private static final Pattern UUID_SHAPE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Logger log = LoggerFactory.getLogger(DialogueIntake.class);
@@ -154,7 +153,7 @@ public final class DialogueIntake {
                         .setParticipantNationalId(envelope.patientNationalId())
                         .setReferringTeam(from)
                         .setNavOffice(to)
-                        .setReferralDate(occurred.atZone(NORWAY).toLocalDate())
+                        .setReferralDate(occurred.atZone(HubZone.NORWAY).toLocalDate())
                         .setResearchConsent(false)
                         .build())
                 .build();
@@ -190,7 +189,7 @@ public final class DialogueIntake {
 
     private HubMessage note(DialogueEnvelope envelope, String caseId, String from, String to) {
         LocalDate date = envelope.notes().stream().map(DialogueNote::date).filter(d -> d != null).findFirst()
-                .orElse(occurredAt(envelope).atZone(NORWAY).toLocalDate());
+                .orElse(occurredAt(envelope).atZone(HubZone.NORWAY).toLocalDate());
         String messageId = UUID_SHAPE.matcher(envelope.msgId()).matches() ? envelope.msgId().toLowerCase()
                 : derivedId("note", envelope.msgId(), from);
         return HubMessage.newBuilder()
@@ -233,7 +232,7 @@ public final class DialogueIntake {
     }
 
     private Instant occurredAt(DialogueEnvelope envelope) {
-        return envelope.genDate().atZone(NORWAY).toInstant();
+        return envelope.genDate().atZone(HubZone.NORWAY).toInstant();
     }
 
     private Optional<Partner> senderOf(Party sender) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import no.ipshub.connectors.nhn.NhnConversationStore.Conversation;
 import no.ipshub.routes.partner.Partner;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.v1.FollowUp;
 import no.ipshub.schemas.v1.FollowUpKind;
 import no.ipshub.schemas.v1.HubMessage;
@@ -31,7 +31,6 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class DialogueRenderer {
 
-    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
 
     private final NhnIdentity hub;
     private final NhnXml xml;
@@ -68,7 +67,7 @@ public final class DialogueRenderer {
             w.writeStartElement("MsgInfo");
             coded(w, "Type", "DIALOG_HELSEFAGLIG", "Helsefaglig dialog");
             element(w, "MIGversion", "v1.2 2006-05-24");
-            element(w, "GenDate", AppRecWriter.DATE_TIME.format(LocalDateTime.now(clock.withZone(NORWAY))));
+            element(w, "GenDate", AppRecWriter.DATE_TIME.format(LocalDateTime.now(clock.withZone(HubZone.NORWAY))));
             element(w, "MsgId", message.getMessageId());
             if (conversation != null) {
                 w.writeStartElement("ConversationRef");
@@ -94,8 +93,8 @@ public final class DialogueRenderer {
             w.writeEndElement();
             w.writeStartElement("Document");
             w.writeStartElement("RefDoc");
-            coded(w, "IssueDate", AppRecWriter.DATE_TIME.format(LocalDateTime.ofInstant(message.getOccurredAt(), NORWAY)),
-                    null);
+            coded(w, "IssueDate",
+                    AppRecWriter.DATE_TIME.format(LocalDateTime.ofInstant(message.getOccurredAt(), HubZone.NORWAY)), null);
             coded(w, "MsgType", "XML", "XML-instans");
             w.writeStartElement("Content");
             w.writeStartElement("Dialogmelding");

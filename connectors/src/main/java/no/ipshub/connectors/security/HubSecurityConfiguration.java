@@ -47,9 +47,9 @@ public class HubSecurityConfiguration {
      * then null).
      */
     @Bean
-    RunTimeAccounts runTimeAccounts(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<Clock> clock) {
+    RunTimeAccounts runTimeAccounts(ObjectProvider<JdbcTemplate> jdbc, Clock clock) {
         JdbcTemplate database = jdbc.getIfAvailable();
-        return database == null ? null : new RunTimeAccounts(database, clock.getIfAvailable(Clock::systemUTC));
+        return database == null ? null : new RunTimeAccounts(database, clock);
     }
 
     /**
@@ -70,9 +70,8 @@ public class HubSecurityConfiguration {
 
     @Bean
     AccessTokenAuthenticator accessTokenAuthenticator(HubSecurityProperties properties,
-            ObjectProvider<PartnerDirectory> partners, ObjectProvider<Clock> clock) {
-        return new AccessTokenAuthenticator(properties.tokenIssuers(), partners,
-                clock.getIfAvailable(Clock::systemUTC));
+            ObjectProvider<PartnerDirectory> partners, Clock clock) {
+        return new AccessTokenAuthenticator(properties.tokenIssuers(), partners, clock);
     }
 
     @Bean

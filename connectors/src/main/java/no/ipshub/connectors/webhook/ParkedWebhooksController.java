@@ -1,6 +1,6 @@
 package no.ipshub.connectors.webhook;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +36,14 @@ public class ParkedWebhooksController {
     private final WebhookDeliveryStore deliveries;
     private final WebhookEndpointStore endpoints;
     private final WebhookDispatcher dispatcher;
+    private final Clock clock;
 
     public ParkedWebhooksController(WebhookDeliveryStore deliveries, WebhookEndpointStore endpoints,
-            WebhookDispatcher dispatcher) {
+            WebhookDispatcher dispatcher, Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.dispatcher = dispatcher;
+        this.clock = clock;
     }
 
     @GetMapping(path = PATH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -83,7 +85,7 @@ public class ParkedWebhooksController {
             return Problems.of(HttpStatus.CONFLICT, instance,
                     "The partner of this delivery has no webhook registered now; it cannot be replayed.", List.of());
         }
-        WebhookDeliveryStore.ReplayResult result = deliveries.replay(deliveryId, operator.getName(), Instant.now());
+        WebhookDeliveryStore.ReplayResult result = deliveries.replay(deliveryId, operator.getName(), clock.instant());
         return switch (result) {
             case NOT_FOUND -> notFound(instance);
             case NOT_PARKED -> Problems.of(HttpStatus.CONFLICT, instance,

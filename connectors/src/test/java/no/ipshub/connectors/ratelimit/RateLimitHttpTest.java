@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +91,11 @@ class RateLimitHttpTest {
     @SpringBootConfiguration
     @Import({HubSecurityConfiguration.class, RateLimitConfiguration.class, Endpoints.class})
     static class Config {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
 
         @Bean
         CountingDirectory partnerDirectory() {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -58,6 +59,11 @@ class HubSecurityRulesTest {
     @SpringBootConfiguration
     @Import({HubSecurityConfiguration.class, Endpoints.class})
     static class Config {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
 
         @Bean
         PartnerDirectory partnerDirectory() {

@@ -1,6 +1,7 @@
 package no.ipshub.hub.demo;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.supervision.SupervisedLoops;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,7 +16,7 @@ public class DemoConfiguration {
 
     @Bean
     DemoSimulator demoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment,
-            MeterRegistry meters, SupervisedLoops loops) {
-        return new DemoSimulator(properties, partners, environment, meters, loops);
+            MeterRegistry meters, SupervisedLoops loops, Clock clock) {
+        return new DemoSimulator(properties, partners, environment, meters, loops, clock);
     }
 }

@@ -7,9 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +28,7 @@ import no.ipshub.routes.supervision.LoopFailures;
 import no.ipshub.routes.supervision.LoopHandle;
 import no.ipshub.routes.supervision.LoopKind;
 import no.ipshub.routes.supervision.SupervisedLoops;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
@@ -63,7 +64,6 @@ public class DemoSimulator implements SmartLifecycle {
     private static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
     /** The simulator's name in the loops registry. */
     static final String LOOP = "demo-traffic";
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final DemoProperties properties;
     private final PartnerDirectory partners;
@@ -74,6 +74,7 @@ public class DemoSimulator implements SmartLifecycle {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final SupervisedLoops loops;
+    private final Clock clock;
     private ScheduledExecutorService executor;
     private LoopHandle loop;
     private volatile boolean running;
@@ -92,8 +93,9 @@ public class DemoSimulator implements SmartLifecycle {
     private Instant nextSummary = Instant.EPOCH;
 
     public DemoSimulator(DemoProperties properties, PartnerDirectory partners, Environment environment,
-            MeterRegistry meters, SupervisedLoops loops) {
+            MeterRegistry meters, SupervisedLoops loops, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.loops = loops;
         this.partners = partners;
         this.environment = environment;
@@ -182,7 +184,7 @@ public class DemoSimulator implements SmartLifecycle {
             if (teams.isEmpty() || offices.isEmpty()) {
                 return;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             DemoCase next = openCases.size() < properties.openCases() && (openCases.isEmpty() || random.nextInt(4) == 0)
                     ? openCase()
                     : readyCase(now);
@@ -203,7 +205,7 @@ public class DemoSimulator implements SmartLifecycle {
         List<String> near = NEIGHBOURS.getOrDefault(team, List.of()).stream().filter(offices::contains).toList();
         List<String> candidates = near.isEmpty() ? offices : near;
         String office = candidates.get(random.nextInt(candidates.size()));
-        String caseId = "demo-" + team + "-" + Long.toString(System.currentTimeMillis(), 36) + "-" + (++caseCounter);
+        String caseId = "demo-" + team + "-" + Long.toString(clock.millis(), 36) + "-" + (++caseCounter);
         DemoCase demoCase = new DemoCase(caseId, team, office, ids, random);
         openCases.put(caseId, demoCase);
         return demoCase;
@@ -273,7 +275,7 @@ public class DemoSimulator implements SmartLifecycle {
     /** Today in whichever of UTC and Oslo is behind, so that no date is in the future for the hub. */
     private static LocalDate earliestToday(Instant now) {
         LocalDate utc = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        LocalDate oslo = LocalDate.ofInstant(now, OSLO);
+        LocalDate oslo = LocalDate.ofInstant(now, HubZone.NORWAY);
         return utc.isBefore(oslo) ? utc : oslo;
     }
 }

@@ -1,7 +1,7 @@
 package no.ipshub.hub.health;
 
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.routes.instance.InstanceLease;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class HubHealthConfiguration {
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaClientSettings settings) {
-        return new KafkaHealthIndicator(settings);
+    KafkaHealthIndicator kafkaHealthIndicator(HubKafkaClients kafka) {
+        return new KafkaHealthIndicator(kafka);
     }
 
     @Bean

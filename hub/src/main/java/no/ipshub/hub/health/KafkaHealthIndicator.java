@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -26,14 +27,12 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
     private final KafkaClientSettings settings;
     private final Admin admin;
 
-    public KafkaHealthIndicator(KafkaClientSettings settings) {
+    public KafkaHealthIndicator(HubKafkaClients kafka) {
         super("Kafka health check failed");
-        this.settings = settings;
-        Map<String, Object> config = settings.commonProperties();
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "hub-health");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        this.admin = Admin.create(config);
+        this.settings = kafka.settings();
+        this.admin = kafka.admin("hub-health", Map.of(
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
     }
 
     @Override

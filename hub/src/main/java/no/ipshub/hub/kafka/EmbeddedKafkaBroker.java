@@ -178,6 +178,8 @@ public final class EmbeddedKafkaBroker implements KafkaClientSettings, Disposabl
     }
 
     private void awaitReady() {
+        // The broker is the hub's KafkaClientSettings and is not ready yet: nothing built on it (the hub's client
+        // factory) exists, so this one admin client is made from the bare address.
         Map<String, Object> admin = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,

@@ -3,7 +3,6 @@ package no.ipshub.hub.research;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import no.ipshub.connectors.security.ApiKeyAuthenticator;
@@ -40,7 +39,6 @@ public class ResearchPageController {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-    private static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
     private final ResearchAnswers answers;
     private final FidelityReviewController reviews;
@@ -61,7 +59,7 @@ public class ResearchPageController {
     @GetMapping("/research")
     public ResponseEntity<String> page(HttpServletRequest request, Authentication researcher,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = answers.today();
         LocalDate start = today.withDayOfYear(1);
         LocalDate end = today;
         String message = "";

@@ -10,6 +10,7 @@ import no.ipshub.hub.kafka.EmbeddedKafkaBroker;
 import no.ipshub.hub.kafka.ExternalKafkaClientSettings;
 import no.ipshub.hub.kafka.HubKafkaProperties;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class KafkaHealthIndicatorIT {
     }
 
     private static Health healthOf(KafkaClientSettings settings) throws Exception {
-        KafkaHealthIndicator indicator = new KafkaHealthIndicator(settings);
+        KafkaHealthIndicator indicator = new KafkaHealthIndicator(new HubKafkaClients(settings));
         try {
             return indicator.health(true);
         } finally {

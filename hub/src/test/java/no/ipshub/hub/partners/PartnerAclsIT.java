@@ -19,6 +19,7 @@ import no.ipshub.registry.client.SchemaRegistryClients;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.ingress.PartnerIngressRoute;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.schemas.v1.Sector;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -102,7 +103,8 @@ class PartnerAclsIT {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        provisioner = new PartnerProvisioner(settings(JaasUtils.KAFKA_PLAIN_ADMIN, JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD),
+        provisioner = new PartnerProvisioner(
+                new HubKafkaClients(settings(JaasUtils.KAFKA_PLAIN_ADMIN, JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD)),
                 TOPICS, SchemaRegistryClients.create("mock://partner-acls-it"));
     }
 

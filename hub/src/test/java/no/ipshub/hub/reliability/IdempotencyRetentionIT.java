@@ -10,16 +10,15 @@ import java.util.Set;
 import java.util.UUID;
 import no.ipshub.hub.reliability.ReliabilitySupport.HttpEdge;
 import no.ipshub.hub.reliability.ReliabilitySupport.HubContext;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.schemas.v1.HubMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.state.CaseStateStore;
 import no.ipshub.routes.state.ChangelogReader;
 import no.ipshub.routes.state.StateChangelog;
-import org.apache.kafka.common.TopicPartition;
 
 /*
  * The intake's state keeps accepted message ids for a bounded window (hub.idempotency.retention, here 5 s) and a
@@ -71,7 +70,7 @@ class IdempotencyRetentionIT {
     /** True when a store that reads the whole changelog afresh (as a new owner of the partition) knows the id. */
     private static boolean rememberedByTheChangelog(HubMessage m) {
         StateChangelog changelog = hub.bean(StateChangelog.class);
-        try (ChangelogReader reader = new ChangelogReader(hub.bean(KafkaClientSettings.class), "retention-it",
+        try (ChangelogReader reader = new ChangelogReader(hub.bean(HubKafkaClients.class), "retention-it",
                 Duration.ofSeconds(10))) {
             CaseStateStore fresh = new CaseStateStore(changelog, reader);
             int partition = changelog.partitionOf(m.getCaseId());

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
@@ -41,12 +41,10 @@ public class KafkaOffsetsReader implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Known> partitions = new HashMap<>();
 
-    public KafkaOffsetsReader(KafkaClientSettings settings, Duration timeout, Clock clock) {
-        Map<String, Object> config = settings.commonProperties();
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "hub-ops");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        this.admin = Admin.create(config);
+    public KafkaOffsetsReader(HubKafkaClients kafka, Duration timeout, Clock clock) {
+        this.admin = kafka.admin("hub-ops", Map.of(
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
         this.timeout = timeout;
         this.clock = clock;
     }

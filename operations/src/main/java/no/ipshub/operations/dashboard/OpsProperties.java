@@ -2,6 +2,7 @@ package no.ipshub.operations.dashboard;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import no.ipshub.routes.time.HubZone;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,7 +32,7 @@ public record OpsProperties(
         @DefaultValue("5s") Duration healthRefresh,
         @DefaultValue("7d") Duration activityLookback,
         @DefaultValue("3s") Duration pageRefresh,
-        @DefaultValue("Europe/Oslo") ZoneId zone,
+        @DefaultValue(HubZone.NORWAY_ID) ZoneId zone,
         @DefaultValue("8h") Duration sessionMaxAge,
         @DefaultValue LagAlertThresholds lagAlert) {
 

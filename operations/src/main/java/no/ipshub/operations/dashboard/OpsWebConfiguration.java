@@ -9,8 +9,8 @@ import no.ipshub.connectors.webhook.WebhookEndpointStore;
 import no.ipshub.operations.deadletter.DeadLetterStore;
 import no.ipshub.operations.metrics.CamelRouteMetrics;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.supervision.SupervisedLoops;
 import org.apache.camel.CamelContext;
@@ -59,8 +59,8 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaOffsetsReader opsKafkaOffsetsReader(KafkaClientSettings settings, OpsProperties properties, Clock clock) {
-        return new KafkaOffsetsReader(settings, properties.kafkaTimeout(), clock);
+    KafkaOffsetsReader opsKafkaOffsetsReader(HubKafkaClients kafka, OpsProperties properties, Clock clock) {
+        return new KafkaOffsetsReader(kafka, properties.kafkaTimeout(), clock);
     }
 
     @Bean
@@ -74,8 +74,8 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean(destroyMethod = "close")
-    OldestUnreadReader opsOldestUnreadReader(KafkaClientSettings settings, OpsProperties properties) {
-        return new OldestUnreadReader(settings, properties.kafkaTimeout());
+    OldestUnreadReader opsOldestUnreadReader(HubKafkaClients kafka, OpsProperties properties) {
+        return new OldestUnreadReader(kafka, properties.kafkaTimeout());
     }
 
     @Bean

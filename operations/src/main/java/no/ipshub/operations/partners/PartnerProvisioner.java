@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import no.ipshub.registry.client.HubSubjects;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerConsumerGroups;
 import no.ipshub.routes.schema.HubSchemaRegistration;
@@ -42,11 +42,11 @@ public class PartnerProvisioner {
     private static final Logger log = LoggerFactory.getLogger(PartnerProvisioner.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaClientSettings kafka;
+    private final HubKafkaClients kafka;
     private final HubTopics topics;
     private final SchemaRegistryClient registry;
 
-    public PartnerProvisioner(KafkaClientSettings kafka, HubTopics topics, SchemaRegistryClient registry) {
+    public PartnerProvisioner(HubKafkaClients kafka, HubTopics topics, SchemaRegistryClient registry) {
         this.kafka = kafka;
         this.topics = topics;
         this.registry = registry;
@@ -60,7 +60,8 @@ public class PartnerProvisioner {
     public Provisioning provision(Partner partner) {
         Set<String> own = Set.of(topics.ingressFor(partner.id()), topics.inboxFor(partner.id()));
         try (Admin admin = admin()) {
-            List<String> created = createTopics(admin, TopicPlan.of(topics, List.of(partner), kafka.clusterSize())
+            int clusterSize = kafka.settings().clusterSize();
+            List<String> created = createTopics(admin, TopicPlan.of(topics, List.of(partner), clusterSize)
                     .stream().filter(t -> own.contains(t.name())).toList());
             List<String> subjects = new ArrayList<>();
             for (Map.Entry<String, Schema> topic : HubSchemaRegistration.topicSchemas(topics, List.of(partner)).entrySet()) {
@@ -161,9 +162,8 @@ public class PartnerProvisioner {
     }
 
     private Admin admin() {
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        return Admin.create(config);
+        return kafka.admin("ips-hub-partner-provisioner",
+                Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
     }
 
     private static List<String> createTopics(Admin admin, List<TopicSpec> wanted)

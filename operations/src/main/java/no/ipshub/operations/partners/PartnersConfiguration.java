@@ -4,8 +4,8 @@ import java.time.Clock;
 import no.ipshub.connectors.nhn.NhnAddressStore;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.partner.JdbcPartnerDirectory;
 import no.ipshub.routes.partner.PartnerStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PartnersConfiguration {
 
     @Bean
-    PartnerProvisioner partnerProvisioner(KafkaClientSettings kafka, HubTopics topics, SchemaRegistryClient registry) {
+    PartnerProvisioner partnerProvisioner(HubKafkaClients kafka, HubTopics topics, SchemaRegistryClient registry) {
         return new PartnerProvisioner(kafka, topics, registry);
     }
 

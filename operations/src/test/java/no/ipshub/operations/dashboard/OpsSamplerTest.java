@@ -15,6 +15,7 @@ import no.ipshub.operations.metrics.CamelRouteMetrics;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.RetryProperties;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.supervision.LoopState;
@@ -37,8 +38,12 @@ class OpsSamplerTest {
     private final SupervisedLoops loops = new SupervisedLoops(
             new RetryProperties(Duration.ofMillis(10), 2.0, Duration.ofMillis(50)), Duration.ofSeconds(60),
             Clock.systemUTC());
-    private final KafkaOffsetsReader nowhere = new KafkaOffsetsReader(nowhereSettings(), Duration.ofMillis(200),
+    private final KafkaOffsetsReader nowhere = new KafkaOffsetsReader(nowhereClients(), Duration.ofMillis(200),
             Clock.systemUTC());
+
+    private static HubKafkaClients nowhereClients() {
+        return new HubKafkaClients(nowhereSettings());
+    }
 
     /** A broker address where nothing answers. */
     private static KafkaClientSettings nowhereSettings() {
@@ -83,7 +88,7 @@ class OpsSamplerTest {
             Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(5),
             Duration.ofDays(7), Duration.ofSeconds(3), java.time.ZoneId.of("Europe/Oslo"), Duration.ofHours(8),
             new LagAlertThresholds(10_000, Duration.ofMinutes(15)));
-    private final OldestUnreadReader oldestUnread = new OldestUnreadReader(nowhereSettings(), Duration.ofMillis(200));
+    private final OldestUnreadReader oldestUnread = new OldestUnreadReader(nowhereClients(), Duration.ofMillis(200));
     private final OpsSampler sampler = new OpsSampler(new RouteInspector(new DefaultCamelContext(),
             new CamelRouteMetrics()), nowhere, oldestUnread, new LagMetrics(), failingTwice, HubTopics.defaults(),
             new PartnerActivity(new PartnerActivityStore(new JdbcTemplate(), null), Clock.systemUTC(),

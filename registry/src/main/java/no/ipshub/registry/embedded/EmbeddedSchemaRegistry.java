@@ -453,6 +453,10 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
         return clientProperties(kafka, topic, role);
     }
 
+    /**
+     * The registry's clients are made here, not by the hub's client factory in the routes module: the registry
+     * lies below that module and must be serving schemas before anything of it starts.
+     */
     private static Map<String, Object> clientProperties(KafkaClientSettings kafka, String topic, String role) {
         Map<String, Object> properties = kafka.commonProperties();
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "schema-registry-" + role + "-" + topic);

@@ -2,6 +2,7 @@ package no.ipshub.routes.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
@@ -14,6 +15,7 @@ import no.ipshub.routes.intake.IntakeDecider;
 import no.ipshub.routes.intake.IntakeReplies;
 import no.ipshub.routes.intake.MessageSubmissions;
 import no.ipshub.routes.kafka.BatchConsumerComponent;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.migration.PreviousVersionMigration;
@@ -25,9 +27,7 @@ import no.ipshub.routes.state.StateChangelog;
 import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.routes.topics.TopicProvisioner;
 import no.ipshub.routes.validation.IngressValidator;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -59,8 +59,14 @@ public class RoutesConfiguration {
         return lease.identity();
     }
 
+    /** Every Kafka client of the hub is made here, with the cluster's settings. */
+    @Bean
+    HubKafkaClients hubKafkaClients(KafkaClientSettings settings) {
+        return new HubKafkaClients(settings);
+    }
+
     @Bean("hub-kafka")
-    BatchConsumerComponent batchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer,
+    BatchConsumerComponent batchConsumerComponent(HubKafkaClients kafka, ConsumerProperties consumer,
             ProducerProperties producer, RetryProperties retry, HubProducer hubProducer, InstanceIdentity instance,
             DeadLetterQuarantine quarantine, SupervisedLoops loops) {
         return new BatchConsumerComponent(kafka, consumer, producer, retry, hubProducer, instance, quarantine, loops);
@@ -73,11 +79,8 @@ public class RoutesConfiguration {
 
     /** The hub's one shared idempotent producer (acks=all) for what is written outside a route's transaction. */
     @Bean(destroyMethod = "close")
-    HubProducer hubProducer(KafkaClientSettings settings, ProducerProperties producer, InstanceIdentity instance) {
-        Map<String, Object> config = settings.commonProperties();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ips-hub-" + instance.id());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    HubProducer hubProducer(HubKafkaClients kafka, ProducerProperties producer, InstanceIdentity instance) {
+        Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.LINGER_MS_CONFIG, producer.lingerMs());
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, producer.batchSize());
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, producer.compressionType());
@@ -85,8 +88,7 @@ public class RoutesConfiguration {
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, ProducerProperties.BUFFER_BYTES);
         // a send blocked on metadata (broker away) gives up when a caller would stop waiting anyway
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) producer.sendTimeout().toMillis());
-        return new HubProducer(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
-                producer.sendTimeout());
+        return new HubProducer(kafka.producer("ips-hub-" + instance.id(), config), producer.sendTimeout());
     }
 
     @Bean
@@ -110,7 +112,7 @@ public class RoutesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChangelogReader changelogReader(KafkaClientSettings kafka, ConsumerProperties consumer, InstanceIdentity instance) {
+    ChangelogReader changelogReader(HubKafkaClients kafka, ConsumerProperties consumer, InstanceIdentity instance) {
         return new ChangelogReader(kafka, "ips-hub-intake-state-" + instance.id(), consumer.transactionTimeout());
     }
 
@@ -126,7 +128,7 @@ public class RoutesConfiguration {
 
     /** Reads this instance's partition of the reply topic; created after the topics exist. */
     @Bean(destroyMethod = "close")
-    IntakeReplies intakeReplies(KafkaClientSettings kafka, HubTopics topics, InstanceIdentity instance,
+    IntakeReplies intakeReplies(HubKafkaClients kafka, HubTopics topics, InstanceIdentity instance,
             TopicProvisioner provisionedTopics, SupervisedLoops loops) {
         int partition = Math.floorMod(instance.id().hashCode(), topics.partitions().intakeReply());
         return new IntakeReplies(kafka, topics.intakeReply(), partition, "ips-hub-intake-replies-" + instance.id(),
@@ -148,14 +150,14 @@ public class RoutesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    InboxReader inboxReader(KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
+    InboxReader inboxReader(HubKafkaClients kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
             ProducerProperties producer, SupervisedLoops loops) {
         return new InboxReader(kafka, topics, codec, legacy, INBOX_READERS, producer.sendTimeout(), loops);
     }
 
     /** Runs before any route starts: routes are started by Camel once the context is refreshed. */
     @Bean
-    PreviousVersionMigration previousVersionMigration(JdbcTemplate jdbc, KafkaClientSettings kafka, HubTopics topics,
+    PreviousVersionMigration previousVersionMigration(JdbcTemplate jdbc, HubKafkaClients kafka, HubTopics topics,
             HubWireCodec codec, StateChangelog changelog, LegacyInbox legacy, IdempotencyProperties idempotency,
             InstanceIdentity instance, Clock clock, TopicProvisioner provisionedTopics) {
         return new PreviousVersionMigration(jdbc, kafka, topics, codec, changelog, legacy, idempotency, instance, clock);

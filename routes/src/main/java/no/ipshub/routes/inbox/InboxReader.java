@@ -17,9 +17,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.supervision.LoopFailures;
 import no.ipshub.routes.supervision.LoopHandle;
@@ -29,11 +29,9 @@ import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +66,7 @@ public class InboxReader implements AutoCloseable {
     private final Semaphore slots;
     private final LoopHandle pool;
 
-    public InboxReader(KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
+    public InboxReader(HubKafkaClients kafka, HubTopics topics, HubWireCodec codec, LegacyInbox legacy,
             int poolSize, Duration timeout, SupervisedLoops loops) {
         this(new ConsumerFactory(kafka), topics, codec, legacy, poolSize, timeout, loops);
     }
@@ -402,24 +400,20 @@ public class InboxReader implements AutoCloseable {
     /** Plain consumers without a group reading committed records, each with a client id of its own. */
     private static final class ConsumerFactory implements Supplier<Consumer<byte[], byte[]>> {
 
-        private final KafkaClientSettings kafka;
+        private final HubKafkaClients kafka;
         private final AtomicInteger made = new AtomicInteger();
 
-        ConsumerFactory(KafkaClientSettings kafka) {
+        ConsumerFactory(HubKafkaClients kafka) {
             this.kafka = kafka;
         }
 
         @Override
         public Consumer<byte[], byte[]> get() {
-            Map<String, Object> config = kafka.commonProperties();
-            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ips-hub-inbox-reader-" + made.incrementAndGet());
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            // a position retention has deleted is an expired cursor, never a silent jump to the earliest record
-            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_LIMIT * 2);
-            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-            return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            return kafka.consumer("ips-hub-inbox-reader-" + made.incrementAndGet(), Map.of(
+                    // a position retention has deleted is an expired cursor, never a silent jump to the earliest record
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_LIMIT * 2,
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50));
         }
     }
 

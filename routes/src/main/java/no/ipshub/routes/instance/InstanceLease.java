@@ -1,5 +1,6 @@
 package no.ipshub.routes.instance;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,14 +9,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.config.InstanceLeaseProperties;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,20 +56,28 @@ public final class InstanceLease implements AutoCloseable {
     private final Thread heartbeats;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean running = true;
+    private final Clock clock;
     private volatile Instant lastAcknowledged;
     private volatile SeenHolder otherHolder;
     private int failedHeartbeats;
 
-    private InstanceLease(InstanceIdentity identity, KafkaClientSettings kafka, InstanceLeaseProperties properties) {
+    private InstanceLease(InstanceIdentity identity, HubKafkaClients kafka, InstanceLeaseProperties properties,
+            Clock clock) {
         this.id = identity.id();
+        this.clock = clock;
         this.topic = properties.topic();
         this.partition = new TopicPartition(topic, 0);
         this.heartbeat = properties.heartbeat();
         this.lease = properties.lease();
         this.self = InstanceHeartbeat.ofThisProcess();
-        this.producer = new KafkaProducer<>(producerConfig(kafka, id), new StringSerializer(), new ByteArraySerializer());
-        this.consumer = new KafkaConsumer<>(consumerConfig(kafka, id), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        String clientId = "ips-hub-instance-lease-" + id;
+        this.producer = kafka.producer(clientId, new StringSerializer(), new ByteArraySerializer(), Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000));
+        this.consumer = kafka.consumer(clientId, new StringDeserializer(), new ByteArrayDeserializer(),
+                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         this.heartbeats = new Thread(this::heartbeatLoop, "ips-hub-instance-lease");
         this.heartbeats.setDaemon(true);
     }
@@ -81,9 +88,9 @@ public final class InstanceLease implements AutoCloseable {
      * @throws InstanceIdInUseException when another running process holds the id
      * @throws IllegalStateException    when Kafka does not answer within 30 s
      */
-    public static InstanceLease acquire(InstanceIdentity identity, KafkaClientSettings kafka,
-            InstanceLeaseProperties properties) {
-        InstanceLease lease = new InstanceLease(identity, kafka, properties);
+    public static InstanceLease acquire(InstanceIdentity identity, HubKafkaClients kafka,
+            InstanceLeaseProperties properties, Clock clock) {
+        InstanceLease lease = new InstanceLease(identity, kafka, properties, clock);
         try {
             lease.claim();
         } catch (RuntimeException e) {
@@ -181,7 +188,7 @@ public final class InstanceLease implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(topic, partition.partition(), id, value))
                     .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            lastAcknowledged = Instant.now();
+            lastAcknowledged = clock.instant();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not write to " + topic, e);
         } catch (InterruptedException e) {
@@ -236,7 +243,7 @@ public final class InstanceLease implements AutoCloseable {
 
     private void acknowledged(Exception failure) {
         if (failure == null) {
-            lastAcknowledged = Instant.now();
+            lastAcknowledged = clock.instant();
             failedHeartbeats = 0;
         } else if (failedHeartbeats++ % 60 == 0) {
             log.warn("Instance lease of {}: a heartbeat was not written ({} in a row)", id, failedHeartbeats, failure);
@@ -273,25 +280,6 @@ public final class InstanceLease implements AutoCloseable {
         } finally {
             producer.close(CLOSE_TIMEOUT);
         }
-    }
-
-    private static Map<String, Object> producerConfig(KafkaClientSettings kafka, String id) {
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ips-hub-instance-lease-" + id);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        return config;
-    }
-
-    private static Map<String, Object> consumerConfig(KafkaClientSettings kafka, String id) {
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ips-hub-instance-lease-" + id);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return config;
     }
 
     /**

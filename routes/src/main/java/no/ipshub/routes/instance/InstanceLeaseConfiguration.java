@@ -1,8 +1,9 @@
 package no.ipshub.routes.instance;
 
-import no.ipshub.registry.kafka.KafkaClientSettings;
+import java.time.Clock;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.config.InstanceLeaseProperties;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.topics.TopicProvisioner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,8 @@ public class InstanceLeaseConfiguration {
 
     /** Created after the topics exist; refuses to start (the exception) when another process holds the id. */
     @Bean(destroyMethod = "close")
-    InstanceLease instanceLease(Environment environment, KafkaClientSettings kafka, InstanceLeaseProperties properties,
-            TopicProvisioner provisionedTopics) {
-        return InstanceLease.acquire(InstanceIdentity.from(environment), kafka, properties);
+    InstanceLease instanceLease(Environment environment, HubKafkaClients kafka, InstanceLeaseProperties properties,
+            TopicProvisioner provisionedTopics, Clock clock) {
+        return InstanceLease.acquire(InstanceIdentity.from(environment), kafka, properties, clock);
     }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.supervision.LoopHandle;
 import no.ipshub.routes.supervision.LoopKind;
 import no.ipshub.routes.supervision.LoopState;
@@ -19,9 +19,7 @@ import no.ipshub.routes.supervision.SupervisedLoops;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +51,7 @@ public class IntakeReplies implements AutoCloseable {
     /** The next offset to read; -1 before the first positioning. Read and written by the reader thread only. */
     private long next = -1;
 
-    public IntakeReplies(KafkaClientSettings kafka, String topic, int partition, String clientId,
+    public IntakeReplies(HubKafkaClients kafka, String topic, int partition, String clientId,
             SupervisedLoops loops) {
         this(() -> newConsumer(kafka, clientId), topic, partition, loops);
     }
@@ -66,15 +64,11 @@ public class IntakeReplies implements AutoCloseable {
         this.reader = LoopThread.start(loop, this::read);
     }
 
-    private static Consumer<byte[], byte[]> newConsumer(KafkaClientSettings kafka, String clientId) {
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    private static Consumer<byte[], byte[]> newConsumer(HubKafkaClients kafka, String clientId) {
         // an answer is waited for by an HTTP request: a fetch that finds nothing visible yet is not parked long
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return kafka.consumer(clientId, Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20));
     }
 
     /** The partition of the reply topic this instance reads; requests name it so the answer comes here. */

@@ -2,7 +2,6 @@ package no.ipshub.routes.kafka;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.ConsumerProperties;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.config.ProducerProperties;
@@ -24,7 +23,7 @@ public class BatchConsumerComponent extends DefaultComponent {
     public static final String SCHEME = "hub-kafka";
 
     private final Map<String, BatchConsumerSpec> specs = new ConcurrentHashMap<>();
-    private final KafkaClientSettings kafka;
+    private final HubKafkaClients kafka;
     private final ConsumerProperties consumer;
     private final ProducerProperties producer;
     private final RetryProperties retry;
@@ -37,13 +36,13 @@ public class BatchConsumerComponent extends DefaultComponent {
      * @param quarantine writes the dead letter of a record a route keeps failing on; null leaves such a record to
      *                   be retried (with back-off) until an operator steps in
      */
-    public BatchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer, ProducerProperties producer,
+    public BatchConsumerComponent(HubKafkaClients kafka, ConsumerProperties consumer, ProducerProperties producer,
             RetryProperties retry, HubProducer plainProducer, InstanceIdentity instance, Quarantine quarantine) {
         this(kafka, consumer, producer, retry, plainProducer, instance, quarantine, null);
     }
 
     /** @param loops where each consumer thread reports whether it works, restarts or stopped; null: nowhere */
-    public BatchConsumerComponent(KafkaClientSettings kafka, ConsumerProperties consumer, ProducerProperties producer,
+    public BatchConsumerComponent(HubKafkaClients kafka, ConsumerProperties consumer, ProducerProperties producer,
             RetryProperties retry, HubProducer plainProducer, InstanceIdentity instance, Quarantine quarantine,
             SupervisedLoops loops) {
         this.quarantine = quarantine;
@@ -74,7 +73,7 @@ public class BatchConsumerComponent extends DefaultComponent {
         return new BatchConsumerEndpoint(uri, this, spec);
     }
 
-    KafkaClientSettings kafka() {
+    HubKafkaClients kafka() {
         return kafka;
     }
 

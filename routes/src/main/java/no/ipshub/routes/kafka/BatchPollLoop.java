@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,8 +34,6 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +96,7 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
     @Override
     public void run() {
         while (running) {
-            try (KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer())) {
+            try (KafkaConsumer<byte[], byte[]> created = component.kafka().consumer(clientId(), consumerConfig())) {
                 consumer = created;
                 if (spec.topicPattern() != null) {
                     consumer.subscribe(spec.topicPattern(), this);
@@ -564,8 +560,8 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
 
     private Producer<byte[], byte[]> producer() {
         if (producer == null) {
-            Producer<byte[], byte[]> created = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(),
-                    new ByteArraySerializer());
+            Producer<byte[], byte[]> created = component.kafka().transactionalProducer(clientId(), clientId(),
+                    producerConfig());
             try {
                 created.initTransactions();
             } catch (RuntimeException e) {
@@ -602,18 +598,17 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         }
     }
 
+    /** Also the producer's transactional id: the same route, instance and thread fence their predecessor. */
     private String clientId() {
         return "ips-hub-" + spec.routeId() + "-" + component.instance().id() + "-" + index;
     }
 
+    /** What this loop's consumer needs beyond a hub consumer's settings. */
     private Map<String, Object> consumerConfig() {
         ConsumerProperties settings = component.consumerProperties();
-        Map<String, Object> config = component.kafka().commonProperties();
+        Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, spec.groupId());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, settings.sessionTimeout().toMillis() / 3));
@@ -625,13 +620,10 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         return config;
     }
 
+    /** What this loop's transactional producer needs beyond a hub producer's settings. */
     private Map<String, Object> producerConfig() {
         ProducerProperties settings = component.producerProperties();
-        Map<String, Object> config = component.kafka().commonProperties();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId());
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, clientId());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs());
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchSize());
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compressionType());

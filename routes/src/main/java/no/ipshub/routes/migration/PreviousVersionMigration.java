@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.IdempotencyProperties;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.inbox.LegacyInbox;
 import no.ipshub.routes.kafka.HubHeaders;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.state.CaseOpening;
 import no.ipshub.routes.state.StateChangelog;
@@ -34,15 +34,11 @@ import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -86,7 +82,7 @@ public class PreviousVersionMigration implements InitializingBean {
     private static final int STATE_CHUNK = 5_000;
 
     private final JdbcTemplate jdbc;
-    private final KafkaClientSettings kafka;
+    private final HubKafkaClients kafka;
     private final HubTopics topics;
     private final HubWireCodec codec;
     private final StateChangelog changelog;
@@ -97,7 +93,7 @@ public class PreviousVersionMigration implements InitializingBean {
     private final BacklogProgress progress;
     private final TransactionTemplate databaseTransaction;
 
-    public PreviousVersionMigration(JdbcTemplate jdbc, KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec,
+    public PreviousVersionMigration(JdbcTemplate jdbc, HubKafkaClients kafka, HubTopics topics, HubWireCodec codec,
             StateChangelog changelog, LegacyInbox legacyInbox, IdempotencyProperties idempotency,
             InstanceIdentity instance, Clock clock) {
         this(jdbc, kafka, topics, codec, changelog, legacyInbox, idempotency, instance, clock,
@@ -105,7 +101,7 @@ public class PreviousVersionMigration implements InitializingBean {
                         + " (its delivery group now at {})", delivered, partition, next));
     }
 
-    PreviousVersionMigration(JdbcTemplate jdbc, KafkaClientSettings kafka, HubTopics topics, HubWireCodec codec,
+    PreviousVersionMigration(JdbcTemplate jdbc, HubKafkaClients kafka, HubTopics topics, HubWireCodec codec,
             StateChangelog changelog, LegacyInbox legacyInbox, IdempotencyProperties idempotency,
             InstanceIdentity instance, Clock clock, BacklogProgress progress) {
         this.jdbc = jdbc;
@@ -133,7 +129,7 @@ public class PreviousVersionMigration implements InitializingBean {
     }
 
     private void migrate() throws Exception {
-        try (Admin admin = Admin.create(kafka.commonProperties())) {
+        try (Admin admin = kafka.admin("ips-hub-migration-admin-" + instance.id(), Map.of())) {
             boolean stateRows = hasRows("processed_message") || hasRows("case_party");
             if (!stateRows && !hasRows("inbox_message") && previousGroupOffsets(admin, false).isEmpty()) {
                 log.info("No data of a previous version to move");
@@ -379,21 +375,12 @@ public class PreviousVersionMigration implements InitializingBean {
     }
 
     private Producer<byte[], byte[]> transactionalProducer() {
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ips-hub-migration-" + instance.id());
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        return kafka.transactionalProducer("ips-hub-migration-" + instance.id(), TRANSACTIONAL_ID, Map.of());
     }
 
     private KafkaConsumer<byte[], byte[]> reader() {
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ips-hub-migration-" + instance.id());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BACKLOG_CHUNK);
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return kafka.consumer("ips-hub-migration-" + instance.id(), Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BACKLOG_CHUNK));
     }
 }

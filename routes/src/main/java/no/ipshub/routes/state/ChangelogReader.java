@@ -3,13 +3,12 @@ package no.ipshub.routes.state;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +29,9 @@ public final class ChangelogReader implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> uncommitted;
     private final Duration openTransactionWait;
 
-    public ChangelogReader(KafkaClientSettings kafka, String clientId, Duration transactionTimeout) {
-        this.committed = new KafkaConsumer<>(config(kafka, clientId + "-committed", "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.uncommitted = new KafkaConsumer<>(config(kafka, clientId + "-end", "read_uncommitted"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    public ChangelogReader(HubKafkaClients kafka, String clientId, Duration transactionTimeout) {
+        this.committed = kafka.consumer(clientId + "-committed", config("read_committed"));
+        this.uncommitted = kafka.consumer(clientId + "-end", config("read_uncommitted"));
         this.openTransactionWait = transactionTimeout.plus(transactionTimeout).plusSeconds(10);
     }
 
@@ -100,13 +97,10 @@ public final class ChangelogReader implements AutoCloseable {
         uncommitted.close(Duration.ofSeconds(5));
     }
 
-    private static Map<String, Object> config(KafkaClientSettings kafka, String clientId, String isolation) {
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        return config;
+    private static Map<String, Object> config(String isolation) {
+        return Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.InstanceLeaseProperties;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.topics.TopicPlan.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,12 +40,12 @@ public class TopicProvisioner implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final KafkaClientSettings kafka;
+    private final HubKafkaClients kafka;
     private final HubTopics topics;
     private final PartnerDirectory partners;
     private final InstanceLeaseProperties instanceLease;
 
-    public TopicProvisioner(KafkaClientSettings kafka, HubTopics topics, PartnerDirectory partners,
+    public TopicProvisioner(HubKafkaClients kafka, HubTopics topics, PartnerDirectory partners,
             InstanceLeaseProperties instanceLease) {
         this.kafka = kafka;
         this.topics = topics;
@@ -55,11 +55,11 @@ public class TopicProvisioner implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() throws Exception {
-        List<TopicSpec> plan = new ArrayList<>(TopicPlan.of(topics, partners.all(), kafka.clusterSize()));
-        plan.add(TopicPlan.instanceLease(instanceLease.topic(), kafka.clusterSize()));
-        Map<String, Object> config = kafka.commonProperties();
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        try (Admin admin = Admin.create(config)) {
+        int clusterSize = kafka.settings().clusterSize();
+        List<TopicSpec> plan = new ArrayList<>(TopicPlan.of(topics, partners.all(), clusterSize));
+        plan.add(TopicPlan.instanceLease(instanceLease.topic(), clusterSize));
+        try (Admin admin = kafka.admin("ips-hub-topic-provisioner",
+                Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             List<TopicSpec> missing = plan.stream().filter(t -> !existing.contains(t.name())).toList();
             create(admin, missing);
@@ -67,7 +67,7 @@ public class TopicProvisioner implements InitializingBean {
             requireCoPartitioned(admin, existing);
             log.info("Kafka topics ready: {} created, {} existing, replication factor {} on {} broker(s)",
                     missing.size(), plan.size() - missing.size(),
-                    plan.isEmpty() ? 0 : plan.get(0).replicationFactor(), kafka.clusterSize());
+                    plan.isEmpty() ? 0 : plan.get(0).replicationFactor(), clusterSize);
         }
     }
 

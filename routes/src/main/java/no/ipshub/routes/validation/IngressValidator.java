@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.partner.PartnerStatus;
+import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.bounds.Characters;
 import no.ipshub.schemas.bounds.ContractBounds;
 import no.ipshub.schemas.bounds.FieldBound;
@@ -44,7 +44,6 @@ import org.apache.avro.generic.IndexedRecord;
 public final class IngressValidator {
 
     /** Dates are calendar days in Norway. */
-    static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
     static final double MAX_HOURS_PER_WEEK = 75.0;
     /** Digits before the decimal point of an hourly wage, as the contract's decimal(9, 2) allows. */
     static final int MAX_WAGE_INTEGER_DIGITS = 7;
@@ -333,7 +332,7 @@ public final class IngressValidator {
 
         Checks(Instant latestAllowed) {
             this.latestAllowed = latestAllowed;
-            this.latestDate = LocalDate.ofInstant(latestAllowed, NORWAY);
+            this.latestDate = LocalDate.ofInstant(latestAllowed, HubZone.NORWAY);
         }
 
         void add(String field, ViolationCode code, String message) {

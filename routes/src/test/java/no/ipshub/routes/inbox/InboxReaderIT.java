@@ -20,6 +20,7 @@ import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.inbox.InboxReader.InboxItem;
 import no.ipshub.routes.inbox.InboxReader.InboxPage;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.schemas.fixtures.HubMessages;
@@ -74,7 +75,8 @@ class InboxReaderIT {
         try (Admin admin = Admin.create(kafka.commonProperties())) {
             admin.createTopics(List.of(new NewTopic(topics.inboxFor(partner), 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-        reader = new InboxReader(kafka, topics, codec, new LegacyInbox(jdbc), 2, Duration.ofSeconds(10), loops);
+        reader = new InboxReader(new HubKafkaClients(kafka), topics, codec, new LegacyInbox(jdbc), 2,
+                Duration.ofSeconds(10), loops);
         Map<String, Object> config = new HashMap<>(kafka.commonProperties());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "inbox-it-" + partner);
         producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());

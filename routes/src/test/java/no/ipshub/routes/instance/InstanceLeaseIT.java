@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.config.InstanceLeaseProperties;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.routes.topics.TopicPlan;
 import no.ipshub.routes.topics.TopicPlan.TopicSpec;
@@ -155,7 +157,8 @@ class InstanceLeaseIT {
     }
 
     private InstanceLease acquire(String id) {
-        InstanceLease lease = InstanceLease.acquire(new InstanceIdentity(id), settings(), properties);
+        InstanceLease lease = InstanceLease.acquire(new InstanceIdentity(id), new HubKafkaClients(settings()),
+                properties, Clock.systemUTC());
         leases.add(lease);
         return lease;
     }

@@ -175,7 +175,8 @@ class PoisonRecordIT {
         closeables.add(plain);
         Quarantine quarantine = (routeId, record, failure, attempts) ->
                 new ProducerRecord<>(t.quarantine(), record.key(), record.value());
-        BatchConsumerComponent component = new BatchConsumerComponent(kafka, consumer, producerProperties,
+        BatchConsumerComponent component = new BatchConsumerComponent(new HubKafkaClients(kafka), consumer,
+                producerProperties,
                 new RetryProperties(Duration.ofMillis(50), 2.0, Duration.ofMillis(500), 5), plain,
                 new InstanceIdentity("poison-" + t.in()), quarantine);
         CamelContext camel = new DefaultCamelContext();

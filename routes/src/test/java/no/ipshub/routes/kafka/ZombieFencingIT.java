@@ -96,7 +96,7 @@ class ZombieFencingIT {
             throws Exception {
         KafkaClientSettings kafka = settings(Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 2_000));
         ProducerProperties producer = new ProducerProperties(5, 131_072, "none", 4_194_304, Duration.ofSeconds(30));
-        BatchConsumerComponent component = new BatchConsumerComponent(kafka,
+        BatchConsumerComponent component = new BatchConsumerComponent(new HubKafkaClients(kafka),
                 new ConsumerProperties(1, 1, 50, Duration.ofMillis(50), Duration.ofSeconds(6), Duration.ofSeconds(10),
                         Duration.ofSeconds(10)),
                 producer, new RetryProperties(Duration.ofMillis(50), 2.0, Duration.ofMillis(500), 5), null,

@@ -33,6 +33,7 @@ import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.IdempotencyProperties;
 import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.inbox.LegacyInbox;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.state.StateChangelog;
 import no.ipshub.routes.support.KafkaTestClient;
@@ -193,7 +194,8 @@ abstract class PreviousVersionBacklogContract {
 
     private PreviousVersionMigration instance(String id, BacklogProgress progress) {
         JdbcTemplate own = new JdbcTemplate(database);
-        return new PreviousVersionMigration(own, kafka, topics, codec, new StateChangelog(topics.intakeState(), 2),
+        return new PreviousVersionMigration(own, new HubKafkaClients(kafka), topics, codec,
+                new StateChangelog(topics.intakeState(), 2),
                 new LegacyInbox(own), new IdempotencyProperties(Duration.ofDays(30), Duration.ofHours(1),
                 Duration.ofMinutes(1)), new InstanceIdentity(id), Clock.fixed(NOW, ZoneOffset.UTC), progress);
     }

@@ -25,6 +25,7 @@ import no.ipshub.routes.inbox.InboxCursor;
 import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.inbox.InboxReader.InboxPage;
 import no.ipshub.routes.inbox.LegacyInbox;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.state.CaseStateStore;
 import no.ipshub.routes.state.ChangelogReader;
@@ -126,13 +127,13 @@ class PreviousVersionMigrationIT {
     }
 
     private void migrate() throws Exception {
-        new PreviousVersionMigration(jdbc, kafka, topics, codec, changelog, new LegacyInbox(jdbc),
+        new PreviousVersionMigration(jdbc, new HubKafkaClients(kafka), topics, codec, changelog, new LegacyInbox(jdbc),
                 new IdempotencyProperties(Duration.ofDays(30), Duration.ofHours(1), Duration.ofMinutes(1)),
                 new InstanceIdentity("migration-it"), Clock.fixed(NOW, ZoneOffset.UTC)).afterPropertiesSet();
     }
 
     private CaseStateStore restoredState() {
-        ChangelogReader reader = new ChangelogReader(kafka, "migration-it", Duration.ofSeconds(5));
+        ChangelogReader reader = new ChangelogReader(new HubKafkaClients(kafka), "migration-it", Duration.ofSeconds(5));
         CaseStateStore store = new CaseStateStore(changelog, reader);
         store.ensureCurrent(Set.of(0, 1));
         reader.close();
@@ -202,8 +203,8 @@ class PreviousVersionMigrationIT {
     @Test
     void cursorOfThePreviousVersionReadsTheRowsThenTheBacklog() throws Exception {
         migrate();
-        InboxReader reader = new InboxReader(kafka, topics, codec, new LegacyInbox(jdbc), 1, Duration.ofSeconds(10),
-                loops);
+        InboxReader reader = new InboxReader(new HubKafkaClients(kafka), topics, codec, new LegacyInbox(jdbc), 1,
+                Duration.ofSeconds(10), loops);
 
         InboxPage page = reader.read(NAV_OFFICE, InboxCursor.parse("0"), 100);
         reader.close();

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -63,7 +64,7 @@ class CaseStateStoreIT {
                     .all().get(30, TimeUnit.SECONDS);
         }
         changelog = new StateChangelog(topic, 2);
-        reader = new ChangelogReader(kafka, "state-it", Duration.ofSeconds(5));
+        reader = new ChangelogReader(new HubKafkaClients(kafka), "state-it", Duration.ofSeconds(5));
         owner = transactionalProducer("owner-" + topic);
     }
 
@@ -250,7 +251,8 @@ class CaseStateStoreIT {
     @Test
     void catchUpNeverReadsOnPastATransactionStillOpen() {
         Producer<byte[], byte[]> slow = transactionalProducer("slow-" + changelog.topic(), 120_000);
-        try (ChangelogReader impatient = new ChangelogReader(kafka, "state-it-impatient", Duration.ZERO)) {
+        try (ChangelogReader impatient = new ChangelogReader(new HubKafkaClients(kafka), "state-it-impatient",
+                Duration.ZERO)) {
             StateChanges pending = new CaseStateStore(changelog, reader).changes();
             pending.accepted("open-1", UUID.randomUUID(), "haukeland-tsb", 1L);
             slow.beginTransaction();

@@ -12,6 +12,7 @@ import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.RoutesIntegrationTest;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.InstanceLeaseProperties;
+import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.support.TestPartners;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -57,7 +58,8 @@ class TopicProvisionerIT {
                     "retention.ms", Long.toString(WEEK.toMillis()), "message.timestamp.type", "CreateTime"))))
                     .all().get(30, TimeUnit.SECONDS);
 
-            new TopicProvisioner(kafka, topics, TestPartners.directory(), InstanceLeaseProperties.defaults()).afterPropertiesSet();
+            new TopicProvisioner(new HubKafkaClients(kafka), topics, TestPartners.directory(),
+                    InstanceLeaseProperties.defaults()).afterPropertiesSet();
 
             // the broker applies a changed topic setting a moment after the change is accepted
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -70,7 +72,8 @@ class TopicProvisionerIT {
 
     @Test
     void anIngressTopicCreatedAtStartKeepsMessagesForTheIngressRetention() throws Exception {
-        new TopicProvisioner(kafka, topics, TestPartners.directory(), InstanceLeaseProperties.defaults()).afterPropertiesSet();
+        new TopicProvisioner(new HubKafkaClients(kafka), topics, TestPartners.directory(),
+                InstanceLeaseProperties.defaults()).afterPropertiesSet();
 
         try (Admin admin = Admin.create(kafka.commonProperties())) {
             assertThat(configOf(admin, topics.ingressFor(TestPartners.NAV_OFFICE)).get("retention.ms").value())
