@@ -14,6 +14,8 @@ import no.ipshub.log.indicators.RosterSpell;
 import no.ipshub.log.roster.TeamRosterStore;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.schemas.bounds.ContractBounds;
+import no.ipshub.schemas.bounds.FieldBound;
 import no.ipshub.schemas.v1.Sector;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -38,8 +40,8 @@ public class TeamRosterController {
     static final String PATH = "/api/v1/roster";
     /** The most specialists one roster may list. */
     static final int MAX_SPECIALISTS = 1_000;
-    /** The longest ref taken, as in the contract's {@code jobSpecialistRef}. */
-    static final int MAX_REF_LENGTH = 100;
+    /** A ref is held to the contract's own bound of {@code jobSpecialistRef}, so roster and messages name alike. */
+    static final FieldBound REF_BOUND = ContractBounds.JOB_SPECIALIST_REF;
 
     private final PartnerDirectory partners;
     private final ProjectDirectory projects;
@@ -125,8 +127,10 @@ public class TeamRosterController {
             }
             if (l.jobSpecialistRef() == null || l.jobSpecialistRef().isBlank()) {
                 problems.add(at + ".jobSpecialistRef: required");
-            } else if (l.jobSpecialistRef().strip().length() > MAX_REF_LENGTH) {
-                problems.add(at + ".jobSpecialistRef: at most " + MAX_REF_LENGTH + " characters");
+            } else if (REF_BOUND.isTooLong(l.jobSpecialistRef().strip())) {
+                problems.add(at + ".jobSpecialistRef: " + REF_BOUND.lengthRule());
+            } else if (!REF_BOUND.characters().allows(l.jobSpecialistRef())) {
+                problems.add(at + ".jobSpecialistRef: " + REF_BOUND.characters().description());
             }
             if (l.start() == null) {
                 problems.add(at + ".start: required");
