@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -62,6 +63,8 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long to wait before asking again for a topic the broker asked does not know yet. */
+    private static final Duration METADATA_RETRY = Duration.ofMillis(100);
     private static final long FIRST_RETRY_MS = 200;
     private static final long MAX_RETRY_MS = 10_000;
 
@@ -238,10 +241,10 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
     protected void catchUp() {
         checkReader();
         Admin admin = this.admin;
+        long deadline = System.nanoTime() + timeout.toNanos();
         long end;
         try {
-            end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+            end = endOffset(admin, deadline);
         } catch (ExecutionException e) {
             throw RegistryErrors.storeError("Could not read the end of the registry topic " + topic + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
@@ -251,6 +254,25 @@ public final class EmbeddedSchemaRegistry extends CoreBackedSchemaRegistry imple
             throw RegistryErrors.storeError("Interrupted while reading the registry topic " + topic, e);
         }
         awaitPosition(end, System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
+     * The registry topic's end offset. A topic just created may not yet be known to the broker asked (its metadata
+     * reaches the brokers of a cluster one by one): such a retriable answer is asked again until the deadline.
+     */
+    private long endOffset(Admin admin, long deadline) throws ExecutionException, TimeoutException, InterruptedException {
+        while (true) {
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                        .get(Math.max(1, remaining(deadline)), TimeUnit.NANOSECONDS).offset();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || remaining(deadline) <= METADATA_RETRY.toNanos()) {
+                    throw e;
+                }
+                log.debug("The registry topic {} is not known yet to the broker asked; asking again", topic);
+                Thread.sleep(METADATA_RETRY.toMillis());
+            }
+        }
     }
 
     @Override
