@@ -1,5 +1,8 @@
 package no.ipshub.connectors.nhn;
 
+import static no.ipshub.connectors.nhn.XmlElements.coded;
+import static no.ipshub.connectors.nhn.XmlElements.element;
+
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -108,20 +111,6 @@ public final class AppRecWriter {
             w.writeEndElement();
         }
         w.writeEndElement();
-        w.writeEndElement();
-    }
-
-    private static void coded(XMLStreamWriter w, String name, String value, String text) throws XMLStreamException {
-        w.writeEmptyElement(name);
-        w.writeAttribute("V", value);
-        if (text != null) {
-            w.writeAttribute("DN", text);
-        }
-    }
-
-    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
-        w.writeStartElement(name);
-        w.writeCharacters(text);
         w.writeEndElement();
     }
 }

@@ -1,5 +1,8 @@
 package no.ipshub.connectors.nhn;
 
+import static no.ipshub.connectors.nhn.XmlElements.coded;
+import static no.ipshub.connectors.nhn.XmlElements.element;
+
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -215,20 +218,6 @@ public final class DialogueRenderer {
         w.writeAttribute("DN", dNumber ? "D-nummer" : "Fødselsnummer");
         w.writeAttribute("S", "2.16.578.1.12.4.1.1.8116");
         w.writeEndElement();
-        w.writeEndElement();
-    }
-
-    private static void coded(XMLStreamWriter w, String name, String value, String text) throws XMLStreamException {
-        w.writeEmptyElement(name);
-        w.writeAttribute("V", value);
-        if (text != null) {
-            w.writeAttribute("DN", text);
-        }
-    }
-
-    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
-        w.writeStartElement(name);
-        w.writeCharacters(text);
         w.writeEndElement();
     }
 }
