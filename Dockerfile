@@ -4,6 +4,7 @@ WORKDIR /src
 COPY pom.xml .
 COPY schemas/pom.xml schemas/
 COPY registry/pom.xml registry/
+COPY engine/pom.xml engine/
 COPY routes/pom.xml routes/
 COPY connectors/pom.xml connectors/
 COPY collaboration-log/pom.xml collaboration-log/

@@ -1,7 +1,7 @@
 package no.ipshub.log.codebook;
 
-import no.ipshub.log.api.ResearchAccessLevel;
 import no.ipshub.log.api.ResearchAccessLevel.Level;
+import no.ipshub.log.api.ResearchAccessLevel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

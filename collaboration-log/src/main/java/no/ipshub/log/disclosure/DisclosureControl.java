@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.ipshub.log.suppression.SmallCellSuppressor;
 import no.ipshub.log.suppression.SmallCellSuppressor.Result;
+import no.ipshub.log.suppression.SmallCellSuppressor;
 import no.ipshub.log.suppression.Suppression;
 
 /**

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import no.ipshub.log.audit.AuditTrail;
-import no.ipshub.log.suppression.SmallCellSuppressor;
 import no.ipshub.log.suppression.SmallCellSuppressor.Result;
+import no.ipshub.log.suppression.SmallCellSuppressor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 

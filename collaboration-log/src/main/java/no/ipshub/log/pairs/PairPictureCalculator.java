@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import no.ipshub.log.cases.LoggedCase;
 import no.ipshub.log.indicators.Indicator;
-import no.ipshub.log.indicators.SpecialistTenure;
 import no.ipshub.log.indicators.IndicatorCalculator;
 import no.ipshub.log.indicators.IndicatorRow;
 import no.ipshub.log.indicators.IndicatorValue;
+import no.ipshub.log.indicators.SpecialistTenure;
 import no.ipshub.schemas.v1.CollaborationEventKind;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import no.ipshub.engine.kafka.HubProducer;
+import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.log.store.BatchOutcome;
-import no.ipshub.routes.kafka.HubProducer;
-import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.schemas.v1.CollaborationLogEntry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

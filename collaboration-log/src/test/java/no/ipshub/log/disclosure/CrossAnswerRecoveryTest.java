@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import no.ipshub.log.suppression.SmallCellSuppressor;
-import no.ipshub.log.suppression.SmallCellSuppressor.Result;
-import no.ipshub.log.suppression.Suppression;
 import no.ipshub.log.support.ExhaustiveSolver;
+import no.ipshub.log.suppression.SmallCellSuppressor.Result;
+import no.ipshub.log.suppression.SmallCellSuppressor;
+import no.ipshub.log.suppression.Suppression;
 import org.junit.jupiter.api.Test;
 
 /*

@@ -2,7 +2,7 @@ package no.ipshub.connectors.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import no.ipshub.routes.error.FailureClassifier;
+import no.ipshub.engine.error.FailureClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;

@@ -80,7 +80,7 @@ public final class DialogueIntake {
      *
      * @param bytes  the envelope as received
      * @param caller the partner that posted it over HTTP, which must be its sender; empty for the EDI 2.0 poller
-     * @throws no.ipshub.routes.error.TransientFailureException when Kafka, the registry or the instance owning the
+     * @throws no.ipshub.engine.error.TransientFailureException when Kafka, the registry or the instance owning the
      *                                                          case did not answer: no receipt, try again
      */
     public Answer take(byte[] bytes, Optional<Partner> caller) {

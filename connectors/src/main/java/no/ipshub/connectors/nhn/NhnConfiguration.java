@@ -1,13 +1,13 @@
 package no.ipshub.connectors.nhn;
 
 import java.time.Clock;
+import no.ipshub.engine.config.InstanceIdentity;
+import no.ipshub.engine.kafka.BatchConsumerComponent;
+import no.ipshub.engine.kafka.HubProducer;
+import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.config.InstanceIdentity;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
 import no.ipshub.routes.intake.MessageSubmissions;
-import no.ipshub.routes.kafka.BatchConsumerComponent;
-import no.ipshub.routes.kafka.HubProducer;
-import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

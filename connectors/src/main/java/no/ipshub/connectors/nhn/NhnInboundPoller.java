@@ -2,7 +2,7 @@ package no.ipshub.connectors.nhn;
 
 import java.util.List;
 import java.util.Optional;
-import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.engine.error.TransientFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
-import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.routes.partner.Partner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;

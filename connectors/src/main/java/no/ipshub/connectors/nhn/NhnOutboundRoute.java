@@ -1,9 +1,9 @@
 package no.ipshub.connectors.nhn;
 
+import no.ipshub.engine.error.DatabaseProbe;
+import no.ipshub.engine.kafka.BatchConsumerComponent;
+import no.ipshub.engine.kafka.BatchConsumerSpec;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.error.DatabaseProbe;
-import no.ipshub.routes.kafka.BatchConsumerComponent;
-import no.ipshub.routes.kafka.BatchConsumerSpec;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 

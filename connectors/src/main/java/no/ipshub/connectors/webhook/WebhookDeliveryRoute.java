@@ -1,11 +1,11 @@
 package no.ipshub.connectors.webhook;
 
-import no.ipshub.routes.error.DatabaseProbe;
-import org.springframework.jdbc.core.JdbcTemplate;
+import no.ipshub.engine.error.DatabaseProbe;
+import no.ipshub.engine.kafka.BatchConsumerComponent;
+import no.ipshub.engine.kafka.BatchConsumerSpec;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.kafka.BatchConsumerComponent;
-import no.ipshub.routes.kafka.BatchConsumerSpec;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Webhook delivery: reads every partner's inbox topic in batches (one consumer group across hub instances; a

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import no.ipshub.connectors.support.PartnerEdgeTest;
-import no.ipshub.connectors.support.PartnerHttpClient;
 import no.ipshub.connectors.support.PartnerHttpClient.Answer;
+import no.ipshub.connectors.support.PartnerHttpClient;
 import no.ipshub.routes.ingress.PartnerIngressRoute;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.json.HubMessageJson;

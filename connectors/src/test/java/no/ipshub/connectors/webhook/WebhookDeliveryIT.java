@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import no.ipshub.routes.support.EmbeddedKafkaTestConfiguration;
+import no.ipshub.engine.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import no.ipshub.engine.config.RetryProperties;
+import no.ipshub.engine.kafka.HubWireCodec;
+import no.ipshub.engine.supervision.LoopState;
+import no.ipshub.engine.supervision.LoopStatus;
+import no.ipshub.engine.supervision.SupervisedLoops;
 import no.ipshub.registry.client.SchemaRegistryClients;
-import no.ipshub.routes.config.RetryProperties;
-import no.ipshub.routes.kafka.HubWireCodec;
-import no.ipshub.routes.supervision.LoopState;
-import no.ipshub.routes.supervision.LoopStatus;
-import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.schemas.json.HubMessageJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package no.ipshub.hub.health;
 
+import no.ipshub.engine.kafka.HubKafkaClients;
+import no.ipshub.engine.supervision.SupervisedLoops;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.routes.kafka.HubKafkaClients;
-import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.routes.instance.InstanceLease;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

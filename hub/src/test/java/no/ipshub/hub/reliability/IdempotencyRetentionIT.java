@@ -8,17 +8,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import no.ipshub.engine.kafka.HubKafkaClients;
+import no.ipshub.engine.state.CaseStateStore;
+import no.ipshub.engine.state.ChangelogReader;
+import no.ipshub.engine.state.StateChangelog;
 import no.ipshub.hub.reliability.ReliabilitySupport.HttpEdge;
 import no.ipshub.hub.reliability.ReliabilitySupport.HubContext;
-import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.schemas.v1.HubMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import no.ipshub.routes.state.CaseStateStore;
-import no.ipshub.routes.state.ChangelogReader;
-import no.ipshub.routes.state.StateChangelog;
 
 /*
  * The intake's state keeps accepted message ids for a bounded window (hub.idempotency.retention, here 5 s) and a

@@ -1,23 +1,23 @@
 package no.ipshub.operations.activity;
 
-import no.ipshub.routes.error.DatabaseProbe;
-import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import no.ipshub.engine.error.DatabaseProbe;
+import no.ipshub.engine.error.FailureClassifier;
+import no.ipshub.engine.kafka.BatchConsumerComponent;
+import no.ipshub.engine.kafka.BatchConsumerSpec;
+import no.ipshub.engine.kafka.ConsumedRecord;
+import no.ipshub.engine.kafka.HubHeaders;
+import no.ipshub.engine.kafka.HubWireCodec;
+import no.ipshub.engine.kafka.RecordBatch;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.error.FailureClassifier;
-import no.ipshub.routes.kafka.BatchConsumerComponent;
-import no.ipshub.routes.kafka.BatchConsumerSpec;
-import no.ipshub.routes.kafka.ConsumedRecord;
-import no.ipshub.routes.kafka.HubHeaders;
-import no.ipshub.routes.kafka.HubWireCodec;
-import no.ipshub.routes.kafka.RecordBatch;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package no.ipshub.operations.dashboard;
 
 import java.util.List;
-import no.ipshub.routes.supervision.LoopStatus;
+import no.ipshub.engine.supervision.LoopStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -16,14 +16,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.ipshub.connectors.webhook.WebhookDeliveryStore;
+import no.ipshub.engine.supervision.LoopState;
+import no.ipshub.engine.supervision.LoopStatus;
 import no.ipshub.operations.dashboard.OpsTemplate.Parts;
 import no.ipshub.operations.deadletter.BytePreview;
 import no.ipshub.operations.deadletter.DeadLetterCounts;
 import no.ipshub.operations.deadletter.DeadLetterDetail;
 import no.ipshub.operations.deadletter.DeadLetterStatus;
 import no.ipshub.operations.deadletter.DeadLetterSummary;
-import no.ipshub.routes.supervision.LoopState;
-import no.ipshub.routes.supervision.LoopStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

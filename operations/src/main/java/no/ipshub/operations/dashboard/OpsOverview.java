@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.ipshub.engine.supervision.LoopStatus;
+import no.ipshub.engine.supervision.SupervisedLoops;
 import no.ipshub.operations.deadletter.DeadLetterCounts;
 import no.ipshub.operations.deadletter.DeadLetterStore;
 import no.ipshub.routes.partner.Partner;
 import no.ipshub.routes.partner.PartnerDirectory;
-import no.ipshub.routes.supervision.LoopStatus;
-import no.ipshub.routes.supervision.SupervisedLoops;
 
 /**
  * Everything the dashboard and {@code /api/v1/ops/...} show, in one place, so the page and the JSON always agree.

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import no.ipshub.operations.metrics.CamelRouteMetrics;
+import no.ipshub.engine.kafka.BatchConsumerEndpoint;
 import no.ipshub.operations.metrics.CamelRouteMetrics.RouteStatistics;
+import no.ipshub.operations.metrics.CamelRouteMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
-import no.ipshub.routes.kafka.BatchConsumerEndpoint;
 import org.apache.camel.spi.RouteController;
 
 /**

@@ -1,11 +1,11 @@
 package no.ipshub.operations.deadletter;
 
 import java.time.Clock;
+import no.ipshub.engine.kafka.HubProducer;
+import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.serde.AvroWireCodec;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.kafka.HubProducer;
-import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.schemas.json.HubMessageJson;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,7 +1,7 @@
 package no.ipshub.operations.deadletter;
 
 import java.net.URI;
-import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.engine.error.TransientFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,12 +1,12 @@
 package no.ipshub.operations.deadletter;
 
-import no.ipshub.routes.error.DatabaseProbe;
-import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
+import no.ipshub.engine.error.DatabaseProbe;
+import no.ipshub.engine.kafka.BatchConsumerComponent;
+import no.ipshub.engine.kafka.BatchConsumerSpec;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.kafka.BatchConsumerComponent;
-import no.ipshub.routes.kafka.BatchConsumerSpec;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**

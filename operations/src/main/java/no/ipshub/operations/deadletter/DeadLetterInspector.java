@@ -1,8 +1,8 @@
 package no.ipshub.operations.deadletter;
 
+import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.registry.serde.WireFormatException;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import no.ipshub.engine.kafka.HubProducer;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.kafka.HubProducer;
 import no.ipshub.routes.partner.PartnerDirectory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -49,7 +49,7 @@ public class DeadLetterReplayer {
      * Replays the dead letters with these ids, in this order, and reports on each.
      *
      * @throws DeadLetterRequestException when more ids are given than {@code hub.dead-letters.max-replay-selection}
-     * @throws no.ipshub.routes.error.TransientFailureException when Kafka did not acknowledge; nothing was marked
+     * @throws no.ipshub.engine.error.TransientFailureException when Kafka did not acknowledge; nothing was marked
      *                                                          and replaying again is safe
      */
     public List<ReplayOutcome> replay(List<String> ids, String operator) {

@@ -1,6 +1,6 @@
 package no.ipshub.operations.partners;
 
-import no.ipshub.routes.error.TransientFailureException;
+import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.routes.partner.PartnerDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,10 +2,10 @@ package no.ipshub.operations.partners;
 
 import java.time.Clock;
 import no.ipshub.connectors.nhn.NhnAddressStore;
+import no.ipshub.engine.kafka.HubKafkaClients;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.partner.JdbcPartnerDirectory;
 import no.ipshub.routes.partner.PartnerStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import no.ipshub.engine.supervision.LoopKind;
+import no.ipshub.engine.supervision.LoopState;
+import no.ipshub.engine.supervision.LoopStatus;
 import no.ipshub.operations.deadletter.DeadLetterStatus;
 import no.ipshub.operations.deadletter.DeadLetterSummary;
-import no.ipshub.routes.supervision.LoopKind;
-import no.ipshub.routes.supervision.LoopState;
-import no.ipshub.routes.supervision.LoopStatus;
 import org.junit.jupiter.api.Test;
 
 class OpsFragmentsTest {

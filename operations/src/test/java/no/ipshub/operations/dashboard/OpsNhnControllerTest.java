@@ -9,9 +9,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import no.ipshub.connectors.nhn.NhnDeliveryStore;
 import no.ipshub.connectors.nhn.NhnDeliveryStore.State;
 import no.ipshub.connectors.nhn.NhnDeliveryStore.View;
+import no.ipshub.connectors.nhn.NhnDeliveryStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import no.ipshub.registry.support.RegistryHttp;
 import no.ipshub.registry.support.RegistryHttp.Answer;
+import no.ipshub.registry.support.RegistryHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -2,10 +2,16 @@ package no.ipshub.routes.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.kafka.KafkaClientSettings;
+import no.ipshub.engine.config.ConsumerProperties;
+import no.ipshub.engine.config.InstanceIdentity;
+import no.ipshub.engine.config.ProducerProperties;
+import no.ipshub.engine.kafka.HubKafkaClients;
+import no.ipshub.engine.kafka.HubProducer;
+import no.ipshub.engine.kafka.HubWireCodec;
+import no.ipshub.engine.state.CaseStateStore;
+import no.ipshub.engine.state.ChangelogReader;
+import no.ipshub.engine.state.StateChangelog;
+import no.ipshub.engine.supervision.SupervisedLoops;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
 import no.ipshub.routes.deadletter.DeadLetterQuarantine;
 import no.ipshub.routes.inbox.InboxReader;
@@ -14,44 +20,27 @@ import no.ipshub.routes.instance.InstanceLease;
 import no.ipshub.routes.intake.IntakeDecider;
 import no.ipshub.routes.intake.IntakeReplies;
 import no.ipshub.routes.intake.MessageSubmissions;
-import no.ipshub.routes.kafka.BatchConsumerComponent;
-import no.ipshub.routes.kafka.HubKafkaClients;
-import no.ipshub.routes.kafka.HubProducer;
-import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.routes.migration.PreviousVersionMigration;
 import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.routes.partner.PartnersProperties;
-import no.ipshub.routes.state.CaseStateStore;
-import no.ipshub.routes.state.ChangelogReader;
-import no.ipshub.routes.state.StateChangelog;
-import no.ipshub.routes.supervision.SupervisedLoops;
 import no.ipshub.routes.topics.TopicProvisioner;
 import no.ipshub.routes.validation.IngressValidator;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Wires the routes module: the {@code hub-kafka} component every Kafka-reading route uses, the shared idempotent
- * producer, the wire codec, the validator, the intake's state (changelog, store), the HTTP edge's way into the
- * intake and the inbox reader.
+ * Wires the routes module: the validator, the dead-letter quarantine the engine's loops hand poison records to, the
+ * intake's state (changelog, store), the HTTP edge's way into the intake, the inbox reader and the upgrade migration.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HubTopics.class, IngressProperties.class, IdempotencyProperties.class,
-        RetryProperties.class, ProducerProperties.class, ConsumerProperties.class, PartnersProperties.class})
+        PartnersProperties.class})
 public class RoutesConfiguration {
 
     /** How many inbox pages may be read at once per instance; more wait for a reader. */
     static final int INBOX_READERS = 4;
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** This instance's id, once no other running process holds it: nothing made from the id starts before. */
     @Bean
@@ -59,41 +48,9 @@ public class RoutesConfiguration {
         return lease.identity();
     }
 
-    /** Every Kafka client of the hub is made here, with the cluster's settings. */
-    @Bean
-    HubKafkaClients hubKafkaClients(KafkaClientSettings settings) {
-        return new HubKafkaClients(settings);
-    }
-
-    @Bean("hub-kafka")
-    BatchConsumerComponent batchConsumerComponent(HubKafkaClients kafka, ConsumerProperties consumer,
-            ProducerProperties producer, RetryProperties retry, HubProducer hubProducer, InstanceIdentity instance,
-            DeadLetterQuarantine quarantine, SupervisedLoops loops) {
-        return new BatchConsumerComponent(kafka, consumer, producer, retry, hubProducer, instance, quarantine, loops);
-    }
-
     @Bean
     DeadLetterQuarantine deadLetterQuarantine(DeadLetterPublisher publisher, HubTopics topics, Clock clock) {
         return new DeadLetterQuarantine(publisher, topics, clock);
-    }
-
-    /** The hub's one shared idempotent producer (acks=all) for what is written outside a route's transaction. */
-    @Bean(destroyMethod = "close")
-    HubProducer hubProducer(HubKafkaClients kafka, ProducerProperties producer, InstanceIdentity instance) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.LINGER_MS_CONFIG, producer.lingerMs());
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, producer.batchSize());
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, producer.compressionType());
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, producer.maxRequestBytes());
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, ProducerProperties.BUFFER_BYTES);
-        // a send blocked on metadata (broker away) gives up when a caller would stop waiting anyway
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) producer.sendTimeout().toMillis());
-        return new HubProducer(kafka.producer("ips-hub-" + instance.id(), config), producer.sendTimeout());
-    }
-
-    @Bean
-    HubWireCodec hubWireCodec(SchemaRegistryClient registry) {
-        return new HubWireCodec(registry);
     }
 
     @Bean

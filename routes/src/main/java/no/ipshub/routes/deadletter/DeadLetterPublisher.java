@@ -2,9 +2,9 @@ package no.ipshub.routes.deadletter;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import no.ipshub.engine.kafka.BatchOutput;
+import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.kafka.BatchOutput;
-import no.ipshub.routes.kafka.HubWireCodec;
 import no.ipshub.schemas.v1.DeadLetter;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.registry.serde.WireFormatException;
-import no.ipshub.routes.kafka.ConsumedRecord;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
 

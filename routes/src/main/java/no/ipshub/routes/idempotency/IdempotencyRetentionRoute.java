@@ -1,8 +1,8 @@
 package no.ipshub.routes.idempotency;
 
 import java.time.Clock;
+import no.ipshub.engine.state.CaseStateStore;
 import no.ipshub.routes.config.IdempotencyProperties;
-import no.ipshub.routes.state.CaseStateStore;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 

@@ -1,12 +1,12 @@
 package no.ipshub.routes.ingress;
 
+import no.ipshub.engine.kafka.BatchConsumerComponent;
+import no.ipshub.engine.kafka.BatchConsumerSpec;
+import no.ipshub.engine.state.CaseStateStore;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.intake.IntakeProcessor;
 import no.ipshub.routes.intake.StateExpiry;
-import no.ipshub.routes.kafka.BatchConsumerComponent;
-import no.ipshub.routes.kafka.BatchConsumerSpec;
-import no.ipshub.routes.state.CaseStateStore;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 

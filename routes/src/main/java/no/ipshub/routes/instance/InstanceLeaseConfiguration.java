@@ -1,9 +1,9 @@
 package no.ipshub.routes.instance;
 
 import java.time.Clock;
-import no.ipshub.routes.config.InstanceIdentity;
+import no.ipshub.engine.config.InstanceIdentity;
+import no.ipshub.engine.kafka.HubKafkaClients;
 import no.ipshub.routes.config.InstanceLeaseProperties;
-import no.ipshub.routes.kafka.HubKafkaClients;
 import no.ipshub.routes.topics.TopicProvisioner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

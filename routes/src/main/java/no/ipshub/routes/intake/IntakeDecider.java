@@ -2,9 +2,9 @@ package no.ipshub.routes.intake;
 
 import java.util.List;
 import java.util.UUID;
-import no.ipshub.routes.state.CaseOpening;
-import no.ipshub.routes.state.CaseStateStore;
-import no.ipshub.routes.state.StateChanges;
+import no.ipshub.engine.state.CaseOpening;
+import no.ipshub.engine.state.CaseStateStore;
+import no.ipshub.engine.state.StateChanges;
 import no.ipshub.routes.validation.IngressValidator;
 import no.ipshub.routes.validation.Violation;
 import no.ipshub.routes.validation.ViolationCode;

@@ -1,9 +1,9 @@
 package no.ipshub.routes.intake;
 
-import no.ipshub.routes.kafka.BatchConsumerSpec;
-import no.ipshub.routes.kafka.RecordBatch;
-import no.ipshub.routes.state.CaseStateStore;
-import no.ipshub.routes.state.StateChanges;
+import no.ipshub.engine.kafka.BatchConsumerSpec;
+import no.ipshub.engine.kafka.RecordBatch;
+import no.ipshub.engine.state.CaseStateStore;
+import no.ipshub.engine.state.StateChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package no.ipshub.routes.partner;
 
 import java.time.Clock;
-import no.ipshub.routes.supervision.SupervisedLoops;
+import no.ipshub.engine.supervision.SupervisedLoops;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import no.ipshub.registry.serde.WireFormatException;
+import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.registry.serde.WireFormatException.Kind;
-import no.ipshub.routes.kafka.ConsumedRecord;
+import no.ipshub.registry.serde.WireFormatException;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package no.ipshub.routes.support;
 
 import no.ipshub.routes.inbox.InboxCursor;
-import no.ipshub.routes.inbox.InboxReader;
 import no.ipshub.routes.inbox.InboxReader.InboxItem;
 import no.ipshub.routes.inbox.InboxReader.InboxPage;
+import no.ipshub.routes.inbox.InboxReader;
 
 /** Looks into a partner's inbox the way the HTTP edge reads it, page by page. */
 public final class InboxAssertions {

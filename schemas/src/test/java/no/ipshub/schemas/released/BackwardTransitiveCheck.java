@@ -3,9 +3,9 @@ package no.ipshub.schemas.released;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+import org.apache.avro.SchemaCompatibility;
 
 /**
  * The BACKWARD_TRANSITIVE rule the hub sets on its subjects: a candidate schema, as reader, must read data
