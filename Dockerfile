@@ -5,6 +5,7 @@ COPY pom.xml .
 COPY schemas/pom.xml schemas/
 COPY registry/pom.xml registry/
 COPY engine/pom.xml engine/
+COPY partners/pom.xml partners/
 COPY routes/pom.xml routes/
 COPY connectors/pom.xml connectors/
 COPY collaboration-log/pom.xml collaboration-log/

@@ -17,7 +17,7 @@ import no.ipshub.log.support.LogIntegrationTest;
 import no.ipshub.log.support.LogKafka;
 import no.ipshub.log.support.ResearchHttp;
 import no.ipshub.log.support.SyntheticPeople;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.v1.FollowUpKind;
 import no.ipshub.schemas.v1.HubMessage;

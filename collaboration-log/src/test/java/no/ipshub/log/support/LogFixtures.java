@@ -6,9 +6,9 @@ import java.util.List;
 import no.ipshub.log.mapping.CollaborationLogMapper;
 import no.ipshub.log.pseudonym.ProjectKey;
 import no.ipshub.log.pseudonym.Pseudonymiser;
-import no.ipshub.routes.partner.Partner;
-import no.ipshub.routes.partner.PartnerDirectory;
-import no.ipshub.routes.partner.YamlPartnerDirectory;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.PartnerDirectory;
+import no.ipshub.partners.YamlPartnerDirectory;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.v1.Sector;
 

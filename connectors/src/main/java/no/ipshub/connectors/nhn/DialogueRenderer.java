@@ -15,7 +15,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import no.ipshub.connectors.nhn.NhnConversationStore.Conversation;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
 import no.ipshub.routes.time.HubZone;
 import no.ipshub.schemas.v1.FollowUp;
 import no.ipshub.schemas.v1.FollowUpKind;

@@ -2,7 +2,7 @@ package no.ipshub.connectors.nhn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

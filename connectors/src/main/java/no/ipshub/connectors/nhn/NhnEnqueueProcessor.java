@@ -12,7 +12,7 @@ import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.engine.kafka.RecordBatch;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
 import no.ipshub.routes.deadletter.DeadLetters;
 import no.ipshub.schemas.v1.DeadLetter;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
 import no.ipshub.engine.error.TransientFailureException;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,7 +1,7 @@
 package no.ipshub.connectors.security;
 
 import java.util.List;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**

@@ -2,8 +2,8 @@ package no.ipshub.connectors.security;
 
 import java.util.List;
 import java.util.Optional;
-import no.ipshub.routes.partner.Partner;
-import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.PartnerDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;

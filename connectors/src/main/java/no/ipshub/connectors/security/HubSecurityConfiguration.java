@@ -3,7 +3,7 @@ package no.ipshub.connectors.security;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import no.ipshub.connectors.http.HttpEdgeProperties;
-import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.partners.PartnerDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

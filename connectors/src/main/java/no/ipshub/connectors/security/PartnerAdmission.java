@@ -1,7 +1,7 @@
 package no.ipshub.connectors.security;
 
-import no.ipshub.routes.partner.Partner;
-import no.ipshub.routes.partner.PartnerStatus;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.PartnerStatus;
 import org.springframework.http.HttpStatus;
 
 /** Whether an authenticated partner may act now, the same for API keys and access tokens. */

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import no.ipshub.engine.kafka.BatchConsumerComponent;
 import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.engine.supervision.SupervisedLoops;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
 import no.ipshub.schemas.json.HubMessageJson;
 import org.springframework.beans.factory.ObjectProvider;

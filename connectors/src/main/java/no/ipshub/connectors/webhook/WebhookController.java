@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.ipshub.connectors.http.Problems;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

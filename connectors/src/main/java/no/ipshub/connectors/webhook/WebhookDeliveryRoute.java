@@ -3,7 +3,7 @@ package no.ipshub.connectors.webhook;
 import no.ipshub.engine.error.DatabaseProbe;
 import no.ipshub.engine.kafka.BatchConsumerComponent;
 import no.ipshub.engine.kafka.BatchConsumerSpec;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 

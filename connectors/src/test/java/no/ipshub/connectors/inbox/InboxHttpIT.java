@@ -1,10 +1,10 @@
 package no.ipshub.connectors.inbox;
 
 import static no.ipshub.connectors.support.PartnerHttpClient.keyOf;
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_TEAM;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import no.ipshub.connectors.support.PartnerEdgeTest;
 import no.ipshub.connectors.support.PartnerHttpClient.Answer;
 import no.ipshub.connectors.support.PartnerHttpClient;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.kafka.KafkaClientSettings;
-import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.inbox.InboxCursor;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.json.HubMessageJson;

@@ -1,15 +1,15 @@
 package no.ipshub.connectors.messages;
 
 import static no.ipshub.connectors.support.PartnerHttpClient.keyOf;
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import no.ipshub.connectors.support.PartnerEdgeTest;
 import no.ipshub.connectors.support.PartnerHttpClient.Answer;
 import no.ipshub.connectors.support.PartnerHttpClient;
-import no.ipshub.routes.ingress.PartnerIngressRoute;
+import no.ipshub.routes.intake.PartnerIngressRoute;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.FollowUpKind;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import no.ipshub.connectors.ratelimit.EdgeThrottledException.Reason;
 import no.ipshub.connectors.security.ApiKeyAuthentication;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
 import no.ipshub.schemas.v1.Sector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

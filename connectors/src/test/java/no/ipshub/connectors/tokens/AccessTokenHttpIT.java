@@ -1,8 +1,8 @@
 package no.ipshub.connectors.tokens;
 
 import static no.ipshub.connectors.support.PartnerHttpClient.keyOf;
-import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.OTHER_TEAM;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,10 +26,10 @@ import no.ipshub.connectors.support.PartnerHttpClient.Answer;
 import no.ipshub.connectors.support.PartnerHttpClient;
 import no.ipshub.connectors.support.RotatingKeyIssuer;
 import no.ipshub.connectors.support.TestTokenIssuer;
-import no.ipshub.routes.partner.JdbcPartnerDirectory;
-import no.ipshub.routes.partner.Partner;
-import no.ipshub.routes.partner.PartnerStatus;
-import no.ipshub.routes.partner.PartnerStore;
+import no.ipshub.partners.JdbcPartnerDirectory;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.PartnerStatus;
+import no.ipshub.partners.PartnerStore;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;

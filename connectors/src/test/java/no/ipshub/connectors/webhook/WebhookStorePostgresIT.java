@@ -2,7 +2,7 @@ package no.ipshub.connectors.webhook;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import no.ipshub.routes.support.PostgresTestDatabase;
+import no.ipshub.partners.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 

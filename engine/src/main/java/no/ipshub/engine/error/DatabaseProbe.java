@@ -1,6 +1,5 @@
 package no.ipshub.engine.error;
 
-import no.ipshub.engine.kafka.DependencyProbe;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Asks the database for {@code select 1}: a route that writes to it dead-letters nothing while it does not answer. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.ipshub.engine.error.DependencyProbe;
 import org.apache.kafka.common.TopicPartition;
 
 /**

@@ -18,6 +18,7 @@ import no.ipshub.engine.config.ConsumerProperties;
 import no.ipshub.engine.config.InstanceIdentity;
 import no.ipshub.engine.config.ProducerProperties;
 import no.ipshub.engine.config.RetryProperties;
+import no.ipshub.engine.error.DependencyProbe;
 import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.engine.support.EmbeddedKafkaTestConfiguration;
 import no.ipshub.registry.kafka.KafkaClientSettings;

@@ -3,7 +3,7 @@ package no.ipshub.hub.demo;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import no.ipshub.engine.supervision.SupervisedLoops;
-import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.partners.PartnerDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

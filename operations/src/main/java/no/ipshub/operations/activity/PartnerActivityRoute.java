@@ -11,7 +11,7 @@ import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.engine.kafka.HubHeaders;
 import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.engine.kafka.RecordBatch;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

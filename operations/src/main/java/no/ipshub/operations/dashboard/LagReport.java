@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.topics.HubTopics;
 import org.apache.kafka.common.TopicPartition;
 
 /** Builds a {@link LagSnapshot} from the routes, the partners, the offsets read from Kafka and the alert thresholds. */

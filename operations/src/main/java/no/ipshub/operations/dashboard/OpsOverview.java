@@ -10,8 +10,8 @@ import no.ipshub.engine.supervision.LoopStatus;
 import no.ipshub.engine.supervision.SupervisedLoops;
 import no.ipshub.operations.deadletter.DeadLetterCounts;
 import no.ipshub.operations.deadletter.DeadLetterStore;
-import no.ipshub.routes.partner.Partner;
-import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.PartnerDirectory;
 
 /**
  * Everything the dashboard and {@code /api/v1/ops/...} show, in one place, so the page and the JSON always agree.

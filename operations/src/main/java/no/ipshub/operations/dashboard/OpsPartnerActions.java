@@ -7,7 +7,7 @@ import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.operations.partners.PartnerAdministration;
 import no.ipshub.operations.partners.PartnerForm;
 import no.ipshub.operations.partners.PartnerRequestException;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

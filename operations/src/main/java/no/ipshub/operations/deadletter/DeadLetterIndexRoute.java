@@ -4,7 +4,7 @@ import java.util.List;
 import no.ipshub.engine.error.DatabaseProbe;
 import no.ipshub.engine.kafka.BatchConsumerComponent;
 import no.ipshub.engine.kafka.BatchConsumerSpec;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

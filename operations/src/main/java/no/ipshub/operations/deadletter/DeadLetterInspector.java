@@ -1,9 +1,9 @@
 package no.ipshub.operations.deadletter;
 
 import no.ipshub.engine.kafka.HubWireCodec;
+import no.ipshub.partners.PartnerDirectory;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.serde.WireFormatException;
-import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.partner.PartnerDirectory;
 import no.ipshub.schemas.json.HubMessageJson;
 import no.ipshub.schemas.v1.HubMessage;
 

@@ -1,8 +1,8 @@
 package no.ipshub.operations.deadletter;
 
 import java.util.Optional;
-import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.partners.PartnerDirectory;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.schemas.v1.DeadLetterReason;
 
 /**

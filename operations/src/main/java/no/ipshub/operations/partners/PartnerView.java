@@ -1,7 +1,7 @@
 package no.ipshub.operations.partners;
 
-import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.partner.Partner;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.topics.HubTopics;
 
 /**
  * A partner as the operations API shows it: never a key or a hash, only how many keys it has.

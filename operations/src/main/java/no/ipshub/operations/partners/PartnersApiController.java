@@ -6,7 +6,7 @@ import java.util.Map;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
 import no.ipshub.engine.error.TransientFailureException;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -2,12 +2,10 @@ package no.ipshub.operations.partners;
 
 import java.time.Clock;
 import no.ipshub.connectors.nhn.NhnAddressStore;
-import no.ipshub.engine.kafka.HubKafkaClients;
 import no.ipshub.log.audit.AuditTrail;
-import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.partner.JdbcPartnerDirectory;
-import no.ipshub.routes.partner.PartnerStore;
+import no.ipshub.partners.JdbcPartnerDirectory;
+import no.ipshub.partners.PartnerStore;
+import no.ipshub.partners.provisioning.PartnerProvisioner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,16 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the partner administration of the operations API and dashboard. */
 @Configuration(proxyBeanMethods = false)
 public class PartnersConfiguration {
-
-    @Bean
-    PartnerProvisioner partnerProvisioner(HubKafkaClients kafka, HubTopics topics, SchemaRegistryClient registry) {
-        return new PartnerProvisioner(kafka, topics, registry);
-    }
-
-    @Bean
-    PartnerAclAlignment partnerAclAlignment(PartnerProvisioner provisioner, JdbcPartnerDirectory directory) {
-        return new PartnerAclAlignment(provisioner, directory);
-    }
 
     @Bean
     @ConditionalOnProperty(prefix = "hub.nhn", name = "enabled", havingValue = "true", matchIfMissing = true)

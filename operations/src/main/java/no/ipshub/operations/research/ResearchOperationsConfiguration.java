@@ -4,7 +4,7 @@ import no.ipshub.connectors.security.HubSecurityProperties;
 import no.ipshub.connectors.security.RunTimeAccounts;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.project.ProjectAdministration;
-import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.partners.PartnerDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

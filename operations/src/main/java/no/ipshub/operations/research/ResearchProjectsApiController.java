@@ -11,7 +11,7 @@ import no.ipshub.log.project.ProjectAdministration;
 import no.ipshub.log.project.ProjectRequestException;
 import no.ipshub.log.project.ProjectTopics;
 import no.ipshub.log.project.ResearchProject;
-import no.ipshub.operations.partners.PartnerProvisioner;
+import no.ipshub.partners.provisioning.PartnerProvisioner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -9,7 +9,7 @@ import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.project.ProjectAdministration;
 import no.ipshub.log.project.ProjectRequestException;
 import no.ipshub.log.project.TableReader;
-import no.ipshub.routes.partner.PartnerDirectory;
+import no.ipshub.partners.PartnerDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.partner.Partner;
-import no.ipshub.routes.partner.YamlPartnerDirectory;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.YamlPartnerDirectory;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.schemas.v1.Sector;
 import org.junit.jupiter.api.Test;
 

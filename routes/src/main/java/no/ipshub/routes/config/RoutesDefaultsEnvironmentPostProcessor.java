@@ -2,6 +2,7 @@ package no.ipshub.routes.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import no.ipshub.partners.topics.HubTopics;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import no.ipshub.engine.kafka.BatchOutput;
 import no.ipshub.engine.kafka.HubWireCodec;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.schemas.v1.DeadLetter;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;

@@ -7,7 +7,7 @@ import java.util.Set;
 import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.engine.kafka.HubHeaders;
 import no.ipshub.engine.kafka.Quarantine;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
 import org.apache.kafka.clients.producer.ProducerRecord;

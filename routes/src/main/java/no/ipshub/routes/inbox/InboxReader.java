@@ -24,7 +24,7 @@ import no.ipshub.engine.supervision.LoopFailures;
 import no.ipshub.engine.supervision.LoopHandle;
 import no.ipshub.engine.supervision.LoopKind;
 import no.ipshub.engine.supervision.SupervisedLoops;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -2,9 +2,9 @@ package no.ipshub.routes.instance;
 
 import java.time.Clock;
 import no.ipshub.engine.config.InstanceIdentity;
+import no.ipshub.engine.config.InstanceLeaseProperties;
 import no.ipshub.engine.kafka.HubKafkaClients;
-import no.ipshub.routes.config.InstanceLeaseProperties;
-import no.ipshub.routes.topics.TopicProvisioner;
+import no.ipshub.partners.topics.TopicProvisioner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +20,11 @@ public class InstanceLeaseConfiguration {
     InstanceLease instanceLease(Environment environment, HubKafkaClients kafka, InstanceLeaseProperties properties,
             TopicProvisioner provisionedTopics, Clock clock) {
         return InstanceLease.acquire(InstanceIdentity.from(environment), kafka, properties, clock);
+    }
+
+    /** This instance's id, once no other running process holds it: nothing made from the id starts before. */
+    @Bean
+    InstanceIdentity instanceIdentity(InstanceLease lease) {
+        return lease.identity();
     }
 }

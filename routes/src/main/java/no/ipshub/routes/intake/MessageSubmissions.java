@@ -18,7 +18,7 @@ import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.engine.state.CaseStateStore;
 import no.ipshub.engine.state.PendingIntake;
 import no.ipshub.engine.state.StateChanges;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.routes.validation.CaseParties;
 import no.ipshub.routes.validation.IngressValidator;
 import no.ipshub.routes.validation.MessageIds;

@@ -20,7 +20,7 @@ import no.ipshub.engine.kafka.HubKafkaClients;
 import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.engine.state.CaseOpening;
 import no.ipshub.engine.state.StateChangelog;
-import no.ipshub.routes.config.HubTopics;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.routes.config.IdempotencyProperties;
 import no.ipshub.routes.inbox.LegacyInbox;
 import no.ipshub.schemas.v1.HubMessage;

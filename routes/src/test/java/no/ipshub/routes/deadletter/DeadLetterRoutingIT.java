@@ -1,8 +1,8 @@
 package no.ipshub.routes.deadletter;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,12 +10,12 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.RoutesIntegrationTest;
-import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.inbox.InboxReader;
-import no.ipshub.routes.ingress.PartnerIngressRoute;
+import no.ipshub.routes.intake.PartnerIngressRoute;
 import no.ipshub.routes.support.InboxAssertions;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;

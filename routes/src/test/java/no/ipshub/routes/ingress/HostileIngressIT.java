@@ -1,9 +1,9 @@
 package no.ipshub.routes.ingress;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_TEAM;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,14 +21,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import no.ipshub.engine.kafka.HubHeaders;
 import no.ipshub.engine.state.StateChangelog;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.PartnerDirectory;
+import no.ipshub.partners.PartnerStore;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.registry.serde.AvroWireCodec;
 import no.ipshub.routes.RoutesIntegrationTest;
-import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.partner.Partner;
-import no.ipshub.routes.partner.PartnerDirectory;
-import no.ipshub.routes.partner.PartnerStore;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;
 import no.ipshub.schemas.fixtures.HubMessages;

@@ -1,7 +1,7 @@
 package no.ipshub.routes.ingress;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.RoutesIntegrationTest;
-import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.inbox.InboxReader;
+import no.ipshub.routes.intake.PartnerIngressRoute;
 import no.ipshub.routes.support.InboxAssertions;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;

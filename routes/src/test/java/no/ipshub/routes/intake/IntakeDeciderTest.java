@@ -1,8 +1,8 @@
 package no.ipshub.routes.intake;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_TEAM;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -13,8 +13,8 @@ import java.util.UUID;
 import no.ipshub.engine.state.CaseStateStore;
 import no.ipshub.engine.state.StateChangelog;
 import no.ipshub.engine.state.StateChanges;
+import no.ipshub.partners.support.TestPartners;
 import no.ipshub.routes.intake.IntakeResult.Status;
-import no.ipshub.routes.support.TestPartners;
 import no.ipshub.routes.validation.IngressValidator;
 import no.ipshub.routes.validation.ViolationCode;
 import no.ipshub.schemas.fixtures.HubMessages;

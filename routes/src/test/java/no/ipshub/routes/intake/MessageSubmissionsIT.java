@@ -1,8 +1,8 @@
 package no.ipshub.routes.intake;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_TEAM;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.RoutesIntegrationTest;
-import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.intake.IntakeResult.Status;
 import no.ipshub.routes.support.KafkaTestClient;
 import no.ipshub.routes.support.RouteScenarios;

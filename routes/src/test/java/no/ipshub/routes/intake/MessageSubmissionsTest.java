@@ -1,7 +1,7 @@
 package no.ipshub.routes.intake;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import no.ipshub.routes.config.HubTopics;
-import no.ipshub.routes.support.TestPartners;
+import no.ipshub.partners.support.TestPartners;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.routes.validation.IngressValidator;
 import no.ipshub.routes.validation.ViolationCode;
 import no.ipshub.schemas.fixtures.HubMessages;

@@ -2,7 +2,7 @@ package no.ipshub.routes.migration;
 
 import java.util.UUID;
 import javax.sql.DataSource;
-import no.ipshub.routes.support.PostgresTestDatabase;
+import no.ipshub.partners.support.PostgresTestDatabase;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 

@@ -1,7 +1,7 @@
 package no.ipshub.routes.migration;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -31,9 +31,9 @@ import no.ipshub.engine.config.InstanceIdentity;
 import no.ipshub.engine.kafka.HubKafkaClients;
 import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.engine.state.StateChangelog;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.RoutesIntegrationTest;
-import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.IdempotencyProperties;
 import no.ipshub.routes.inbox.LegacyInbox;
 import no.ipshub.routes.support.KafkaTestClient;

@@ -1,7 +1,7 @@
 package no.ipshub.routes.migration;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -23,9 +23,9 @@ import no.ipshub.engine.state.CaseStateStore;
 import no.ipshub.engine.state.ChangelogReader;
 import no.ipshub.engine.state.StateChangelog;
 import no.ipshub.engine.supervision.SupervisedLoops;
+import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.RoutesIntegrationTest;
-import no.ipshub.routes.config.HubTopics;
 import no.ipshub.routes.config.IdempotencyProperties;
 import no.ipshub.routes.inbox.InboxCursor;
 import no.ipshub.routes.inbox.InboxReader.InboxPage;

@@ -2,7 +2,7 @@ package no.ipshub.routes.store;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import no.ipshub.routes.support.PostgresTestDatabase;
+import no.ipshub.partners.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

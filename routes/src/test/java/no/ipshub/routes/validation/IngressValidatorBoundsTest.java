@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import no.ipshub.routes.support.TestPartners;
+import no.ipshub.partners.support.TestPartners;
 import no.ipshub.schemas.bounds.Characters;
 import no.ipshub.schemas.bounds.ContractBounds;
 import no.ipshub.schemas.bounds.FieldBound;

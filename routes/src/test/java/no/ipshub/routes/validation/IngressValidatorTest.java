@@ -1,9 +1,9 @@
 package no.ipshub.routes.validation;
 
-import static no.ipshub.routes.support.TestPartners.NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_NAV_OFFICE;
-import static no.ipshub.routes.support.TestPartners.OTHER_TEAM;
-import static no.ipshub.routes.support.TestPartners.TEAM;
+import static no.ipshub.partners.support.TestPartners.NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_NAV_OFFICE;
+import static no.ipshub.partners.support.TestPartners.OTHER_TEAM;
+import static no.ipshub.partners.support.TestPartners.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -14,10 +14,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import no.ipshub.routes.partner.Partner;
-import no.ipshub.routes.partner.PartnerStatus;
-import no.ipshub.routes.partner.YamlPartnerDirectory;
-import no.ipshub.routes.support.TestPartners;
+import no.ipshub.partners.Partner;
+import no.ipshub.partners.PartnerStatus;
+import no.ipshub.partners.YamlPartnerDirectory;
+import no.ipshub.partners.support.TestPartners;
 import no.ipshub.schemas.fixtures.HubMessages;
 import no.ipshub.schemas.identifiers.SyntheticIdentifiers;
 import no.ipshub.schemas.v1.ClosureReason;
