@@ -22,11 +22,9 @@ public final class OrganisationNumber {
 
     /** What is wrong with the value, if anything; the text never contains the value. */
     public static Optional<String> problem(String value) {
-        if (value == null) {
-            return Optional.of("is missing");
-        }
-        if (value.length() != LENGTH || !Digits.onlyAsciiDigits(value)) {
-            return Optional.of("must be exactly 9 digits");
+        Optional<String> shape = Digits.exactlyDigitsProblem(value, LENGTH);
+        if (shape.isPresent()) {
+            return shape;
         }
         int control = Digits.mod11ControlDigit(value, WEIGHTS);
         if (control < 0 || control != Digits.at(value, LENGTH - 1)) {

@@ -37,11 +37,9 @@ public final class Styrk08Code {
 
     /** What is wrong with the value, if anything; the text never contains the value. */
     public static Optional<String> problem(String value) {
-        if (value == null) {
-            return Optional.of("is missing");
-        }
-        if (value.length() != LENGTH || !Digits.onlyAsciiDigits(value)) {
-            return Optional.of("must be exactly 4 digits");
+        Optional<String> shape = Digits.exactlyDigitsProblem(value, LENGTH);
+        if (shape.isPresent()) {
+            return shape;
         }
         int majorGroup = Digits.at(value, 0);
         int subMajorGroup = Digits.at(value, 1);
