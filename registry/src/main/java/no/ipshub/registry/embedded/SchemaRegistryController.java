@@ -10,9 +10,9 @@ import no.ipshub.registry.client.SchemaRegistryException;
 import no.ipshub.registry.config.RegistryModeConditions;
 import no.ipshub.registry.core.CompatibilityLevel;
 import no.ipshub.registry.core.CoreBackedSchemaRegistry;
-import no.ipshub.registry.core.RegistryCore;
 import no.ipshub.registry.core.RegistryCore.VersionFilter;
 import no.ipshub.registry.core.RegistryErrors;
+import no.ipshub.registry.core.SchemaText;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -307,7 +307,7 @@ public class SchemaRegistryController {
         if (schema == null || !schema.isString()) {
             throw RegistryErrors.invalidSchema("the request has no \"schema\" string");
         }
-        return RegistryCore.parse(schema.asString());
+        return SchemaText.parse(schema.asString());
     }
 
     private CompatibilityLevel levelIn(byte[] body) {
