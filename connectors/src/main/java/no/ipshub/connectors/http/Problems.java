@@ -26,12 +26,7 @@ public final class Problems {
     /** A problem with a readable detail and, when not empty, an {@code errors} array. */
     public static ResponseEntity<Map<String, Object>> of(HttpStatus status, String instance, String detail,
             List<Map<String, String>> errors) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", instance);
+        Map<String, Object> body = body(status, instance, detail);
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
@@ -40,13 +35,7 @@ public final class Problems {
 
     /** The body of a problem without {@code errors}, as JSON text, for answers written below Spring MVC. */
     public static String json(HttpStatus status, String instance, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", instance);
-        return JSON.writeValueAsString(body);
+        return JSON.writeValueAsString(body(status, instance, detail));
     }
 
     /** Answers {@code response} with a problem without {@code errors}; for filters, before any controller. */
@@ -82,5 +71,15 @@ public final class Problems {
         error.put("code", code);
         error.put("message", message);
         return error;
+    }
+
+    private static Map<String, Object> body(HttpStatus status, String instance, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", instance);
+        return body;
     }
 }

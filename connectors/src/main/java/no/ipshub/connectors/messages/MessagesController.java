@@ -3,12 +3,11 @@ package no.ipshub.connectors.messages;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
+import no.ipshub.connectors.http.RequestBodies;
 import no.ipshub.partners.Partner;
 import no.ipshub.routes.intake.IntakeResult;
 import no.ipshub.routes.intake.MessageSubmissions;
@@ -66,7 +65,7 @@ public class MessagesController {
     public ResponseEntity<?> submit(@AuthenticationPrincipal Partner partner, HttpServletRequest request,
             @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) throws IOException {
         long limit = properties.maxBodyBytes().toBytes();
-        byte[] body = readAtMost(request, limit);
+        byte[] body = RequestBodies.readAtMost(request, limit);
         if (body == null) {
             return Problems.of(HttpStatus.CONTENT_TOO_LARGE, PATH,
                     "The body is larger than " + limit + " bytes (hub.http.max-body-bytes).", List.of());
@@ -101,16 +100,5 @@ public class MessagesController {
                 ? Problems.of(HttpStatus.FORBIDDEN, PATH,
                         "The caller may not send this message: it is not the sender, or not a party to the case.", errors)
                 : Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, PATH, "The message breaks the hub's rules.", errors);
-    }
-
-    /** The body, or null when it is longer than {@code limit}; a declared length over the limit is not read at all. */
-    private static byte[] readAtMost(HttpServletRequest request, long limit) throws IOException {
-        if (request.getContentLengthLong() > limit) {
-            return null;
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] buffer = in.readNBytes((int) limit + 1);
-            return buffer.length > limit ? null : Arrays.copyOf(buffer, buffer.length);
-        }
     }
 }

@@ -1,12 +1,15 @@
 package no.ipshub.connectors.nhn;
 
+import static no.ipshub.connectors.outbound.OutboxRows.clip;
+import static no.ipshub.connectors.outbound.OutboxRows.instant;
+import static no.ipshub.connectors.outbound.OutboxRows.ts;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.ipshub.connectors.outbound.OutboxRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -182,26 +185,6 @@ public class NhnDeliveryStore {
 
     /** Deliveries per state, every state present. */
     public Map<State, Long> countsByState() {
-        Map<State, Long> counts = new LinkedHashMap<>();
-        for (State state : State.values()) {
-            counts.put(state, 0L);
-        }
-        jdbc.query("SELECT state, COUNT(*) FROM nhn_delivery GROUP BY state",
-                rs -> {
-                    counts.put(State.valueOf(rs.getString(1)), rs.getLong(2));
-                });
-        return counts;
-    }
-
-    private static OffsetDateTime ts(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime ts) {
-        return ts == null ? null : ts.toInstant();
-    }
-
-    private static String clip(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
+        return OutboxRows.countsByState(jdbc, "nhn_delivery", State.class);
     }
 }

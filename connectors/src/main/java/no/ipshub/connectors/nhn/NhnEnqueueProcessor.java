@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import no.ipshub.engine.error.FailureClassifier;
-import no.ipshub.engine.error.TransientFailureException;
+import no.ipshub.connectors.outbound.InboxBatchReader;
 import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.engine.kafka.RecordBatch;
 import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.routes.deadletter.DeadLetterPublisher;
-import no.ipshub.routes.deadletter.DeadLetters;
 import no.ipshub.schemas.v1.DeadLetter;
-import no.ipshub.schemas.v1.DeadLetterReason;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -33,21 +30,19 @@ public class NhnEnqueueProcessor implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(NhnEnqueueProcessor.class);
 
-    private final HubTopics topics;
     private final NhnAddressStore addresses;
     private final NhnDeliveryStore deliveries;
     private final NhnConversationStore conversations;
-    private final HubWireCodec codec;
+    private final InboxBatchReader inbox;
     private final DeadLetterPublisher deadLetters;
     private final Clock clock;
 
     public NhnEnqueueProcessor(HubTopics topics, NhnAddressStore addresses, NhnDeliveryStore deliveries,
             NhnConversationStore conversations, HubWireCodec codec, DeadLetterPublisher deadLetters, Clock clock) {
-        this.topics = topics;
         this.addresses = addresses;
         this.deliveries = deliveries;
         this.conversations = conversations;
-        this.codec = codec;
+        this.inbox = new InboxBatchReader(topics, codec, NhnOutboundRoute.ROUTE_ID);
         this.deadLetters = deadLetters;
         this.clock = clock;
     }
@@ -66,18 +61,13 @@ public class NhnEnqueueProcessor implements Processor {
         Instant now = clock.instant();
         List<NhnDeliveryStore.NewDelivery> queued = new ArrayList<>();
         List<DeadLetter> dead = new ArrayList<>();
-        for (ConsumedRecord record : batch.records()) {
-            String partner = topics.partnerOfInboxTopic(record.topic()).orElse(null);
-            NhnAddress address = partner == null ? null : receivers.get(partner);
-            if (address == null) {
-                continue;
-            }
-            HubMessage message = decode(record, now, dead);
-            if (message == null || !partner.equals(message.getRecipient())) {
-                continue;
-            }
+        for (InboxBatchReader.Addressed addressed : inbox.read(batch.records(), receivers::containsKey, now, dead)) {
+            String partner = addressed.partner();
+            HubMessage message = addressed.message();
+            ConsumedRecord record = addressed.record();
             queued.add(new NhnDeliveryStore.NewDelivery(partner, message.getMessageId(), message.getCaseId(),
-                    address.herId(), record.topic(), record.partition(), record.offset(), record.value()));
+                    receivers.get(partner).herId(), record.topic(), record.partition(), record.offset(),
+                    record.value()));
             conversations.open(new NhnConversationStore.Conversation(message.getMessageId(), message.getCaseId(),
                     partner, message.getSender()), now);
         }
@@ -85,23 +75,5 @@ public class NhnEnqueueProcessor implements Processor {
         deadLetters.publishAll(dead, batch.output());
         log.debug("Route {} queued {} messages for Norsk helsenett from {} inbox records", NhnOutboundRoute.ROUTE_ID,
                 queued.size(), batch.records().size());
-    }
-
-    private HubMessage decode(ConsumedRecord record, Instant now, List<DeadLetter> dead) {
-        if (record.value() == null) {
-            dead.add(DeadLetters.of(record, NhnOutboundRoute.ROUTE_ID, null, null, DeadLetterReason.MALFORMED_AVRO,
-                    "the inbox record has no value", now));
-            return null;
-        }
-        try {
-            return codec.decodeMessage(record.value());
-        } catch (RuntimeException e) {
-            if (FailureClassifier.isTransient(e)) {
-                throw new TransientFailureException("cannot decode " + record.position() + " now", e);
-            }
-            dead.add(DeadLetters.of(record, NhnOutboundRoute.ROUTE_ID, null, null, DeadLetterReason.MALFORMED_AVRO,
-                    "inbox record cannot be decoded as a HubMessage: " + e.getClass().getSimpleName(), now));
-            return null;
-        }
     }
 }

@@ -2,12 +2,11 @@ package no.ipshub.connectors.nhn;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import no.ipshub.connectors.http.HttpEdgeProperties;
 import no.ipshub.connectors.http.Problems;
+import no.ipshub.connectors.http.RequestBodies;
 import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.partners.Partner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -52,7 +51,7 @@ public class NhnMessagesController {
                     "The body must be a Hodemelding as application/xml or text/xml.", List.of());
         }
         long limit = properties.maxEnvelopeBytes().toBytes();
-        byte[] body = readAtMost(request, limit);
+        byte[] body = RequestBodies.readAtMost(request, limit);
         if (body == null) {
             return Problems.of(HttpStatus.CONTENT_TOO_LARGE, PATH,
                     "The envelope is larger than " + limit + " bytes (hub.nhn.max-envelope-bytes).", List.of());
@@ -78,16 +77,6 @@ public class NhnMessagesController {
             return media.isCompatibleWith(MediaType.APPLICATION_XML) || media.isCompatibleWith(MediaType.TEXT_XML);
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static byte[] readAtMost(HttpServletRequest request, long limit) throws IOException {
-        if (request.getContentLengthLong() > limit) {
-            return null;
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] buffer = in.readNBytes((int) limit + 1);
-            return buffer.length > limit ? null : Arrays.copyOf(buffer, buffer.length);
         }
     }
 }

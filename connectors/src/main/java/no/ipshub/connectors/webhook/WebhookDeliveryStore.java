@@ -1,12 +1,14 @@
 package no.ipshub.connectors.webhook;
 
+import static no.ipshub.connectors.outbound.OutboxRows.instant;
+import static no.ipshub.connectors.outbound.OutboxRows.ts;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.ipshub.connectors.outbound.OutboxRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -168,26 +170,10 @@ public class WebhookDeliveryStore {
 
     /** Deliveries per state, every state present. */
     public Map<State, Long> countsByState() {
-        Map<State, Long> counts = new LinkedHashMap<>();
-        for (State state : State.values()) {
-            counts.put(state, 0L);
-        }
-        jdbc.query("SELECT state, COUNT(*) FROM webhook_delivery GROUP BY state",
-                rs -> {
-                    counts.put(State.valueOf(rs.getString(1)), rs.getLong(2));
-                });
-        return counts;
-    }
-
-    private static OffsetDateTime ts(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime ts) {
-        return ts == null ? null : ts.toInstant();
+        return OutboxRows.countsByState(jdbc, "webhook_delivery", State.class);
     }
 
     private static String clip(String text) {
-        return text == null || text.length() <= 200 ? text : text.substring(0, 200);
+        return OutboxRows.clip(text, 200);
     }
 }

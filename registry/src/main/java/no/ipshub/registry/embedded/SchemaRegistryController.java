@@ -13,6 +13,7 @@ import no.ipshub.registry.core.CoreBackedSchemaRegistry;
 import no.ipshub.registry.core.RegistryCore.VersionFilter;
 import no.ipshub.registry.core.RegistryCore;
 import no.ipshub.registry.core.RegistryErrors;
+import no.ipshub.registry.core.SchemaText;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -307,7 +308,7 @@ public class SchemaRegistryController {
         if (schema == null || !schema.isString()) {
             throw RegistryErrors.invalidSchema("the request has no \"schema\" string");
         }
-        return RegistryCore.parse(schema.asString());
+        return SchemaText.parse(schema.asString());
     }
 
     private CompatibilityLevel levelIn(byte[] body) {

@@ -48,7 +48,7 @@ class RegistryCoreTest {
     @Test
     void schemasDifferingOnlyInLayoutAreTheSameSchema() {
         int id = registry.register("a-value", TEXT);
-        Schema reformatted = RegistryCore.parse(TEXT.toString(true));
+        Schema reformatted = SchemaText.parse(TEXT.toString(true));
 
         assertThat(registry.getId("a-value", reformatted)).isEqualTo(id);
     }
@@ -56,7 +56,7 @@ class RegistryCoreTest {
     @Test
     void aChangedDefaultMakesADifferentSchema() {
         registry.register("a-value", TEXT_AND_LANGUAGE_WITH_DEFAULT);
-        Schema otherDefault = RegistryCore.parse(TEXT_AND_LANGUAGE_WITH_DEFAULT.toString().replace("\"nb\"", "\"nn\""));
+        Schema otherDefault = SchemaText.parse(TEXT_AND_LANGUAGE_WITH_DEFAULT.toString().replace("\"nb\"", "\"nn\""));
 
         assertThat(registry.register("a-value", otherDefault)).isEqualTo(2);
     }
@@ -154,7 +154,7 @@ class RegistryCoreTest {
 
     @Test
     void invalidSchemaTextIsError42201() {
-        assertError(() -> RegistryCore.parse("{\"type\":\"record\",\"name\":\"X\",\"fields\":[{\"name\":\"a\"}]}"), 42201);
+        assertError(() -> SchemaText.parse("{\"type\":\"record\",\"name\":\"X\",\"fields\":[{\"name\":\"a\"}]}"), 42201);
     }
 
     @Test
@@ -329,7 +329,7 @@ class RegistryCoreTest {
     }
 
     private static Schema record(String fields) {
-        return RegistryCore.parse("{\"type\":\"record\",\"name\":\"Greeting\",\"namespace\":\"no.ipshub.test\",\"fields\":["
+        return SchemaText.parse("{\"type\":\"record\",\"name\":\"Greeting\",\"namespace\":\"no.ipshub.test\",\"fields\":["
                 + fields + "]}");
     }
 }

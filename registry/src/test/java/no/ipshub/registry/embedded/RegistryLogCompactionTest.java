@@ -11,6 +11,7 @@ import no.ipshub.registry.client.SchemaRegistryException;
 import no.ipshub.registry.core.CompatibilityLevel;
 import no.ipshub.registry.core.RegistryCommand;
 import no.ipshub.registry.core.RegistryCore;
+import no.ipshub.registry.core.SchemaText;
 import org.apache.avro.Schema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -138,7 +139,7 @@ class RegistryLogCompactionTest {
         List<Schema> schemas = new ArrayList<>();
         String fields = "{\"name\":\"text\",\"type\":\"string\"}";
         for (int i = 0; i < 6; i++) {
-            schemas.add(RegistryCore.parse("{\"type\":\"record\",\"name\":\"Greeting\",\"fields\":[" + fields + "]}"));
+            schemas.add(SchemaText.parse("{\"type\":\"record\",\"name\":\"Greeting\",\"fields\":[" + fields + "]}"));
             fields += ",{\"name\":\"f" + i + "\",\"type\":\"int\"" + (i % 2 == 0 ? ",\"default\":0" : "") + "}";
         }
         return schemas;

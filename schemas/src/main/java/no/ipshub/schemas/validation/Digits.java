@@ -1,9 +1,25 @@
 package no.ipshub.schemas.validation;
 
+import java.util.Optional;
+
 /** Small helpers shared by the validators: ASCII-digit checks and the mod-11 control digit. */
 final class Digits {
 
     private Digits() {
+    }
+
+    /**
+     * What is wrong with a value that must be exactly {@code length} ASCII digits, if anything: missing, or not
+     * that many digits. The text never contains the value.
+     */
+    static Optional<String> exactlyDigitsProblem(String value, int length) {
+        if (value == null) {
+            return Optional.of("is missing");
+        }
+        if (value.length() != length || !onlyAsciiDigits(value)) {
+            return Optional.of("must be exactly " + length + " digits");
+        }
+        return Optional.empty();
     }
 
     /** True when the value is non-empty and made of ASCII digits only (no other Unicode digits). */

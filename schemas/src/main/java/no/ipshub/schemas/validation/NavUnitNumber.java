@@ -20,12 +20,6 @@ public final class NavUnitNumber {
 
     /** What is wrong with the value, if anything; the text never contains the value. */
     public static Optional<String> problem(String value) {
-        if (value == null) {
-            return Optional.of("is missing");
-        }
-        if (value.length() != LENGTH || !Digits.onlyAsciiDigits(value)) {
-            return Optional.of("must be exactly 4 digits");
-        }
-        return Optional.empty();
+        return Digits.exactlyDigitsProblem(value, LENGTH);
     }
 }

@@ -22,12 +22,11 @@ public final class OrganisationNumber {
 
     /** What is wrong with the value, if anything; the text never contains the value. */
     public static Optional<String> problem(String value) {
-        if (value == null) {
-            return Optional.of("is missing");
-        }
-        if (value.length() != LENGTH || !Digits.onlyAsciiDigits(value)) {
-            return Optional.of("must be exactly 9 digits");
-        }
+        return Digits.exactlyDigitsProblem(value, LENGTH).or(() -> controlDigitProblem(value));
+    }
+
+    /** Whether the last of nine digits is the mod-11 control digit of the first eight. */
+    private static Optional<String> controlDigitProblem(String value) {
         int control = Digits.mod11ControlDigit(value, WEIGHTS);
         if (control < 0 || control != Digits.at(value, LENGTH - 1)) {
             return Optional.of("has a wrong control digit");

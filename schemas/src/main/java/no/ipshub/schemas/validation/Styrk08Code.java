@@ -37,12 +37,11 @@ public final class Styrk08Code {
 
     /** What is wrong with the value, if anything; the text never contains the value. */
     public static Optional<String> problem(String value) {
-        if (value == null) {
-            return Optional.of("is missing");
-        }
-        if (value.length() != LENGTH || !Digits.onlyAsciiDigits(value)) {
-            return Optional.of("must be exactly 4 digits");
-        }
+        return Digits.exactlyDigitsProblem(value, LENGTH).or(() -> groupProblem(value));
+    }
+
+    /** Whether the sub-major and minor group digits of a four-digit value name groups STYRK-08 has. */
+    private static Optional<String> groupProblem(String value) {
         int majorGroup = Digits.at(value, 0);
         int subMajorGroup = Digits.at(value, 1);
         if (subMajorGroup < 1 || subMajorGroup > LAST_SUB_MAJOR_GROUP[majorGroup]) {
