@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import no.ipshub.connectors.security.BrowserSignIn;
+import no.ipshub.web.signin.BrowserSignIn;
 import no.ipshub.operations.dashboard.OpsSignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
