@@ -26,8 +26,8 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  * The web side of every set of the hub's pages (the operations dashboard, the research page), each declared as a
  * {@link BrowserSignIn} bean: the sign-in cookie and CSRF filter before Spring Security, one security chain that
  * opens the sign-in forms and the pages' assets to anyone (they hold nothing secret), and the static files, each
- * set's own under {@code <pages>/assets/} and htmx and Chart.js from their WebJars under {@code <pages>/webjars/},
- * so they fall under the role rule of the pages.
+ * set's own under {@code <pages>/assets/} (with the hub's style sheet {@code hub.css} of this module beside them),
+ * and htmx and Chart.js from their WebJars under {@code <pages>/webjars/}, so they fall under the pages' rules.
  */
 @Configuration(proxyBeanMethods = false)
 public class PageWebConfiguration implements WebMvcConfigurer {
@@ -42,7 +42,7 @@ public class PageWebConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         for (BrowserSignIn pages : signIns.orderedStream().toList()) {
             registry.addResourceHandler(pages.pagePath() + "/assets/**")
-                    .addResourceLocations("classpath:" + pages.pagePath() + "/assets/")
+                    .addResourceLocations("classpath:" + pages.pagePath() + "/assets/", "classpath:/web/assets/")
                     .setCacheControl(CacheControl.noCache());
             registry.addResourceHandler(pages.pagePath() + "/webjars/**")
                     .addResourceLocations("classpath:/META-INF/resources/webjars/")

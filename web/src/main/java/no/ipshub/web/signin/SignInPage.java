@@ -26,7 +26,7 @@ public record SignInPage(BrowserSignIn signIn, String pages, String role) implem
     /** The form, with {@code message} (plain text, escaped) above the key field when not empty. */
     public String render(String message) {
         return PageTemplates.render("web/login", Map.of(
-                "layout", Layout.plain(role + " sign-in"),
+                "layout", Layout.plain(role + " sign-in", signIn.pagePath()),
                 "action", signIn.loginPath(),
                 "pages", pages,
                 "role", role,

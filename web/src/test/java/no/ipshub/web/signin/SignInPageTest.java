@@ -18,6 +18,7 @@ class SignInPageTest {
         String page = RESEARCH.render("");
 
         assertThat(page).contains("<title>IPS hub · researcher sign-in</title>")
+                .contains("href=\"/research/assets/hub.css\"")
                 .contains("action=\"/research/login\"")
                 .contains("Research page. Sign in with your researcher API key.")
                 .contains("Researcher API key <input type=\"password\" name=\"apiKey\"")
