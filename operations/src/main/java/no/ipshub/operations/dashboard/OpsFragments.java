@@ -26,9 +26,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The dashboard's sections, drawn from the Mustache templates under {@code templates/ops/}. Each section has a
- * model method (what the page puts into its partial) and a method that draws it alone, as htmx polls it. Each
- * polling section is a {@code div} that carries its own htmx polling attributes ({@code ops/parts/poll}), so a
- * refresh replaces it whole ({@code outerHTML}) and keeps its filter and page. Buttons inside a section name their
+ * model method (what the page puts into its partial) and a method that draws it alone, as htmx polls it. Every
+ * section template fills the blocks of the same two parents: {@code ops/parts/section}, a {@code div} that carries
+ * its own htmx polling attributes, so a refresh replaces it whole ({@code outerHTML}) and keeps its filter and page,
+ * and {@code ops/parts/table}, the table around its header cells and rows. Buttons inside a section name their
  * own {@code hx-swap}, since htmx would otherwise inherit the section's.
  */
 final class OpsFragments {
@@ -315,7 +316,8 @@ final class OpsFragments {
                         .with("versions", s.versions().stream().map(String::valueOf).collect(Collectors.joining(", ")))
                         .with("latest", s.latestVersion())
                         .with("id", s.latestId())
-                        .with("compatibility", s.compatibility())).toList()), 5, "No subjects registered.");
+                        .with("compatibility", s.compatibility())).toList()), 5,
+                view.error() == null ? "No subjects registered." : null);
     }
 
     String health(HealthOverview.View view, Instant now) {
