@@ -85,8 +85,13 @@ public class PageWebConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain pageOpenPathsFilterChain(HttpSecurity http) throws Exception {
         List<String> open = signIns.orderedStream().flatMap(pages -> pages.openPaths().stream()).toList();
+        if (open.isEmpty()) {
+            // no pages: a chain that matches no request
+            http.securityMatcher(request -> false);
+        } else {
+            http.securityMatcher(open.toArray(String[]::new));
+        }
         http
-            .securityMatcher(open.isEmpty() ? new String[] {"/no-pages-signed-in"} : open.toArray(String[]::new))
             // the sign-in form is guarded by its same-origin check; there is no session to protect before it
             .csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
