@@ -8,6 +8,7 @@ COPY engine/pom.xml engine/
 COPY partners/pom.xml partners/
 COPY routes/pom.xml routes/
 COPY connectors/pom.xml connectors/
+COPY web/pom.xml web/
 COPY collaboration-log/pom.xml collaboration-log/
 COPY operations/pom.xml operations/
 COPY hub/pom.xml hub/

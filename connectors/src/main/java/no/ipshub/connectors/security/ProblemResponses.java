@@ -83,8 +83,8 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
         return path.equals("/ops") || path.startsWith("/ops/");
     }
 
-    /** Answers with a problem+json of {@code status} naming the request's URI. */
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+    /** Answers with a problem+json of {@code status} naming the request's URI; public for the pages' sign-in filter. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String detail) throws IOException {
         write(request, response, status, detail, Map.of());
     }

@@ -1,9 +1,6 @@
 package no.ipshub.operations.dashboard;
 
-import static no.ipshub.operations.dashboard.OpsHtml.esc;
-
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import no.ipshub.connectors.security.BrowserSignIn;
 import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.operations.deadletter.DeadLetterFilter;
 import no.ipshub.operations.deadletter.DeadLetterInspector;
@@ -23,10 +19,14 @@ import no.ipshub.operations.deadletter.ReplayOutcome;
 import no.ipshub.partners.Partner;
 import no.ipshub.partners.PartnerDirectory;
 import no.ipshub.schemas.v1.DeadLetterReason;
+import no.ipshub.web.page.Layout;
+import no.ipshub.web.page.Model;
+import no.ipshub.web.page.PageResponses;
+import no.ipshub.web.page.PageTemplates;
+import no.ipshub.web.signin.BrowserSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class OpsDashboardController {
 
-    /** The page may load scripts, styles and data from the hub itself only. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-
     private static final Logger log = LoggerFactory.getLogger(OpsDashboardController.class);
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final int PAGE_SIZE = 20;
 
     private final OpsOverview overview;
@@ -60,7 +55,6 @@ public class OpsDashboardController {
     private final OpsProperties properties;
     private final ParkedWebhooks webhooks;
     private final OpsFragments fragments;
-    private final OpsTemplate page = OpsTemplate.load("ops/dashboard.html");
     private final Clock clock;
 
     public OpsDashboardController(OpsOverview overview, RouteInspector routes, DeadLetterStore deadLetters,
@@ -84,26 +78,26 @@ public class OpsDashboardController {
         Object token = request.getAttribute(BrowserSignIn.CSRF_ATTRIBUTE);
         String csrf = token == null ? "" : token.toString();
         Map<String, String> defaultFilter = Map.of("status", DeadLetterStatus.OPEN.name());
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("csrfToken", esc(csrf));
-        values.put("csrfJson", esc(OpsHtml.json(csrf)));
-        values.put("operator", esc(operator.getName()));
-        values.put("sampleMillis", String.valueOf(properties.sampleInterval().toMillis()));
-        values.put("sampleSeconds", String.valueOf(properties.sampleInterval().toSeconds()));
-        values.put("windowMinutes", String.valueOf(properties.sampleWindow().toMinutes()));
-        values.put("health", fragments.health(overview.health(), now));
-        values.put("loops", fragments.loops(overview.loops(), overview.loopsDegradedAfter(), now));
-        values.put("routes", fragments.routes(overview.routes()));
-        values.put("lag", fragments.lag(overview.lag(), now));
-        values.put("deadLetterCounts", fragments.deadLetterCounts(overview.deadLetterCounts()));
-        values.put("statusOptions", OpsFragments.options(List.of("", "OPEN", "REPLAYED", "DISCARDED"), "OPEN", "any"));
-        values.put("partnerOptions", OpsFragments.options(partnerIds(), "", "any"));
-        values.put("reasonOptions", OpsFragments.options(reasonCodes(), "", "any"));
-        values.put("deadLetters", deadLetterTable(defaultFilter, 0, now));
-        values.put("partners", fragments.partners(overview.partners(), now));
-        values.put("registry", fragments.registry(overview.registry(), now));
-        values.put("webhooks", fragments.webhooks(webhooks.view(PAGE_SIZE), now));
-        return html(page.render(values));
+        Model page = Model.of("layout", Layout.withCharts("operations", "/ops", List.of(), List.of("/ops/assets/ops.js")))
+                .with("header", Model.of("pages", "operations").with("user", operator.getName()).with("project", null)
+                        .with("logoutPath", OpsSignIn.LOGOUT_PATH).with("csrfToken", csrf))
+                .with("csrfJson", OpsHtml.json(csrf))
+                .with("sampleMillis", properties.sampleInterval().toMillis())
+                .with("sampleSeconds", properties.sampleInterval().toSeconds())
+                .with("windowMinutes", properties.sampleWindow().toMinutes())
+                .with("health", fragments.healthModel(overview.health(), now))
+                .with("loops", fragments.loopsModel(overview.loops(), overview.loopsDegradedAfter(), now))
+                .with("routes", fragments.routesModel(overview.routes()))
+                .with("lag", fragments.lagModel(overview.lag(), now))
+                .with("deadLetterCounts", fragments.deadLetterCountsModel(overview.deadLetterCounts()))
+                .with("statusOptions", OpsFragments.optionsModel(List.of("", "OPEN", "REPLAYED", "DISCARDED"), "OPEN", "any"))
+                .with("partnerOptions", OpsFragments.optionsModel(partnerIds(), "", "any"))
+                .with("reasonOptions", OpsFragments.optionsModel(reasonCodes(), "", "any"))
+                .with("deadLetters", deadLetterTable(defaultFilter, 0, now))
+                .with("partners", fragments.partnersModel(overview.partners(), now))
+                .with("registry", fragments.registryModel(overview.registry(), now))
+                .with("webhooks", fragments.webhooksModel(webhooks.view(PAGE_SIZE), now));
+        return html(PageTemplates.render("ops/dashboard", page));
     }
 
     @GetMapping("/ops/fragments/routes")
@@ -124,7 +118,7 @@ public class OpsDashboardController {
     @GetMapping("/ops/fragments/deadletters")
     public ResponseEntity<String> deadLettersFragment(@RequestParam Map<String, String> query,
             @RequestParam(defaultValue = "0") int page) {
-        return html(deadLetterTable(query, page, clock.instant()));
+        return html(OpsFragments.draw("deadletters", deadLetterTable(query, page, clock.instant())));
     }
 
     @GetMapping("/ops/fragments/deadletter/{id}")
@@ -165,7 +159,7 @@ public class OpsDashboardController {
     public ResponseEntity<String> replayWebhook(@PathVariable long id, Authentication operator) {
         ParkedWebhooks.Outcome outcome = webhooks.replay(id, operator.getName());
         return ResponseEntity.ok()
-                .contentType(HTML)
+                .contentType(PageResponses.HTML)
                 .header("HX-Trigger", OpsFragments.WEBHOOKS_CHANGED)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(OpsFragments.flash(outcome.ok(), outcome.message()));
@@ -232,7 +226,7 @@ public class OpsDashboardController {
         }
     }
 
-    private String deadLetterTable(Map<String, String> query, int page, Instant now) {
+    private Model deadLetterTable(Map<String, String> query, int page, Instant now) {
         Map<String, String> kept = new LinkedHashMap<>();
         for (String key : List.of("status", "partner", "reason", "from", "to")) {
             if (query.get(key) != null) {
@@ -241,7 +235,7 @@ public class OpsDashboardController {
         }
         try {
             DeadLetterStore.Page result = deadLetters.page(filter(kept), Math.max(0, page), PAGE_SIZE);
-            return fragments.deadLetters(result.items().stream().map(inspector::summary).toList(), result.page(),
+            return fragments.deadLettersModel(result.items().stream().map(inspector::summary).toList(), result.page(),
                     result.size(), result.total(), kept, now);
         } catch (DeadLetterRequestException e) {
             return OpsFragments.deadLettersRefused(e.getMessage());
@@ -264,17 +258,13 @@ public class OpsDashboardController {
     }
 
     private static ResponseEntity<String> html(String body) {
-        return ResponseEntity.ok()
-                .contentType(HTML)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
+        return PageResponses.html(body);
     }
 
     /** An action's answer that also tells the dead-letter sections to refresh now. */
     private static ResponseEntity<String> changed(String body) {
         return ResponseEntity.ok()
-                .contentType(HTML)
+                .contentType(PageResponses.HTML)
                 .header("HX-Trigger", OpsFragments.DEAD_LETTERS_CHANGED)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(body);

@@ -1,10 +1,8 @@
 package no.ipshub.operations.dashboard;
 
 import static no.ipshub.operations.dashboard.OpsHtml.count;
-import static no.ipshub.operations.dashboard.OpsHtml.esc;
 import static no.ipshub.operations.dashboard.OpsHtml.millis;
 import static no.ipshub.operations.dashboard.OpsHtml.rate;
-import static no.ipshub.operations.dashboard.OpsTemplate.slots;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,24 +11,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.ipshub.connectors.webhook.WebhookDeliveryStore;
 import no.ipshub.engine.supervision.LoopState;
 import no.ipshub.engine.supervision.LoopStatus;
-import no.ipshub.operations.dashboard.OpsTemplate.Parts;
 import no.ipshub.operations.deadletter.BytePreview;
 import no.ipshub.operations.deadletter.DeadLetterCounts;
 import no.ipshub.operations.deadletter.DeadLetterDetail;
 import no.ipshub.operations.deadletter.DeadLetterStatus;
 import no.ipshub.operations.deadletter.DeadLetterSummary;
+import no.ipshub.web.page.Model;
+import no.ipshub.web.page.PageTemplates;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The dashboard's sections as HTML fragments, rendered from the templates under {@code ops/fragments/}. Each
- * polling section is a {@code div} that carries its own htmx polling attributes, so a refresh replaces it whole
- * ({@code outerHTML}) and keeps its filter and page. Buttons inside a section name their own {@code hx-swap},
- * since htmx would otherwise inherit the section's.
+ * The dashboard's sections, drawn from the Mustache templates under {@code templates/ops/}. Each section has a
+ * model method (what the page puts into its partial) and a method that draws it alone, as htmx polls it. Every
+ * section template fills the blocks of the same two parents: {@code ops/parts/section}, a {@code div} that carries
+ * its own htmx polling attributes, so a refresh replaces it whole ({@code outerHTML}) and keeps its filter and page,
+ * and {@code ops/parts/table}, the table around its header cells and rows. Buttons inside a section name their
+ * own {@code hx-swap}, since htmx would otherwise inherit the section's.
  */
 final class OpsFragments {
 
@@ -40,18 +40,6 @@ final class OpsFragments {
     static final String PARTNERS_CHANGED = "ops-partners-changed";
     static final String WEBHOOKS_CHANGED = "ops-webhooks-changed";
 
-    private static final Parts COMMON = parts("common");
-    private static final Parts ROUTES = parts("routes");
-    private static final Parts LAG = parts("lag");
-    private static final Parts DEAD_LETTER_COUNTS = parts("deadletter-counts");
-    private static final Parts DEAD_LETTERS = parts("deadletters");
-    private static final Parts DEAD_LETTER_DETAIL = parts("deadletter-detail");
-    private static final Parts PARTNERS = parts("partners");
-    private static final Parts REGISTRY = parts("registry");
-    private static final Parts HEALTH = parts("health");
-    private static final Parts WEBHOOKS = parts("webhooks");
-    private static final Parts LOOPS = parts("loops");
-
     private final ZoneId zone;
     private final long refreshSeconds;
 
@@ -60,65 +48,67 @@ final class OpsFragments {
         this.refreshSeconds = refreshSeconds;
     }
 
-    private static Parts parts(String name) {
-        return OpsTemplate.parts("ops/fragments/" + name + ".html");
+    /** A section drawn alone from {@code templates/ops/<name>.mustache}. */
+    static String draw(String name, Model model) {
+        return PageTemplates.render("ops/" + name, model);
     }
 
-    /** A section's htmx trigger: the page's refresh interval, and an event that refreshes it at once if any. */
-    private String trigger(String event) {
-        return "every " + refreshSeconds + "s" + (event == null ? "" : ", " + event + " from:body");
+    /** A section's htmx polling: its id, the URL it reloads from, and the page's refresh interval and event. */
+    private Model poll(String id, String url, String event) {
+        return Model.of("id", id).with("url", url)
+                .with("trigger", "every " + refreshSeconds + "s" + (event == null ? "" : ", " + event + " from:body"));
     }
 
-    /** The rows, or the section's empty row when there are none. */
-    private static <T> String rows(List<T> items, Parts parts, Function<T, String> row) {
-        if (items.isEmpty()) {
-            return parts.get("empty").render(Map.of());
-        }
-        return items.stream().map(row).collect(Collectors.joining());
+    /** The row a table shows when it has none, across all its {@code columns}. */
+    private static Model table(Model section, int columns, String empty) {
+        return section.with("columns", columns).with("empty", empty);
     }
 
     String routes(List<OpsOverview.RouteView> routes) {
-        return ROUTES.get("section").render(slots()
-                .text("trigger", trigger(null))
-                .html("rows", rows(routes, ROUTES, this::route)));
+        return draw("routes", routesModel(routes));
     }
 
-    private String route(OpsOverview.RouteView r) {
+    Model routesModel(List<OpsOverview.RouteView> routes) {
+        return table(Model.of("poll", poll("routes", FRAGMENTS + "routes", null))
+                .with("rows", routes.stream().map(this::route).toList()), 11, "No routes are running.");
+    }
+
+    private Model route(OpsOverview.RouteView r) {
         boolean started = "Started".equals(r.state());
-        return ROUTES.get("row").render(slots()
-                .text("id", r.id())
-                .html("group", r.consumerGroup() == null ? ""
-                        : ROUTES.get("group").render(slots().text("group", r.consumerGroup())))
-                .text("stateClass", started ? "up" : "warn")
-                .text("state", r.state())
-                .text("exchanges", count(r.exchangesTotal()))
-                .text("failedClass", r.exchangesFailed() > 0 ? " bad" : "")
-                .text("failed", count(r.exchangesFailed()))
-                .text("inflight", count(r.exchangesInflight()))
-                .text("meanMillis", millis(r.meanProcessingMillis()))
-                .text("maxMillis", count(r.maxProcessingMillis()))
-                .text("exchangeRate", rate(r.exchangesPerSecond()))
-                .text("recordRate", rate(r.recordsPerSecond()))
-                .html("lag", lagCell(r.lag(), r.lagAlert()))
-                .text("action", started ? "suspend" : "resume")
-                .text("actionLabel", started ? "Suspend" : "Resume"));
+        return Model.of("id", r.id())
+                .with("group", r.consumerGroup())
+                .with("stateClass", started ? "up" : "warn")
+                .with("state", r.state())
+                .with("exchanges", count(r.exchangesTotal()))
+                .with("failedClass", r.exchangesFailed() > 0 ? " bad" : "")
+                .with("failed", count(r.exchangesFailed()))
+                .with("inflight", count(r.exchangesInflight()))
+                .with("meanMillis", millis(r.meanProcessingMillis()))
+                .with("maxMillis", count(r.maxProcessingMillis()))
+                .with("exchangeRate", rate(r.exchangesPerSecond()))
+                .with("recordRate", rate(r.recordsPerSecond()))
+                .with("lag", lagCell(r.lag(), r.lagAlert()))
+                .with("action", started ? "suspend" : "resume")
+                .with("actionLabel", started ? "Suspend" : "Resume");
     }
 
     String lag(LagSnapshot lag, Instant now) {
-        return LAG.get("section").render(slots()
-                .text("trigger", trigger(null))
-                .html("sampledAt", OpsHtml.time(lag.sampledAt(), now, zone, "not yet"))
-                .text("records", count(lag.thresholds().records()))
-                .text("oldestAge", OpsHtml.duration(lag.thresholds().oldestAgeSeconds()))
-                .html("error", lag.error() == null ? "" : flash(false, lag.error()))
-                .html("alerts", lag.alerts().isEmpty() ? "" : LAG.get("alerts").render(slots()
-                        .html("items", lag.alerts().stream().map(this::alert).collect(Collectors.joining()))))
-                .html("partners", lag.partners().stream().map(p -> partnerLag(p, lag.thresholds()))
-                        .collect(Collectors.joining()))
-                .html("routes", lag.routes().stream().map(this::routeLag).collect(Collectors.joining())));
+        return draw("lag", lagModel(lag, now));
     }
 
-    private String alert(LagSnapshot.Alert a) {
+    Model lagModel(LagSnapshot lag, Instant now) {
+        return Model.of("poll", poll("lag", FRAGMENTS + "lag", null))
+                .with("sampledAt", OpsHtml.time(lag.sampledAt(), now, zone, "not yet"))
+                .with("records", count(lag.thresholds().records()))
+                .with("oldestAge", OpsHtml.duration(lag.thresholds().oldestAgeSeconds()))
+                .with("error", lag.error() == null ? null : flashModel(false, lag.error()))
+                .with("alerts", lag.alerts().isEmpty() ? null
+                        : Model.of("items", lag.alerts().stream().map(this::alert).toList()))
+                .with("partners", lag.partners().stream().map(p -> partnerLag(p, lag.thresholds())).toList())
+                .with("routes", lag.routes().stream().map(this::routeLag).toList());
+    }
+
+    private Model alert(LagSnapshot.Alert a) {
         StringBuilder what = new StringBuilder(records(a.lag()) + " behind");
         if (a.oldestAgeSeconds() != null) {
             what.append(", the oldest written ").append(OpsHtml.duration(a.oldestAgeSeconds())).append(" ago");
@@ -126,79 +116,68 @@ final class OpsFragments {
         if (a.expired() > 0) {
             what.append("; ").append(records(a.expired())).append(" deleted by retention before being read");
         }
-        return LAG.get("alert").render(slots()
-                .text("route", a.routeId())
-                .text("group", a.consumerGroup())
-                .text("topic", a.topic())
-                .text("what", what.toString()));
+        return Model.of("route", a.routeId())
+                .with("group", a.consumerGroup())
+                .with("topic", a.topic())
+                .with("what", what.toString());
     }
 
     private static String records(long n) {
         return count(n) + (n == 1 ? " record" : " records");
     }
 
-    private String partnerLag(LagSnapshot.PartnerLag p, LagSnapshot.Thresholds thresholds) {
-        return LAG.get("partner").render(slots()
-                .text("partner", p.partner())
-                .html("ingressLag", lagCell(p.ingressLag(), p.ingressAlert()))
-                .html("ingressAge", ageCell(p.ingressLag(), p.ingressOldestAgeSeconds(), p.ingressAlert()))
-                .text("inboxRecords", p.inboxRecords() == null ? "–" : count(p.inboxRecords()))
-                .text("inboxRetained", p.inboxRetained() == null ? "–" : count(p.inboxRetained()))
-                .html("group", p.inboxGroup() == null ? muted("none (reads over HTTP or not yet)")
-                        : code(p.inboxGroup()))
-                .html("inboxLag", lagCell(p.inboxLag(), p.inboxLag() != null && p.inboxLag() >= thresholds.records())));
+    private Model partnerLag(LagSnapshot.PartnerLag p, LagSnapshot.Thresholds thresholds) {
+        return Model.of("partner", p.partner())
+                .with("ingressLag", lagCell(p.ingressLag(), p.ingressAlert()))
+                .with("ingressAge", ageCell(p.ingressLag(), p.ingressOldestAgeSeconds(), p.ingressAlert()))
+                .with("inboxRecords", p.inboxRecords() == null ? "–" : count(p.inboxRecords()))
+                .with("inboxRetained", p.inboxRetained() == null ? "–" : count(p.inboxRetained()))
+                .with("group", p.inboxGroup())
+                .with("inboxLag", lagCell(p.inboxLag(), p.inboxLag() != null && p.inboxLag() >= thresholds.records()));
     }
 
-    private String routeLag(LagSnapshot.RouteLag r) {
-        String topics = r.topics().stream()
-                .map(t -> LAG.get("topic").render(slots()
-                        .text("alert", t.alerting() ? " alert" : "")
-                        .text("topic", t.topic())
-                        .text("lag", count(t.lag()))))
-                .collect(Collectors.joining(" "));
-        return LAG.get("route").render(slots()
-                .text("route", r.routeId())
-                .text("group", r.consumerGroup())
-                .html("lag", lagCell(r.lag(), r.alert()))
-                .html("age", ageCell(r.lag(), r.oldestAgeSeconds(), r.alert()))
-                .html("topics", topics));
+    private Model routeLag(LagSnapshot.RouteLag r) {
+        return Model.of("route", r.routeId())
+                .with("group", r.consumerGroup())
+                .with("lag", lagCell(r.lag(), r.alert()))
+                .with("age", ageCell(r.lag(), r.oldestAgeSeconds(), r.alert()))
+                .with("topics", r.topics().stream().map(t -> Model.of("alert", t.alerting() ? " alert" : "")
+                        .with("topic", t.topic())
+                        .with("lag", count(t.lag()))).toList());
     }
 
-    /** A lag figure, marked when it is an alert and when nothing is behind. */
-    private String lagCell(Long lag, boolean alert) {
+    /** A lag figure ({@code ops/parts/number}), marked when it is an alert and when nothing is behind. */
+    private static Model lagCell(Long lag, boolean alert) {
         if (lag == null) {
-            return COMMON.get("lag-unknown").render(Map.of());
+            return Model.of("known", false);
         }
-        return COMMON.get("lag").render(slots()
-                .text("warning", alert ? " bad" : lag == 0 ? " good" : "")
-                .text("lag", count(lag)));
+        return Model.of("known", true).with("mark", alert ? " bad" : lag == 0 ? " good" : "").with("value", count(lag));
     }
 
     /** How long ago the oldest unread record was written; a dash when nothing is behind or it is not known. */
-    private String ageCell(Long lag, Long ageSeconds, boolean alert) {
+    private static Model ageCell(Long lag, Long ageSeconds, boolean alert) {
         if (lag == null || lag == 0 || ageSeconds == null) {
-            return COMMON.get("lag-unknown").render(Map.of());
+            return Model.of("known", false);
         }
-        return COMMON.get("lag").render(slots()
-                .text("warning", alert ? " bad" : "")
-                .text("lag", OpsHtml.duration(ageSeconds)));
+        return Model.of("known", true).with("mark", alert ? " bad" : "").with("value", OpsHtml.duration(ageSeconds));
     }
 
     String deadLetterCounts(DeadLetterCounts counts) {
-        return DEAD_LETTER_COUNTS.get("section").render(slots()
-                .text("trigger", trigger(DEAD_LETTERS_CHANGED))
-                .text("openClass", counts.open() > 0 ? "bad" : "up")
-                .text("open", count(counts.open()))
-                .text("replayed", count(counts.replayed()))
-                .text("discarded", count(counts.discarded()))
-                .html("rows", rows(counts.byReason(), DEAD_LETTER_COUNTS, line -> DEAD_LETTER_COUNTS.get("row")
-                        .render(slots()
-                                .text("reason", line.reasonCode())
-                                .text("openClass", line.open() > 0 ? " bad" : "")
-                                .text("open", count(line.open()))
-                                .text("replayed", count(line.replayed()))
-                                .text("discarded", count(line.discarded()))
-                                .text("total", count(line.total()))))));
+        return draw("deadletter-counts", deadLetterCountsModel(counts));
+    }
+
+    Model deadLetterCountsModel(DeadLetterCounts counts) {
+        return table(Model.of("poll", poll("dl-counts", FRAGMENTS + "deadletter-counts", DEAD_LETTERS_CHANGED))
+                .with("openClass", counts.open() > 0 ? "bad" : "up")
+                .with("open", count(counts.open()))
+                .with("replayed", count(counts.replayed()))
+                .with("discarded", count(counts.discarded()))
+                .with("rows", counts.byReason().stream().map(line -> Model.of("reason", line.reasonCode())
+                        .with("openClass", line.open() > 0 ? " bad" : "")
+                        .with("open", count(line.open()))
+                        .with("replayed", count(line.replayed()))
+                        .with("discarded", count(line.discarded()))
+                        .with("total", count(line.total()))).toList()), 5, "No dead letters.");
     }
 
     /**
@@ -208,130 +187,111 @@ final class OpsFragments {
      */
     String deadLetters(List<DeadLetterSummary> items, int page, int size, long total, Map<String, String> query,
             Instant now) {
+        return draw("deadletters", deadLettersModel(items, page, size, total, query, now));
+    }
+
+    Model deadLettersModel(List<DeadLetterSummary> items, int page, int size, long total, Map<String, String> query,
+            Instant now) {
         long pages = Math.max(1, (total + size - 1) / size);
-        return DEAD_LETTERS.get("section").render(slots()
-                .text("self", url(FRAGMENTS + "deadletters", query, page))
-                .text("trigger", trigger(DEAD_LETTERS_CHANGED))
-                .html("rows", rows(items, DEAD_LETTERS, d -> deadLetter(d, now)))
-                .text("total", count(total))
-                .text("page", page + 1)
-                .text("pages", pages)
-                // a space before each button, as between words
-                .html("newer", page > 0 ? " " + pageButton(query, page - 1, "Newer") : "")
-                .html("older", page + 1 < pages ? " " + pageButton(query, page + 1, "Older") : ""));
+        List<Model> pager = new java.util.ArrayList<>();
+        if (page > 0) {
+            pager.add(Model.of("url", url(FRAGMENTS + "deadletters", query, page - 1)).with("label", "Newer"));
+        }
+        if (page + 1 < pages) {
+            pager.add(Model.of("url", url(FRAGMENTS + "deadletters", query, page + 1)).with("label", "Older"));
+        }
+        return table(Model.of("refused", null)
+                .with("poll", poll("deadletters", url(FRAGMENTS + "deadletters", query, page), DEAD_LETTERS_CHANGED))
+                .with("rows", items.stream().map(d -> deadLetter(d, now)).toList())
+                .with("total", count(total))
+                .with("page", page + 1)
+                .with("pages", pages)
+                .with("pager", pager), 8, "No dead letters match.");
     }
 
     /** The dead-letter section when the filter itself was refused. */
-    static String deadLettersRefused(String message) {
-        return DEAD_LETTERS.get("refused").render(slots().html("flash", flash(false, message)));
+    static Model deadLettersRefused(String message) {
+        return Model.of("refused", flashModel(false, message));
     }
 
-    private String deadLetter(DeadLetterSummary d, Instant now) {
-        String replay = "";
-        if (d.status() != DeadLetterStatus.DISCARDED) {
-            replay = d.replayable()
-                    ? DEAD_LETTERS.get("replay").render(slots().text("id", d.id()).text("topic", d.replayTopic()))
-                    : DEAD_LETTERS.get("replay-disabled").render(slots().text("id", d.id())
-                            .text("because", d.notReplayableBecause()));
-        }
-        return DEAD_LETTERS.get("row").render(slots()
-                .text("id", d.id())
-                .html("lastFailure", OpsHtml.time(d.lastFailureAt(), now, zone, "–"))
-                .html("partner", d.partner() == null ? muted("unknown") : esc(d.partner()))
-                .text("reasonCode", d.reasonCode())
-                .text("reason", abbreviate(d.reason(), 140))
-                .html("message", d.messageId() == null ? muted("not decodable") : code(d.messageId()))
-                .text("sourceTopic", d.sourceTopic())
-                .text("partition", d.sourcePartition())
-                .text("offset", d.sourceOffset())
-                .text("attempts", d.attempts())
-                .text("statusClass", statusClass(d.status()))
-                .text("status", d.status())
-                .html("decided", d.decidedBy() == null ? "" : DEAD_LETTERS.get("decided").render(slots()
-                        .text("by", d.decidedBy())
-                        .html("at", OpsHtml.time(d.decidedAt(), now, zone, ""))))
-                .html("replay", replay)
-                .html("discard", d.status() != DeadLetterStatus.OPEN ? ""
-                        : DEAD_LETTERS.get("discard").render(slots().text("id", d.id()))));
-    }
-
-    private static String pageButton(Map<String, String> query, int page, String label) {
-        return DEAD_LETTERS.get("page-button").render(slots()
-                .text("url", url(FRAGMENTS + "deadletters", query, page))
-                .text("label", label));
+    private Model deadLetter(DeadLetterSummary d, Instant now) {
+        return Model.of("id", d.id())
+                .with("lastFailure", OpsHtml.time(d.lastFailureAt(), now, zone, "–"))
+                .with("partner", d.partner())
+                .with("reasonCode", d.reasonCode())
+                .with("reason", abbreviate(d.reason(), 140))
+                .with("message", d.messageId())
+                .with("sourceTopic", d.sourceTopic())
+                .with("partition", d.sourcePartition())
+                .with("offset", d.sourceOffset())
+                .with("attempts", d.attempts())
+                .with("statusClass", statusClass(d.status()))
+                .with("status", d.status())
+                .with("decided", d.decidedBy() == null ? null : Model.of("by", d.decidedBy())
+                        .with("at", OpsHtml.time(d.decidedAt(), now, zone, "")))
+                .with("replay", d.status() == DeadLetterStatus.DISCARDED ? null
+                        : Model.of("replayable", d.replayable()).with("topic", d.replayTopic())
+                                .with("because", d.notReplayableBecause()))
+                .with("discard", d.status() == DeadLetterStatus.OPEN);
     }
 
     String deadLetterDetail(DeadLetterDetail detail, Instant now) {
         DeadLetterSummary d = detail.deadLetter();
-        String status = d.decidedBy() == null ? esc(d.status()) : DEAD_LETTER_DETAIL.get("decided").render(slots()
-                .text("status", d.status())
-                .text("by", d.decidedBy())
-                .text("at", OpsHtml.localTime(d.decidedAt(), zone)));
-        return DEAD_LETTER_DETAIL.get("detail").render(slots()
-                .text("id", d.id())
-                .html("status", status)
-                .html("discardReason", d.discardReason() == null ? ""
-                        : DEAD_LETTER_DETAIL.get("discard-reason").render(slots().text("reason", d.discardReason())))
-                .text("reasonCode", d.reasonCode())
-                .text("reason", d.reason())
-                .text("partner", d.partner() == null ? "unknown" : d.partner())
-                .html("messageId", d.messageId() == null ? "not decodable" : code(d.messageId()))
-                .text("route", d.routeId())
-                .text("sourceTopic", d.sourceTopic())
-                .text("partition", d.sourcePartition())
-                .text("offset", d.sourceOffset())
-                .text("attempts", d.attempts())
-                .text("firstFailure", OpsHtml.localTime(d.firstFailureAt(), zone))
-                .text("lastFailure", OpsHtml.localTime(d.lastFailureAt(), zone))
-                .text("replays", d.replayCount())
-                .html("replay", d.replayable()
-                        ? DEAD_LETTER_DETAIL.get("replay-to").render(slots().text("topic", d.replayTopic()))
-                        : DEAD_LETTER_DETAIL.get("not-replayable").render(slots()
-                                .text("because", d.notReplayableBecause())))
-                .html("key", detail.originalKey() == null ? "none" : code(detail.originalKey()))
-                .text("size", count(d.originalSize()))
-                .html("content", content(detail)));
-    }
-
-    /** The masked message, or why it could not be decoded and a preview of its bytes. */
-    private static String content(DeadLetterDetail detail) {
-        if (detail.message() != null) {
-            return DEAD_LETTER_DETAIL.get("message").render(slots().text("json", detail.message().toPrettyString()));
-        }
         BytePreview p = detail.preview();
-        return DEAD_LETTER_DETAIL.get("undecodable").render(slots()
-                .text("error", detail.decodeError())
-                .html("preview", p == null ? "" : DEAD_LETTER_DETAIL.get("preview").render(slots()
-                        .text("shown", p.shownBytes())
-                        .text("total", count(p.totalBytes()))
-                        .text("masked", p.maskedDigits())
-                        .text("hex", p.hex())
-                        .text("text", p.text()))));
+        return draw("deadletter-detail", Model.of("id", d.id())
+                .with("status", d.status())
+                .with("decided", d.decidedBy() == null ? null : Model.of("by", d.decidedBy())
+                        .with("at", OpsHtml.localTime(d.decidedAt(), zone)))
+                .with("discardReason", d.discardReason())
+                .with("reasonCode", d.reasonCode())
+                .with("reason", d.reason())
+                .with("partner", d.partner() == null ? "unknown" : d.partner())
+                .with("messageId", d.messageId())
+                .with("route", d.routeId())
+                .with("sourceTopic", d.sourceTopic())
+                .with("partition", d.sourcePartition())
+                .with("offset", d.sourceOffset())
+                .with("attempts", d.attempts())
+                .with("firstFailure", OpsHtml.localTime(d.firstFailureAt(), zone))
+                .with("lastFailure", OpsHtml.localTime(d.lastFailureAt(), zone))
+                .with("replays", d.replayCount())
+                .with("replayable", d.replayable())
+                .with("replayTopic", d.replayTopic())
+                .with("because", d.notReplayableBecause())
+                .with("key", detail.originalKey())
+                .with("size", count(d.originalSize()))
+                // the masked message, or why it could not be decoded and a preview of its bytes
+                .with("json", detail.message() == null ? null : detail.message().toPrettyString())
+                .with("error", detail.decodeError())
+                .with("preview", p == null ? null : Model.of("shown", p.shownBytes())
+                        .with("total", count(p.totalBytes()))
+                        .with("masked", p.maskedDigits())
+                        .with("hex", p.hex())
+                        .with("text", p.text())));
     }
 
     String partners(OpsOverview.PartnersView view, Instant now) {
+        return draw("partners", partnersModel(view, now));
+    }
+
+    Model partnersModel(OpsOverview.PartnersView view, Instant now) {
         String notSent = "none in " + view.lookbackDays() + " days";
-        return PARTNERS.get("section").render(slots()
-                .text("trigger", trigger(PARTNERS_CHANGED))
-                .html("error", view.error() == null ? "" : flash(false, view.error()))
-                .html("rows", view.partners().stream().map(p -> PARTNERS.get("row").render(slots()
-                        .text("name", p.displayName())
-                        .text("id", p.id())
-                        .text("sector", p.sector())
-                        .text("organisation", p.organisation())
-                        .html("tokenOrganisation", p.tokenOrganisation() == null ? ""
-                                : PARTNERS.get("token-organisation").render(slots().text("number", p.tokenOrganisation())))
-                        .text("status", p.status())
-                        .text("statusClass", "ACTIVE".equals(p.status()) ? "up" : "warn")
-                        .html("keysOff", p.apiKeysEnabled() ? "" : PARTNERS.get("keys-off").render(slots()))
-                        .html("statusAction", PARTNERS.get("ACTIVE".equals(p.status()) ? "suspend" : "reinstate")
-                                .render(slots().text("id", p.id())))
-                        .html("lastSent", OpsHtml.time(p.lastSentAt(), now, zone, notSent))
-                        .html("lastReceived", OpsHtml.time(p.lastReceivedAt(), now, zone, "never"))
-                        .html("lastDeadLetter", OpsHtml.time(p.lastDeadLetterAt(), now, zone, "none"))
-                        .text("openClass", p.openDeadLetters() > 0 ? " bad" : "")
-                        .text("open", count(p.openDeadLetters()))))
-                        .collect(Collectors.joining())));
+        return Model.of("poll", poll("partners", FRAGMENTS + "partners", PARTNERS_CHANGED))
+                .with("error", view.error() == null ? null : flashModel(false, view.error()))
+                .with("rows", view.partners().stream().map(p -> Model.of("name", p.displayName())
+                        .with("id", p.id())
+                        .with("sector", p.sector())
+                        .with("organisation", p.organisation())
+                        .with("tokenOrganisation", p.tokenOrganisation())
+                        .with("status", p.status())
+                        .with("statusClass", "ACTIVE".equals(p.status()) ? "up" : "warn")
+                        .with("apiKeysEnabled", p.apiKeysEnabled())
+                        .with("active", "ACTIVE".equals(p.status()))
+                        .with("lastSent", OpsHtml.time(p.lastSentAt(), now, zone, notSent))
+                        .with("lastReceived", OpsHtml.time(p.lastReceivedAt(), now, zone, "never"))
+                        .with("lastDeadLetter", OpsHtml.time(p.lastDeadLetterAt(), now, zone, "none"))
+                        .with("openClass", p.openDeadLetters() > 0 ? " bad" : "")
+                        .with("open", count(p.openDeadLetters()))).toList());
     }
 
     /** The answer to adding a partner: its API key, shown this once, and what its tokens must name. */
@@ -339,49 +299,49 @@ final class OpsFragments {
         String tokens = tokenOrganisation == null
                 ? "It cannot use access tokens until it has a token organisation number."
                 : "Its access tokens must name organisation number " + tokenOrganisation + ".";
-        return PARTNERS.get("added").render(slots().text("id", id).text("apiKey", apiKey).text("tokens", tokens)
-                .text("contract", contract));
+        return draw("partner-added", Model.of("id", id).with("apiKey", apiKey).with("tokens", tokens)
+                .with("contract", contract));
     }
 
     String registry(RegistryOverview.View view, Instant now) {
-        // no "none registered" row when the list could not be read: the error says so
-        String rows = view.subjects().isEmpty() && view.error() != null ? ""
-                : rows(view.subjects(), REGISTRY, s -> REGISTRY.get("row").render(slots()
-                        .text("subject", s.subject())
-                        .text("versions", s.versions().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                        .text("latest", s.latestVersion())
-                        .text("id", s.latestId())
-                        .text("compatibility", s.compatibility())));
-        return REGISTRY.get("section").render(slots()
-                .text("trigger", trigger(null))
-                .html("readAt", OpsHtml.time(view.readAt(), now, zone, "not yet"))
-                .html("error", view.error() == null ? "" : flash(false, view.error()))
-                .html("rows", rows));
+        return draw("registry", registryModel(view, now));
+    }
+
+    /** No "none registered" row when the list could not be read: the error says so. */
+    Model registryModel(RegistryOverview.View view, Instant now) {
+        return table(Model.of("poll", poll("registry", FRAGMENTS + "registry", null))
+                .with("readAt", OpsHtml.time(view.readAt(), now, zone, "not yet"))
+                .with("error", view.error() == null ? null : flashModel(false, view.error()))
+                .with("rows", view.subjects().stream().map(s -> Model.of("subject", s.subject())
+                        .with("versions", s.versions().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                        .with("latest", s.latestVersion())
+                        .with("id", s.latestId())
+                        .with("compatibility", s.compatibility())).toList()), 5,
+                view.error() == null ? "No subjects registered." : null);
     }
 
     String health(HealthOverview.View view, Instant now) {
-        return HEALTH.get("section").render(slots()
-                .text("trigger", trigger(null))
-                .text("statusClass", healthClass(view.status()))
-                .text("status", view.status())
-                .html("readAt", OpsHtml.time(view.readAt(), now, zone, ""))
-                .html("components", view.components().stream().map(this::healthComponent)
-                        .collect(Collectors.joining())));
+        return draw("health", healthModel(view, now));
     }
 
-    private String healthComponent(HealthOverview.Component c) {
+    Model healthModel(HealthOverview.View view, Instant now) {
+        return Model.of("poll", poll("health", FRAGMENTS + "health", null))
+                .with("statusClass", healthClass(view.status()))
+                .with("status", view.status())
+                .with("readAt", OpsHtml.time(view.readAt(), now, zone, ""))
+                .with("components", view.components().stream().map(OpsFragments::healthComponent).toList());
+    }
+
+    private static Model healthComponent(HealthOverview.Component c) {
         String details = c.details().entrySet().stream()
                 .filter(e -> e.getValue() instanceof Number || e.getValue() instanceof String
                         || e.getValue() instanceof Boolean)
                 .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining(" · "));
-        return HEALTH.get("component").render(slots()
-                .text("name", c.name())
-                .text("statusClass", healthClass(c.status()))
-                .text("status", c.status())
-                // a space between the name and its details, as between words
-                .html("details", details.isEmpty() ? ""
-                        : " " + HEALTH.get("details").render(slots().text("details", details))));
+        return Model.of("name", c.name())
+                .with("statusClass", healthClass(c.status()))
+                .with("status", c.status())
+                .with("details", details);
     }
 
     /**
@@ -390,13 +350,16 @@ final class OpsFragments {
      * @param degradedAfter how long a loop may keep failing before it is degraded, as the page says it
      */
     String loops(List<LoopStatus> loops, Duration degradedAfter, Instant now) {
-        return LOOPS.get("section").render(slots()
-                .text("trigger", trigger(null))
-                .text("degradedAfter", degradedAfter.toSeconds() + " s")
-                .html("rows", rows(loops, LOOPS, l -> loop(l, now))));
+        return draw("loops", loopsModel(loops, degradedAfter, now));
     }
 
-    private String loop(LoopStatus l, Instant now) {
+    Model loopsModel(List<LoopStatus> loops, Duration degradedAfter, Instant now) {
+        return table(Model.of("poll", poll("loops", FRAGMENTS + "loops", null))
+                .with("degradedAfter", degradedAfter.toSeconds() + " s")
+                .with("rows", loops.stream().map(l -> loop(l, now)).toList()), 6, "No loops are registered.");
+    }
+
+    private Model loop(LoopStatus l, Instant now) {
         boolean restarting = l.state() == LoopState.RESTARTING;
         String stateClass = switch (l.state()) {
             case RUNNING -> "up";
@@ -404,71 +367,67 @@ final class OpsFragments {
             case RESTARTING -> l.degraded() ? "bad" : "warn";
             case STOPPED -> "muted";
         };
-        return LOOPS.get("row").render(slots()
-                .text("name", l.name())
-                .text("kind", l.kind().name().toLowerCase(Locale.ROOT))
-                .text("state", l.state().name())
-                .text("stateClass", stateClass)
-                .text("stateLabel", l.degraded() ? "RESTARTING · DEGRADED" : l.state().name())
-                .html("reason", l.reason() == null ? ""
-                        : LOOPS.get("reason").render(slots().text("reason", l.reason())))
-                .html("since", OpsHtml.time(l.since(), now, zone, "–"))
-                .text("failuresClass", restarting || l.state() == LoopState.DOWN ? " bad" : "")
-                .html("failures", esc(count(l.failures())) + (restarting
-                        ? LOOPS.get("attempts").render(slots().text("attempts", l.attempts())) : ""))
-                .html("lastFailure", l.lastFailure() == null ? muted("none")
-                        : LOOPS.get("failure").render(slots()
-                                .html("at", OpsHtml.time(l.lastFailureAt(), now, zone, ""))
-                                .text("failure", l.lastFailure())))
-                .text("nextTry", l.nextTry() == null ? ""
-                        : "in " + Math.max(0, Duration.between(now, l.nextTry()).toSeconds()) + " s"));
+        return Model.of("name", l.name())
+                .with("kind", l.kind().name().toLowerCase(Locale.ROOT))
+                .with("state", l.state().name())
+                .with("stateClass", stateClass)
+                .with("stateLabel", l.degraded() ? "RESTARTING · DEGRADED" : l.state().name())
+                .with("reason", l.reason())
+                .with("since", OpsHtml.time(l.since(), now, zone, "–"))
+                .with("failuresClass", restarting || l.state() == LoopState.DOWN ? " bad" : "")
+                .with("failures", count(l.failures()))
+                .with("attempts", restarting ? String.valueOf(l.attempts()) : null)
+                .with("lastFailure", l.lastFailure() == null ? null
+                        : Model.of("at", OpsHtml.time(l.lastFailureAt(), now, zone, "")).with("failure", l.lastFailure()))
+                .with("nextTry", l.nextTry() == null ? ""
+                        : "in " + Math.max(0, Duration.between(now, l.nextTry()).toSeconds()) + " s");
     }
 
     String webhooks(Optional<ParkedWebhooks.View> view, Instant now) {
-        String content = view.map(v -> webhookDeliveries(v, now)).orElseGet(() -> WEBHOOKS.get("off").render(Map.of()));
-        return WEBHOOKS.get("section").render(slots()
-                .text("trigger", trigger(WEBHOOKS_CHANGED))
-                .html("content", content));
+        return draw("webhooks", webhooksModel(view, now));
     }
 
-    private String webhookDeliveries(ParkedWebhooks.View view, Instant now) {
-        Map<WebhookDeliveryStore.State, Long> counts = view.counts();
+    Model webhooksModel(Optional<ParkedWebhooks.View> view, Instant now) {
+        Model section = Model.of("poll", poll("webhooks", FRAGMENTS + "webhooks", WEBHOOKS_CHANGED))
+                .with("on", view.isPresent());
+        if (view.isEmpty()) {
+            return section;
+        }
+        Map<WebhookDeliveryStore.State, Long> counts = view.get().counts();
         long parked = counts.getOrDefault(WebhookDeliveryStore.State.PARKED, 0L);
-        return WEBHOOKS.get("deliveries").render(slots()
-                .text("pending", count(counts.getOrDefault(WebhookDeliveryStore.State.PENDING, 0L)))
-                .text("delivered", count(counts.getOrDefault(WebhookDeliveryStore.State.DELIVERED, 0L)))
-                .text("parkedClass", parked > 0 ? "bad" : "")
-                .text("parked", count(parked))
-                .html("rows", rows(view.parked(), WEBHOOKS, p -> WEBHOOKS.get("row").render(slots()
-                        .text("id", p.id())
-                        .html("parkedAt", OpsHtml.time(p.parkedAt(), now, zone, "–"))
-                        .text("partner", p.partnerId())
-                        .text("message", p.messageId())
-                        .text("attempts", p.attempts())
-                        .text("error", (p.lastStatus() == null ? "" : "HTTP " + p.lastStatus() + " ")
-                                + (p.lastError() == null ? "" : p.lastError()))))));
+        return table(section
+                .with("pending", count(counts.getOrDefault(WebhookDeliveryStore.State.PENDING, 0L)))
+                .with("delivered", count(counts.getOrDefault(WebhookDeliveryStore.State.DELIVERED, 0L)))
+                .with("parkedClass", parked > 0 ? "bad" : "")
+                .with("parked", count(parked))
+                .with("rows", view.get().parked().stream().map(p -> Model.of("id", p.id())
+                        .with("parkedAt", OpsHtml.time(p.parkedAt(), now, zone, "–"))
+                        .with("partner", p.partnerId())
+                        .with("message", p.messageId())
+                        .with("attempts", p.attempts())
+                        .with("error", (p.lastStatus() == null ? "" : "HTTP " + p.lastStatus() + " ")
+                                + (p.lastError() == null ? "" : p.lastError()))).toList()),
+                6, "No parked webhook deliveries.");
     }
 
     /** A message for the flash area: good news or bad. */
     static String flash(boolean ok, String message) {
-        return COMMON.get("flash").render(slots().text("kind", ok ? "good" : "bad").text("message", message));
+        return PageTemplates.render("ops/parts/flash", flashModel(ok, message));
+    }
+
+    private static Model flashModel(boolean ok, String message) {
+        return Model.of("kind", ok ? "good" : "bad").with("message", message);
     }
 
     /** The options of a filter's select; the empty value is shown as {@code emptyLabel}. */
     static String options(List<String> values, String selected, String emptyLabel) {
-        return values.stream().map(v -> COMMON.get("option").render(slots()
-                .text("value", v)
-                .html("selected", v.equals(selected) ? " selected" : "")
-                .text("label", v.isEmpty() ? emptyLabel : v)))
-                .collect(Collectors.joining());
+        return PageTemplates.render("ops/parts/options", optionsModel(values, selected, emptyLabel));
     }
 
-    private static String code(String text) {
-        return COMMON.get("code").render(slots().text("text", text));
-    }
-
-    private static String muted(String text) {
-        return COMMON.get("muted").render(slots().text("text", text));
+    static Model optionsModel(List<String> values, String selected, String emptyLabel) {
+        return Model.of("options", values.stream().map(v -> Model.of("value", v)
+                .with("selected", v.equals(selected))
+                .with("label", v.isEmpty() ? emptyLabel : v)).toList());
     }
 
     private static String url(String path, Map<String, String> query, int page) {

@@ -5,34 +5,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import no.ipshub.web.page.Model;
 
-/** Escaping and formatting for the hand-built HTML of the dashboard. Every value from outside goes through {@link #esc}. */
+/** Formatting of the dashboard's figures and times for its templates, which escape what they are given. */
 final class OpsHtml {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private OpsHtml() {
-    }
-
-    /** Text safe in element content and in quoted attribute values. */
-    static String esc(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** Text safe inside a JSON string literal. */
@@ -70,16 +50,16 @@ final class OpsHtml {
     }
 
     /**
-     * A {@code <time>} element: the age ("42 s ago") as text, the local time as its title, the instant as its
-     * machine-readable value; "never" for null.
+     * A time for {@code ops/parts/time}: the age ("42 s ago") as text, the local time as its title, the instant as
+     * its machine-readable value; {@code never} (in a muted span) for null.
      */
-    static String time(Instant at, Instant now, ZoneId zone, String never) {
+    static Model time(Instant at, Instant now, ZoneId zone, String never) {
         if (at == null) {
-            return "<span class=\"muted\">" + esc(never) + "</span>";
+            return Model.of("datetime", null).with("never", never);
         }
         String local = TIME.format(at.atZone(zone));
-        return "<time datetime=\"" + esc(at.toString()) + "\" title=\"" + esc(local + " " + zone.getId()) + "\">"
-                + esc(age(at, now, local)) + "</time>";
+        return Model.of("datetime", at.toString()).with("title", local + " " + zone.getId())
+                .with("age", age(at, now, local));
     }
 
     /** How long ago, for people: seconds, minutes, hours, then the local date and time. */

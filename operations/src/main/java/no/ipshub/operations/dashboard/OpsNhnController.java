@@ -1,16 +1,14 @@
 package no.ipshub.operations.dashboard;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import no.ipshub.connectors.nhn.NhnDeliveryStore;
-import no.ipshub.operations.dashboard.OpsTemplate.Parts;
+import no.ipshub.web.page.Model;
+import no.ipshub.web.page.PageResponses;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class OpsNhnController {
 
     static final int ROWS = 50;
-    private static final Parts NHN = OpsTemplate.parts("ops/fragments/nhn.html");
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final ObjectProvider<NhnDeliveryStore> deliveries;
     private final ZoneId zone;
@@ -42,38 +38,38 @@ public class OpsNhnController {
     @GetMapping("/ops/fragments/nhn")
     public ResponseEntity<String> fragment() {
         NhnDeliveryStore store = deliveries.getIfAvailable();
-        String content = store == null ? NHN.get("off").render(Map.of())
+        String body = store == null ? OpsFragments.draw("nhn", section().with("on", false))
                 : content(store.countsByState(), store.latest(null, ROWS), clock.instant());
-        return ResponseEntity.ok().contentType(HTML).header("Cache-Control", "no-store")
-                .body(NHN.get("section").render(OpsTemplate.slots()
-                        .text("trigger", "every " + refreshSeconds + "s")
-                        .html("content", content)));
+        return ResponseEntity.ok().contentType(PageResponses.HTML).header("Cache-Control", "no-store").body(body);
     }
 
+    private Model section() {
+        return Model.of("poll", Model.of("id", "nhn").with("url", "/ops/fragments/nhn")
+                .with("trigger", "every " + refreshSeconds + "s"));
+    }
+
+    /** The section with the counts per state and the latest deliveries. */
     String content(Map<NhnDeliveryStore.State, Long> counts, List<NhnDeliveryStore.View> latest, Instant now) {
         long rejected = counts.getOrDefault(NhnDeliveryStore.State.REJECTED, 0L);
         long parked = counts.getOrDefault(NhnDeliveryStore.State.PARKED, 0L);
-        String rows = latest.isEmpty() ? NHN.get("empty").render(Map.of()) : latest.stream().map(d -> NHN.get("row")
-                .render(OpsTemplate.slots()
-                        .html("createdAt", OpsHtml.time(d.createdAt(), now, zone, "–"))
-                        .text("partner", d.partnerId())
-                        .text("herId", d.herId())
-                        .text("message", d.messageId())
-                        .text("state", d.state())
-                        .text("attempts", d.attempts())
-                        .text("apprecStatus", d.apprecStatus() == null ? "" : d.apprecStatus())
-                        .text("apprec", d.apprecStatus() == null ? "–" : d.apprecStatus()
+        return OpsFragments.draw("nhn", section().with("on", true)
+                .with("pending", OpsHtml.count(counts.getOrDefault(NhnDeliveryStore.State.PENDING, 0L)))
+                .with("sent", OpsHtml.count(counts.getOrDefault(NhnDeliveryStore.State.SENT, 0L)))
+                .with("ok", OpsHtml.count(counts.getOrDefault(NhnDeliveryStore.State.OK, 0L)))
+                .with("rejectedClass", rejected > 0 ? "bad" : "")
+                .with("rejected", OpsHtml.count(rejected))
+                .with("parkedClass", parked > 0 ? "bad" : "")
+                .with("parked", OpsHtml.count(parked))
+                .with("columns", 8).with("empty", "No messages sent over Norsk helsenett yet.")
+                .with("rows", latest.stream().map(d -> Model.of("createdAt", OpsHtml.time(d.createdAt(), now, zone, "–"))
+                        .with("partner", d.partnerId())
+                        .with("herId", d.herId())
+                        .with("message", d.messageId())
+                        .with("state", d.state())
+                        .with("attempts", d.attempts())
+                        .with("apprecStatus", d.apprecStatus())
+                        .with("apprec", d.apprecStatus() == null ? "–" : d.apprecStatus()
                                 + (d.apprecErrors() == null ? "" : ": " + d.apprecErrors()))
-                        .text("error", d.lastError() == null ? "" : d.lastError())))
-                .collect(Collectors.joining());
-        return NHN.get("deliveries").render(OpsTemplate.slots()
-                .text("pending", OpsHtml.count(counts.getOrDefault(NhnDeliveryStore.State.PENDING, 0L)))
-                .text("sent", OpsHtml.count(counts.getOrDefault(NhnDeliveryStore.State.SENT, 0L)))
-                .text("ok", OpsHtml.count(counts.getOrDefault(NhnDeliveryStore.State.OK, 0L)))
-                .text("rejectedClass", rejected > 0 ? "bad" : "")
-                .text("rejected", OpsHtml.count(rejected))
-                .text("parkedClass", parked > 0 ? "bad" : "")
-                .text("parked", OpsHtml.count(parked))
-                .html("rows", rows));
+                        .with("error", d.lastError())).toList()));
     }
 }

@@ -1,6 +1,5 @@
 package no.ipshub.operations.dashboard;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
 import no.ipshub.engine.error.TransientFailureException;
@@ -8,8 +7,8 @@ import no.ipshub.operations.partners.PartnerAdministration;
 import no.ipshub.operations.partners.PartnerForm;
 import no.ipshub.operations.partners.PartnerRequestException;
 import no.ipshub.partners.Partner;
+import no.ipshub.web.page.PageResponses;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class OpsPartnerActions {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final PartnerAdministration partners;
 
@@ -74,7 +72,7 @@ public class OpsPartnerActions {
             body = OpsFragments.flash(false, "Kafka or the schema registry did not answer; nothing was stored. Try again.");
         }
         return ResponseEntity.ok()
-                .contentType(HTML)
+                .contentType(PageResponses.HTML)
                 .header("HX-Trigger", OpsFragments.PARTNERS_CHANGED)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(body);

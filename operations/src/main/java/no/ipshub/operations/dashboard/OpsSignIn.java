@@ -1,8 +1,8 @@
 package no.ipshub.operations.dashboard;
 
 import java.util.List;
-import no.ipshub.connectors.security.BrowserSignIn;
 import no.ipshub.connectors.security.HubRole;
+import no.ipshub.web.signin.BrowserSignIn;
 
 /** The dashboard's browser sign-in: operators, the cookie {@value #COOKIE}, the form at {@value #LOGIN_PATH}. */
 public final class OpsSignIn {

@@ -1,8 +1,6 @@
 package no.ipshub.operations.dashboard;
 
 import java.time.Clock;
-import no.ipshub.connectors.security.ApiKeyAuthenticator;
-import no.ipshub.connectors.security.BrowserSignInFilter;
 import no.ipshub.connectors.webhook.WebhookDeliveryStore;
 import no.ipshub.connectors.webhook.WebhookDispatcher;
 import no.ipshub.connectors.webhook.WebhookEndpointStore;
@@ -14,43 +12,29 @@ import no.ipshub.operations.metrics.CamelRouteMetrics;
 import no.ipshub.partners.PartnerDirectory;
 import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.client.SchemaRegistryClient;
+import no.ipshub.web.signin.BrowserSignIn;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.CacheControl;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
- * Wires the operations dashboard: the sampler and the views behind it, its browser sign-in ({@link OpsSignIn}:
- * the cookie filter and the small security chain for the public sign-in page and style sheet), and the static
- * files (the page's own under {@code /ops/assets/}, htmx and Chart.js from their WebJars under
- * {@code /ops/webjars/}, so they fall under the operator rule of {@code /ops/**}).
+ * Wires the operations dashboard: the sampler and the views behind it, and its browser sign-in ({@link OpsSignIn}),
+ * for which the web module's {@link no.ipshub.web.PageWebConfiguration} registers the cookie filter, the open
+ * sign-in page and assets, and the static files under {@code /ops/assets/} and {@code /ops/webjars/}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OpsProperties.class)
-public class OpsWebConfiguration implements WebMvcConfigurer {
+public class OpsWebConfiguration {
 
-    @Override
-    public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/ops/assets/**")
-                .addResourceLocations("classpath:/ops/assets/")
-                .setCacheControl(CacheControl.noCache());
-        registry.addResourceHandler("/ops/webjars/**")
-                .addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCacheControl(CacheControl.noCache())
-                .resourceChain(true)
-                .addResolver(new LiteWebJarsResourceResolver());
+    /** The dashboard's sign-in, for the pages' shared web security. */
+    @Bean
+    BrowserSignIn opsSignIn() {
+        return OpsSignIn.SIGN_IN;
     }
 
     @Bean
@@ -115,21 +99,5 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
     ParkedWebhooks parkedWebhooks(ObjectProvider<WebhookDeliveryStore> deliveries,
             ObjectProvider<WebhookEndpointStore> endpoints, ObjectProvider<WebhookDispatcher> dispatcher, Clock clock) {
         return new ParkedWebhooks(deliveries, endpoints, dispatcher, clock);
-    }
-
-    /** The sign-in cookie and CSRF check, just before Spring Security. */
-    @Bean
-    FilterRegistrationBean<BrowserSignInFilter> opsSignInFilter(ApiKeyAuthenticator authenticator) {
-        return OpsSignIn.SIGN_IN.filterRegistration(authenticator);
-    }
-
-    /**
-     * The sign-in page and the dashboard's own style sheet and script are open to anyone (they hold nothing
-     * secret); everything else under {@code /ops} stays with the hub's operator rule.
-     */
-    @Bean
-    @Order(1)
-    SecurityFilterChain opsPublicFilterChain(HttpSecurity http) throws Exception {
-        return OpsSignIn.SIGN_IN.openPathsFilterChain(http);
     }
 }

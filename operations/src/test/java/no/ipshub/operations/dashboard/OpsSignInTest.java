@@ -3,8 +3,8 @@ package no.ipshub.operations.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import no.ipshub.connectors.security.BrowserSignIn;
 import no.ipshub.connectors.security.HubRole;
+import no.ipshub.web.signin.BrowserSignIn;
 import org.junit.jupiter.api.Test;
 
 class OpsSignInTest {
