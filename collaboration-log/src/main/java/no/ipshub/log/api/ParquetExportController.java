@@ -7,7 +7,7 @@ import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
 import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.parquet.ParquetTables;
-import no.ipshub.log.store.CollaborationLogStore;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.store.EntryQuery;
 import no.ipshub.log.survival.PublishedTimeToEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,11 +32,11 @@ public class ParquetExportController {
 
     static final MediaType PARQUET = MediaType.parseMediaType("application/vnd.apache.parquet");
 
-    private final CollaborationLogStore store;
+    private final CollaborationLogEntries store;
     private final AuditTrail audit;
     private final ResearchAnswers answers;
 
-    public ParquetExportController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers) {
+    public ParquetExportController(CollaborationLogEntries store, AuditTrail audit, ResearchAnswers answers) {
         this.store = store;
         this.audit = audit;
         this.answers = answers;

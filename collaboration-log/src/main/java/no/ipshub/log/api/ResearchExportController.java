@@ -15,7 +15,7 @@ import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
 import no.ipshub.log.pairs.PairTimelines;
 import no.ipshub.log.pairs.PublishedPairs;
-import no.ipshub.log.store.CollaborationLogStore;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.store.EntryQuery;
 import no.ipshub.log.survival.PublishedTimeToEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,11 +50,11 @@ public class ResearchExportController {
     static final List<String> TIME_TO_EVENT_COLUMNS = List.of("from", "to", "observedTo", "groupBy", "group", "measure",
             "value", "suppression");
 
-    private final CollaborationLogStore store;
+    private final CollaborationLogEntries store;
     private final AuditTrail audit;
     private final ResearchAnswers answers;
 
-    public ResearchExportController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers) {
+    public ResearchExportController(CollaborationLogEntries store, AuditTrail audit, ResearchAnswers answers) {
         this.store = store;
         this.audit = audit;
         this.answers = answers;
