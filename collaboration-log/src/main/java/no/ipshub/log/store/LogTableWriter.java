@@ -47,13 +47,14 @@ final class LogTableWriter {
         inChunks(participants, (marks, args) -> jdbc.update("DELETE FROM log_entry WHERE participant_key IN (" + marks
                 + ")", args));
         OffsetDateTime now = now();
-        List<String> keys = List.copyOf(participants);
-        jdbc.batchUpdate("UPDATE log_case SET status = ?, team = NULL, nav_office = NULL, referral_date = NULL, "
-                + "job_specialist_key = NULL, updated_at = ? WHERE participant_key = ?", keys, keys.size(), (ps, k) -> {
-                    ps.setString(1, CaseStatus.WITHDRAWN.name());
-                    ps.setObject(2, now);
-                    ps.setString(3, k);
-                });
+        inChunks(participants, (marks, args) -> {
+            Object[] all = new Object[args.length + 2];
+            all[0] = CaseStatus.WITHDRAWN.name();
+            all[1] = now;
+            System.arraycopy(args, 0, all, 2, args.length);
+            jdbc.update("UPDATE log_case SET status = ?, team = NULL, nav_office = NULL, referral_date = NULL, "
+                    + "job_specialist_key = NULL, updated_at = ? WHERE participant_key IN (" + marks + ")", all);
+        });
         return stored;
     }
 
