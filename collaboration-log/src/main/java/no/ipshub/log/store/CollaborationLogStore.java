@@ -82,7 +82,7 @@ public class CollaborationLogStore {
         BatchPlan plan = planned.plan();
         List<String> tombstones = new ArrayList<>(applyWithdrawals(code, plan.withdrawals(), audits));
         tombstones.addAll(plan.retracted());
-        tables.saveConsentRecords(plan.consentRecords());
+        tables.saveConsentRecords(plan.consentRecords(), planned.storedConsentRecords());
         auditComebacks(code, plan.consentsGivenAgain(), audits);
         tables.upsertCases(plan.cases(), planned.knownCases());
         tables.insertEntries(plan.entries());

@@ -58,23 +58,35 @@ final class LogTableWriter {
         return stored;
     }
 
-    /** Writes each participant's consent record as it stands at the end of the batch, one JDBC batch per statement. */
-    void saveConsentRecords(Map<String, ConsentRecord> records) {
+    /**
+     * Writes each participant's consent record as it stands at the end of the batch: a record the batch found stored
+     * is updated; a new one is inserted, and updated only when its insert statement found some record already stored
+     * (another instance wrote it meanwhile), as for cases.
+     */
+    void saveConsentRecords(Map<String, ConsentRecord> records, Set<String> storedRecords) {
         if (records.isEmpty()) {
             return;
         }
         OffsetDateTime now = now();
-        List<Map.Entry<String, ConsentRecord>> rows = List.copyOf(records.entrySet());
-        jdbc.batchUpdate("INSERT INTO log_withdrawn_participant (participant_key, reason, effective_on, recorded_at, "
-                + "consented_again_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows, rows.size(), (ps, row) -> {
-                    ps.setString(1, row.getKey());
-                    ps.setString(2, row.getValue().reason().name());
-                    LogRows.setDate(ps, 3, row.getValue().withdrawnOn());
-                    ps.setObject(4, now);
-                    LogRows.setDate(ps, 5, row.getValue().consentedAgainOn());
-                });
+        List<Map.Entry<String, ConsentRecord>> fresh = new ArrayList<>();
+        List<Map.Entry<String, ConsentRecord>> update = new ArrayList<>();
+        for (Map.Entry<String, ConsentRecord> row : records.entrySet()) {
+            (storedRecords.contains(row.getKey()) ? update : fresh).add(row);
+        }
+        update.addAll(new MultiRowInsert<Map.Entry<String, ConsentRecord>>("INSERT INTO log_withdrawn_participant "
+                + "(participant_key, reason, effective_on, recorded_at, consented_again_on)", 5, "ON CONFLICT DO NOTHING",
+                (ps, row, first) -> {
+                    ps.setString(first, row.getKey());
+                    ps.setString(first + 1, row.getValue().reason().name());
+                    LogRows.setDate(ps, first + 2, row.getValue().withdrawnOn());
+                    ps.setObject(first + 3, now);
+                    LogRows.setDate(ps, first + 4, row.getValue().consentedAgainOn());
+                }).insert(jdbc, fresh));
+        if (update.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("UPDATE log_withdrawn_participant SET reason = ?, effective_on = ?, recorded_at = ?, "
-                + "consented_again_on = ? WHERE participant_key = ?", rows, rows.size(), (ps, row) -> {
+                + "consented_again_on = ? WHERE participant_key = ?", update, update.size(), (ps, row) -> {
                     ps.setString(1, row.getValue().reason().name());
                     LogRows.setDate(ps, 2, row.getValue().withdrawnOn());
                     ps.setObject(3, now);
@@ -145,11 +157,8 @@ final class LogTableWriter {
 
     /** Deletes the events parked for these cases, which the batch logged or dropped. */
     void settle(Set<String> caseKeys) {
-        if (!caseKeys.isEmpty()) {
-            List<String> keys = List.copyOf(caseKeys);
-            jdbc.batchUpdate("DELETE FROM log_pending_event WHERE case_key = ?", keys, keys.size(),
-                    (ps, k) -> ps.setString(1, k));
-        }
+        inChunks(caseKeys, (marks, args) -> jdbc.update("DELETE FROM log_pending_event WHERE case_key IN (" + marks + ")",
+                args));
     }
 
     /** Deletes the events parked before {@code before}; returns how many. */

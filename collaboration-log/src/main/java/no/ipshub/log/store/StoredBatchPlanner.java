@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 final class StoredBatchPlanner {
 
     /**
-     * The plan and the keys of the batch's cases that were stored before it.
+     * The plan, the keys of the batch's cases that were stored before it and the participants whose consent record
+     * was stored before it.
      */
-    record Planned(BatchPlan plan, Set<String> knownCases) {
+    record Planned(BatchPlan plan, Set<String> knownCases, Set<String> storedConsentRecords) {
     }
 
     private final JdbcTemplate jdbc;
@@ -55,7 +56,7 @@ final class StoredBatchPlanner {
         Set<String> unknown = new LinkedHashSet<>(caseKeys);
         unknown.removeAll(known.keySet());
         BatchPlan plan = new BatchPlanner(code).plan(events, known, consent, loadParked(unknown));
-        return new Planned(plan, Set.copyOf(known.keySet()));
+        return new Planned(plan, Set.copyOf(known.keySet()), Set.copyOf(consent.keySet()));
     }
 
     private Map<String, CaseState> loadCases(Collection<String> caseKeys) {
