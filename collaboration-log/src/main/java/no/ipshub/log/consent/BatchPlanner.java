@@ -52,7 +52,8 @@ public final class BatchPlanner {
      * @param events     the batch, in the order it was consumed
      * @param knownCases the stored state of the batch's cases (absent when unknown)
      * @param consent    the consent records of the batch's participants who once left the log
-     * @param parked     events parked earlier for the batch's unknown cases
+     * @param parked     events parked earlier for the unknown cases whose referral is in the batch (those of other unknown
+     *                   cases may be left out: they wait for their referral either way)
      */
     public BatchPlan plan(List<LogEvent> events, Map<String, CaseState> knownCases, Map<String, ConsentRecord> consent,
             Map<String, List<EventDraft>> parked) {

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Plans a project's part of a batch over what the store knows: looks up the batch's cases, the consent records of
- * their participants and the events parked for cases not stored yet, with one {@code IN} query each, and lets the
- * {@link BatchPlanner} apply the consent rules.
+ * their participants and the events parked for the new cases the batch refers, with one {@code IN} query each, and
+ * lets the {@link BatchPlanner} apply the consent rules.
  */
 final class StoredBatchPlanner {
 
@@ -43,19 +43,23 @@ final class StoredBatchPlanner {
 
     Planned plan(String code, List<LogEvent> events) {
         Set<String> caseKeys = new LinkedHashSet<>();
+        Set<String> referred = new LinkedHashSet<>();
         Set<String> participants = new HashSet<>();
         for (LogEvent e : events) {
             caseKeys.add(e.caseKey());
             if (e.isReferral()) {
+                referred.add(e.caseKey());
                 participants.add(e.opening().participantKey());
             }
         }
         Map<String, CaseState> known = loadCases(caseKeys);
         known.values().forEach(c -> participants.add(c.participantKey()));
         Map<String, ConsentRecord> consent = loadConsentRecords(participants);
-        Set<String> unknown = new LinkedHashSet<>(caseKeys);
-        unknown.removeAll(known.keySet());
-        BatchPlan plan = new BatchPlanner(code).plan(events, known, consent, loadParked(unknown));
+        // parked events only matter to the referral that settles them: an unknown case without one in the batch
+        // keeps its parked events where they are, and the batch parks its own events for it beside them
+        Set<String> settling = new LinkedHashSet<>(referred);
+        settling.removeAll(known.keySet());
+        BatchPlan plan = new BatchPlanner(code).plan(events, known, consent, loadParked(settling));
         return new Planned(plan, Set.copyOf(known.keySet()), Set.copyOf(consent.keySet()));
     }
 
