@@ -7,8 +7,7 @@ import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
 import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.parquet.ParquetTables;
-import no.ipshub.log.store.CollaborationLogStore;
-import no.ipshub.log.store.EntryQuery;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.survival.PublishedTimeToEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -32,13 +31,11 @@ public class ParquetExportController {
 
     static final MediaType PARQUET = MediaType.parseMediaType("application/vnd.apache.parquet");
 
-    private final CollaborationLogStore store;
-    private final AuditTrail audit;
+    private final RowExport rows;
     private final ResearchAnswers answers;
 
-    public ParquetExportController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers) {
-        this.store = store;
-        this.audit = audit;
+    public ParquetExportController(CollaborationLogEntries store, AuditTrail audit, ResearchAnswers answers) {
+        this.rows = new RowExport(store, audit);
         this.answers = answers;
     }
 
@@ -49,12 +46,8 @@ public class ParquetExportController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String team, @RequestParam(required = false) String navOffice,
             @RequestParam(required = false) String kind) {
-        ResearchCaller caller = ResearchCaller.of(request);
-        EntryQuery query = QueryParameters.entries(from, to, team, navOffice, kind);
-        String project = caller.project().code();
-        audit.append(caller.name(), "ENTRIES_EXPORTED_PARQUET", ResearchController.describe(request),
-                store.count(project, query), project);
-        StreamingResponseBody body = out -> ParquetTables.entries(out, sink -> store.stream(project, query, sink));
+        RowExport.Rows entries = rows.start(request, "ENTRIES_EXPORTED_PARQUET", from, to, team, navOffice, kind);
+        StreamingResponseBody body = out -> ParquetTables.entries(out, entries::each);
         return parquet("entries.parquet").body(body);
     }
 

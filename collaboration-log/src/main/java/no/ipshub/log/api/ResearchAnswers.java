@@ -19,7 +19,7 @@ import no.ipshub.log.pairs.PairTable;
 import no.ipshub.log.pairs.PairTimelines;
 import no.ipshub.log.pairs.PublishedPairs;
 import no.ipshub.log.roster.TeamRosterStore;
-import no.ipshub.log.store.CollaborationLogStore;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.survival.PublishedTimeToEvent;
 import no.ipshub.log.survival.TimeToEventCalculator;
 import no.ipshub.log.survival.TimeToEventGrouping;
@@ -36,7 +36,7 @@ import no.ipshub.schemas.v1.CollaborationLogEntry;
 public class ResearchAnswers {
 
 
-    private final CollaborationLogStore store;
+    private final CollaborationLogEntries store;
     private final IndicatorCalculator indicators;
     private final FidelityCalculator fidelity;
     private final PairPictureCalculator pairs;
@@ -46,7 +46,7 @@ public class ResearchAnswers {
     private final TeamRosterStore rosters;
     private final Clock clock;
 
-    public ResearchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
+    public ResearchAnswers(CollaborationLogEntries store, IndicatorCalculator indicators, FidelityCalculator fidelity,
             PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit,
             TeamRosterStore rosters, Clock clock) {
         this.store = store;

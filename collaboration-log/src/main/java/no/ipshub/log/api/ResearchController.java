@@ -9,7 +9,7 @@ import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
 import no.ipshub.log.pairs.PairTimelines;
 import no.ipshub.log.pairs.PublishedPairs;
-import no.ipshub.log.store.CollaborationLogStore;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.store.EntryQuery;
 import no.ipshub.log.survival.PublishedTimeToEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,13 +36,13 @@ public class ResearchController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
-    private final CollaborationLogStore store;
+    private final CollaborationLogEntries store;
     private final AuditTrail audit;
     private final ResearchAnswers answers;
     private final ResearchProperties research;
     private final JsonMapper json;
 
-    public ResearchController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers,
+    public ResearchController(CollaborationLogEntries store, AuditTrail audit, ResearchAnswers answers,
             ResearchProperties research, JsonMapper json) {
         this.store = store;
         this.audit = audit;

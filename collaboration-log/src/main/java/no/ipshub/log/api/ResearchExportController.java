@@ -15,8 +15,7 @@ import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
 import no.ipshub.log.pairs.PairTimelines;
 import no.ipshub.log.pairs.PublishedPairs;
-import no.ipshub.log.store.CollaborationLogStore;
-import no.ipshub.log.store.EntryQuery;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.survival.PublishedTimeToEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -50,13 +49,11 @@ public class ResearchExportController {
     static final List<String> TIME_TO_EVENT_COLUMNS = List.of("from", "to", "observedTo", "groupBy", "group", "measure",
             "value", "suppression");
 
-    private final CollaborationLogStore store;
-    private final AuditTrail audit;
+    private final RowExport rows;
     private final ResearchAnswers answers;
 
-    public ResearchExportController(CollaborationLogStore store, AuditTrail audit, ResearchAnswers answers) {
-        this.store = store;
-        this.audit = audit;
+    public ResearchExportController(CollaborationLogEntries store, AuditTrail audit, ResearchAnswers answers) {
+        this.rows = new RowExport(store, audit);
         this.answers = answers;
     }
 
@@ -67,16 +64,12 @@ public class ResearchExportController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String team, @RequestParam(required = false) String navOffice,
             @RequestParam(required = false) String kind) {
-        ResearchCaller caller = ResearchCaller.of(request);
-        EntryQuery query = QueryParameters.entries(from, to, team, navOffice, kind);
-        String project = caller.project().code();
-        audit.append(caller.name(), "ENTRIES_EXPORTED", ResearchController.describe(request), store.count(project, query),
-                project);
+        RowExport.Rows entries = rows.start(request, "ENTRIES_EXPORTED", from, to, team, navOffice, kind);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             Csv.line(writer, EntryView.COLUMNS);
             try {
-                store.stream(project, query, entry -> {
+                entries.each(entry -> {
                     try {
                         Csv.line(writer, EntryView.of(entry).csvValues());
                     } catch (IOException e) {

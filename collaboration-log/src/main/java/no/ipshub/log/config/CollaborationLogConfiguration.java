@@ -25,6 +25,7 @@ import no.ipshub.log.pseudonym.Pseudonymiser;
 import no.ipshub.log.roster.TeamRosterStore;
 import no.ipshub.log.route.CollaborationLogProcessor;
 import no.ipshub.log.route.CollaborationLogPublisher;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.store.CollaborationLogStore;
 import no.ipshub.log.survival.TimeToEventCalculator;
 import no.ipshub.partners.PartnerDirectory;
@@ -88,6 +89,11 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
+    CollaborationLogEntries collaborationLogEntries(JdbcTemplate jdbc, ProjectKey key) {
+        return new CollaborationLogEntries(jdbc, key.project());
+    }
+
+    @Bean
     ProjectTopics projectTopics(HubTopics topics, HubKafkaClients kafka, SchemaRegistryClient registry) {
         return new ProjectTopics(topics, kafka, registry);
     }
@@ -134,7 +140,7 @@ public class CollaborationLogConfiguration {
     }
 
     @Bean
-    ResearchAnswers researchAnswers(CollaborationLogStore store, IndicatorCalculator indicators, FidelityCalculator fidelity,
+    ResearchAnswers researchAnswers(CollaborationLogEntries store, IndicatorCalculator indicators, FidelityCalculator fidelity,
             PairPictureCalculator pairs, TimeToEventCalculator timeToEvent, ReleaseLedger ledger, AuditTrail audit,
             TeamRosterStore rosters, Clock clock) {
         return new ResearchAnswers(store, indicators, fidelity, pairs, timeToEvent, ledger, audit, rosters, clock);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,8 @@ public final class BatchPlanner {
      * @param events     the batch, in the order it was consumed
      * @param knownCases the stored state of the batch's cases (absent when unknown)
      * @param consent    the consent records of the batch's participants who once left the log
-     * @param parked     events parked earlier for the batch's unknown cases
+     * @param parked     events parked earlier for the unknown cases whose referral is in the batch (those of other unknown
+     *                   cases may be left out: they wait for their referral either way)
      */
     public BatchPlan plan(List<LogEvent> events, Map<String, CaseState> knownCases, Map<String, ConsentRecord> consent,
             Map<String, List<EventDraft>> parked) {
@@ -64,6 +66,10 @@ public final class BatchPlanner {
         private final Map<String, List<EventDraft>> waiting = new HashMap<>();
         private final List<EventDraft> newlyParked = new ArrayList<>();
         private final Map<String, CollaborationLogEntry> entries = new LinkedHashMap<>();
+        /** The ids of {@link #entries} by participant, in the order they were made, so a withdrawal finds them at once. */
+        private final Map<String, Set<String>> entriesOf = new HashMap<>();
+        /** The keys of {@link #cases} by participant, so a withdrawal finds a participant's cases at once. */
+        private final Map<String, Set<String>> casesOf = new HashMap<>();
         private final Map<String, CaseState> changed = new LinkedHashMap<>();
         private final Map<String, ConsentRecord> changedRecords = new LinkedHashMap<>();
         private final Set<String> resolved = new HashSet<>();
@@ -74,6 +80,7 @@ public final class BatchPlanner {
 
         Run(Map<String, CaseState> knownCases, Map<String, ConsentRecord> consent, Map<String, List<EventDraft>> parked) {
             this.cases = new HashMap<>(knownCases);
+            knownCases.values().forEach(this::indexCase);
             this.records = new HashMap<>(consent);
             parked.forEach((caseKey, drafts) -> waiting.put(caseKey, new ArrayList<>(drafts)));
         }
@@ -198,13 +205,15 @@ public final class BatchPlanner {
         private void withdraw(String participant, String caseKey, LocalDate date, Withdrawal.Reason reason,
                 String sender, String messageId) {
             setRecord(participant, new ConsentRecord(reason, date, null));
-            List<String> made = entries.values().stream()
-                    .filter(e -> e.getParticipantKey().equals(participant)).map(CollaborationLogEntry::getEntryId).toList();
-            made.forEach(entries::remove);
-            retracted.addAll(made);
-            dropped += made.size();
-            for (CaseState state : List.copyOf(cases.values())) {
-                if (participant.equals(state.participantKey()) && state.status() == CaseStatus.CONSENTED) {
+            Set<String> made = entriesOf.remove(participant);
+            if (made != null) {
+                made.forEach(entries::remove);
+                retracted.addAll(made);
+                dropped += made.size();
+            }
+            for (String key : List.copyOf(casesOf.getOrDefault(participant, Set.of()))) {
+                CaseState state = cases.get(key);
+                if (state != null && participant.equals(state.participantKey()) && state.status() == CaseStatus.CONSENTED) {
                     put(CaseState.withdrawn(state.caseKey(), participant));
                 }
             }
@@ -219,6 +228,13 @@ public final class BatchPlanner {
         private void put(CaseState state) {
             cases.put(state.caseKey(), state);
             changed.put(state.caseKey(), state);
+            indexCase(state);
+        }
+
+        private void indexCase(CaseState state) {
+            if (state.participantKey() != null) {
+                casesOf.computeIfAbsent(state.participantKey(), k -> new LinkedHashSet<>()).add(state.caseKey());
+            }
         }
 
         private void log(EventDraft draft, CaseState state) {
@@ -226,7 +242,7 @@ public final class BatchPlanner {
         }
 
         private void log(EventDraft draft, CaseState state, String previousSpecialist) {
-            entries.put(draft.entryId(), CollaborationLogEntry.newBuilder()
+            CollaborationLogEntry replaced = entries.put(draft.entryId(), CollaborationLogEntry.newBuilder()
                     .setEntryId(draft.entryId())
                     .setProject(project)
                     .setParticipantKey(state.participantKey())
@@ -256,6 +272,10 @@ public final class BatchPlanner {
                     .setClosureReason(draft.closureReason())
                     .setJobEndReason(draft.jobEndReason())
                     .build());
+            if (replaced != null && !replaced.getParticipantKey().equals(state.participantKey())) {
+                entriesOf.getOrDefault(replaced.getParticipantKey(), new LinkedHashSet<>()).remove(draft.entryId());
+            }
+            entriesOf.computeIfAbsent(state.participantKey(), k -> new LinkedHashSet<>()).add(draft.entryId());
         }
     }
 }

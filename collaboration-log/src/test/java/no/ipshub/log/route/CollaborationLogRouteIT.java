@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.log.pseudonym.Pseudonymiser;
-import no.ipshub.log.store.CollaborationLogStore;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.support.LogIntegrationTest;
 import no.ipshub.log.support.LogKafka;
 import no.ipshub.log.support.SyntheticPeople;
@@ -39,7 +39,7 @@ class CollaborationLogRouteIT {
     @Autowired
     LogKafka kafka;
     @Autowired
-    CollaborationLogStore store;
+    CollaborationLogEntries store;
     @Autowired
     Pseudonymiser pseudonyms;
     @Autowired

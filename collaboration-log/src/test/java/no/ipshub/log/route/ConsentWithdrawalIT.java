@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import no.ipshub.log.audit.AuditTrail;
 import no.ipshub.log.pseudonym.Pseudonymiser;
-import no.ipshub.log.store.CollaborationLogStore;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.store.EntryQuery;
 import no.ipshub.log.support.LogIntegrationTest;
 import no.ipshub.log.support.LogKafka;
@@ -53,7 +53,7 @@ class ConsentWithdrawalIT {
     @Autowired
     LogKafka kafka;
     @Autowired
-    CollaborationLogStore store;
+    CollaborationLogEntries store;
     @Autowired
     Pseudonymiser pseudonyms;
     @Autowired

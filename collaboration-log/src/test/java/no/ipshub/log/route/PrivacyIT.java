@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.log.pseudonym.Pseudonymiser;
-import no.ipshub.log.store.CollaborationLogStore;
+import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.support.LogIntegrationTest;
 import no.ipshub.log.support.LogKafka;
 import no.ipshub.log.support.ResearchHttp;
@@ -50,7 +50,7 @@ class PrivacyIT {
     @Autowired
     LogKafka kafka;
     @Autowired
-    CollaborationLogStore store;
+    CollaborationLogEntries store;
     @Autowired
     Pseudonymiser pseudonyms;
     @Autowired

@@ -75,15 +75,15 @@ class LogThroughputIT {
                     written.size(), round(plainSeconds), Math.round(written.size() / plainSeconds),
                     Math.round(100 * plainSeconds / storeSeconds));
             Long plainRows = plain.queryForObject("SELECT COUNT(*) FROM log_entry", Long.class);
-            assertThat(List.of(store.count(EntryQuery.all()), plainRows)).containsExactly(CASES * 5L + 250, CASES * 5L + 250);
+            assertThat(List.of(new CollaborationLogEntries(jdbc, LogFixtures.PROJECT).count(EntryQuery.all()), plainRows)).containsExactly(CASES * 5L + 250, CASES * 5L + 250);
         }
     }
 
     private static void insertPlain(JdbcTemplate jdbc, TransactionTemplate tx, List<CollaborationLogEntry> rows) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        tx.executeWithoutResult(status -> jdbc.batchUpdate(CollaborationLogStore.INSERT_ENTRY, rows, rows.size(), (ps, e) -> {
-            CollaborationLogStore.setEntry(ps, e);
-            ps.setObject(CollaborationLogStore.STORED_AT, now);
+        tx.executeWithoutResult(status -> jdbc.batchUpdate(LogRows.INSERT_ENTRY, rows, rows.size(), (ps, e) -> {
+            LogRows.setEntry(ps, e);
+            ps.setObject(LogRows.STORED_AT, now);
         }));
     }
 
