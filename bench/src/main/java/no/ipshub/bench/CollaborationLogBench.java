@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import no.ipshub.bench.KafkaPipelines.Keyed;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.registry.serde.AvroWireCodec;
 
 /**

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import no.ipshub.bench.KafkaPipelines.Keyed;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.registry.serde.AvroWireCodec;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,9 +2,9 @@ package no.ipshub.log.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import no.ipshub.log.ResearchProperties;
 import no.ipshub.log.api.ResearchAccessLevel.Level;
 import no.ipshub.log.audit.AuditTrail;
-import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.log.fidelity.PublishedFidelity;
 import no.ipshub.log.indicators.PublishedIndicators;
 import no.ipshub.log.pairs.PairTimelines;

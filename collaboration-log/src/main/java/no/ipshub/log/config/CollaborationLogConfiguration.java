@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import no.ipshub.engine.kafka.HubKafkaClients;
 import no.ipshub.engine.kafka.HubProducer;
 import no.ipshub.engine.kafka.HubWireCodec;
+import no.ipshub.log.ResearchProperties;
 import no.ipshub.log.api.ResearchAccess;
 import no.ipshub.log.api.ResearchAnswers;
 import no.ipshub.log.audit.AuditTrail;

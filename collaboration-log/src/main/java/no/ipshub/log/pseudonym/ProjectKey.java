@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
-import no.ipshub.log.config.ResearchProperties;
+import no.ipshub.log.ResearchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

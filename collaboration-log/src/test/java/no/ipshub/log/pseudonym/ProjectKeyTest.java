@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import no.ipshub.log.config.ResearchProperties;
+import no.ipshub.log.ResearchProperties;
 import no.ipshub.log.support.LogFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import no.ipshub.log.config.ResearchProperties;
+import no.ipshub.log.ResearchProperties;
 import no.ipshub.log.pseudonym.Pseudonymiser;
 import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.support.LogIntegrationTest;

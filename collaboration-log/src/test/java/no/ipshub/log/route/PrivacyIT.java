@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import no.ipshub.log.config.ResearchProperties;
+import no.ipshub.log.ResearchProperties;
 import no.ipshub.log.pseudonym.Pseudonymiser;
 import no.ipshub.log.store.CollaborationLogEntries;
 import no.ipshub.log.support.LogIntegrationTest;

@@ -17,7 +17,7 @@ import no.ipshub.partners.schema.HubSchemaRegistration;
 import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.partners.topics.TopicProvisioner;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -9,7 +9,7 @@ import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.engine.supervision.LoopState;
 import no.ipshub.engine.supervision.LoopStatus;
 import no.ipshub.engine.supervision.SupervisedLoops;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.schemas.json.HubMessageJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

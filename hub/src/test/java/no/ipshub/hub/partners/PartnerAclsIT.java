@@ -18,7 +18,7 @@ import no.ipshub.partners.provisioning.PartnerAcls;
 import no.ipshub.partners.provisioning.PartnerProvisioner;
 import no.ipshub.partners.provisioning.Provisioning;
 import no.ipshub.partners.topics.HubTopics;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.registry.kafka.KafkaClientSettings;
 import no.ipshub.routes.intake.PartnerIngressRoute;
 import no.ipshub.schemas.v1.Sector;

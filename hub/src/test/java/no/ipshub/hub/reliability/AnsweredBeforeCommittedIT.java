@@ -16,7 +16,7 @@ import no.ipshub.hub.reliability.ReliabilitySupport.CaseScript;
 import no.ipshub.hub.reliability.ReliabilitySupport.DeliveryReport;
 import no.ipshub.hub.reliability.ReliabilitySupport.HttpEdge;
 import no.ipshub.hub.reliability.ReliabilitySupport.Ledger;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.schemas.v1.HubMessage;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;

@@ -24,7 +24,7 @@ import no.ipshub.hub.reliability.ReliabilitySupport.HubContext;
 import no.ipshub.hub.reliability.ReliabilitySupport.KafkaTraffic;
 import no.ipshub.hub.reliability.ReliabilitySupport.Ledger;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.registry.serde.AvroWireCodec;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.avro.Schema;

@@ -20,7 +20,7 @@ import no.ipshub.hub.reliability.ReliabilitySupport.HttpTraffic;
 import no.ipshub.hub.reliability.ReliabilitySupport.KafkaTraffic;
 import no.ipshub.hub.reliability.ReliabilitySupport.Ledger;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package no.ipshub.registry.config;
 
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;

@@ -1,6 +1,7 @@
 package no.ipshub.registry.core;
 
 import java.util.Locale;
+import no.ipshub.registry.client.RegistryErrors;
 
 /**
  * A subject's compatibility rule, as the Confluent registry names them. BACKWARD: the new schema reads
@@ -53,6 +54,6 @@ public enum CompatibilityLevel {
                 // reported below with the valid names
             }
         }
-        throw RegistryErrors.invalidCompatibilityLevel(name);
+        throw RegistryErrors.invalidCompatibilityLevel(name, values());
     }
 }

@@ -3,6 +3,7 @@ package no.ipshub.registry.core;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import no.ipshub.registry.client.RegistryErrors;
 import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.client.SchemaRegistryException;
 import no.ipshub.registry.core.RegistryCore.Outcome;

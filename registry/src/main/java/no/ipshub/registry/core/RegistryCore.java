@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import no.ipshub.registry.client.RegistryErrors;
 import no.ipshub.registry.client.SchemaRegistryClient.SubjectVersion;
 import no.ipshub.registry.core.RegistryState.StoredSchema;
 import no.ipshub.registry.core.RegistryState.Version;

@@ -3,6 +3,7 @@ package no.ipshub.registry.core;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
+import no.ipshub.registry.client.RegistryErrors;
 import no.ipshub.registry.core.RegistryCore.RegisterPlan;
 import no.ipshub.registry.core.RegistryState.Version;
 import org.apache.avro.Schema;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import no.ipshub.registry.client.RegistryErrors;
 import no.ipshub.registry.client.SchemaRegistryClient.SubjectVersion;
 import org.apache.avro.Schema;
 

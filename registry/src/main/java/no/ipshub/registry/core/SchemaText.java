@@ -1,5 +1,6 @@
 package no.ipshub.registry.core;
 
+import no.ipshub.registry.client.RegistryErrors;
 import org.apache.avro.Schema;
 
 /**

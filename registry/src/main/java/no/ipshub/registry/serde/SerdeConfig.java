@@ -3,7 +3,7 @@ package no.ipshub.registry.serde;
 import java.util.List;
 import java.util.Map;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import org.apache.kafka.common.config.ConfigException;
 
 /** Reads the serializer and deserializer settings from a Kafka client's configuration map. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.schemas.v1.HubMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

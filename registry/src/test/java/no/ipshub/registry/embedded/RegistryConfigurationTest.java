@@ -3,8 +3,8 @@ package no.ipshub.registry.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.client.SchemaRegistryClients;
 import no.ipshub.registry.config.ExternalSchemaRegistryConfiguration;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

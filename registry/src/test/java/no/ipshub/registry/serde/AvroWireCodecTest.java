@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import no.ipshub.registry.client.RestSchemaRegistryClient;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.registry.fixtures.TestMessages;
 import no.ipshub.registry.serde.WireFormatException.Kind;
 import no.ipshub.schemas.v1.HubMessage;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.registry.fixtures.TestMessages;
 import no.ipshub.schemas.v1.HubMessage;
 import org.apache.avro.generic.GenericRecord;

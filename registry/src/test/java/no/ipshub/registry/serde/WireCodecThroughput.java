@@ -3,7 +3,7 @@ package no.ipshub.registry.serde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.registry.fixtures.TestMessages;
 import no.ipshub.schemas.v1.HubMessage;
 

@@ -13,7 +13,7 @@ import no.ipshub.engine.supervision.LoopState;
 import no.ipshub.engine.supervision.LoopStatus;
 import no.ipshub.engine.supervision.SupervisedLoops;
 import no.ipshub.partners.topics.HubTopics;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import no.ipshub.routes.support.InMemoryPartition;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.KafkaException;

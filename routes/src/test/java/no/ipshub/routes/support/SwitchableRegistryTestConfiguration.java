@@ -1,7 +1,7 @@
 package no.ipshub.routes.support;
 
 import no.ipshub.registry.client.SchemaRegistryClient;
-import no.ipshub.registry.client.SchemaRegistryClients;
+import no.ipshub.registry.core.SchemaRegistryClients;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 

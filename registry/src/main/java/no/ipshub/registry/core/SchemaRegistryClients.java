@@ -1,8 +1,10 @@
-package no.ipshub.registry.client;
+package no.ipshub.registry.core;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import no.ipshub.registry.client.RestSchemaRegistryClient;
+import no.ipshub.registry.client.SchemaRegistryClient;
 import no.ipshub.registry.core.InMemorySchemaRegistry;
 
 /**

@@ -1,4 +1,4 @@
-package no.ipshub.log.config;
+package no.ipshub.log;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package no.ipshub.registry.core;
+package no.ipshub.registry.client;
 
 import no.ipshub.registry.client.SchemaRegistryException;
 
@@ -82,9 +82,9 @@ public final class RegistryErrors {
                 + "' is not a valid version id: use an integer from 1 to 2^31-1, -1 or \"latest\".");
     }
 
-    public static SchemaRegistryException invalidCompatibilityLevel(String level) {
+    public static SchemaRegistryException invalidCompatibilityLevel(String level, Object[] validLevels) {
         return new SchemaRegistryException(INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level '" + level
-                + "'; valid levels are " + java.util.Arrays.toString(CompatibilityLevel.values()) + ".");
+                + "'; valid levels are " + java.util.Arrays.toString(validLevels) + ".");
     }
 
     public static SchemaRegistryException operationNotPermitted(String message) {

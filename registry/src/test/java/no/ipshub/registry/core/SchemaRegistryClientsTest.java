@@ -1,4 +1,4 @@
-package no.ipshub.registry.client;
+package no.ipshub.registry.core;
 
 import static no.ipshub.registry.fixtures.TestMessages.GREETING_V1;
 import static no.ipshub.registry.fixtures.TestMessages.schema;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
+import no.ipshub.registry.client.RestSchemaRegistryClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
