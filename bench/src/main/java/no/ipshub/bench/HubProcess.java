@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A hub started the way the README starts it ({@code java -jar hub/target/ips-hub.jar}, embedded broker,
+ * A hub started the way the README starts it ({@code hub/run}, without its class archive: {@code java @hub/jvm.options
+ * -jar hub/target/ips-hub.jar} with {@code MALLOC_ARENA_MAX=2}; embedded broker,
  * registry and database), in its own working directory and on free ports, so its memory is measured as
  * a user would see it.
  */
@@ -42,7 +43,8 @@ final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the hub with the README's command: {@code java @hub/jvm.options -jar hub/target/ips-hub.jar}, plus
+     * Starts the hub with the README's command: {@code java @hub/jvm.options -jar hub/target/ips-hub.jar} with
+     * {@code MALLOC_ARENA_MAX=2}, plus
      * {@code extraJavaOptions} (a profiler, for instance) and the free ports.
      */
     static HubProcess start(Path hubJar, Path jvmOptions, List<String> extraJavaOptions, Path workDir)
