@@ -162,6 +162,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
         Map<String, SubjectVersion> latest = new LinkedHashMap<>();
         for (JsonNode version : answer) {
+            if (!"AVRO".equals(version.path("schemaType").asString("AVRO"))) {
+                continue; // not a schema of the hub's; registering there answers as it did before
+            }
             SubjectVersion found = subjectVersion(version);
             if (found.subject().startsWith(subjectPrefix)
                     && (!latest.containsKey(found.subject()) || latest.get(found.subject()).version() < found.version())) {
