@@ -30,7 +30,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * --postgres-url=jdbc:postgresql://127.0.0.1:5432/test --postgres-user=postgres} ({@code --log-messages=0} leaves
  * the PostgreSQL measurement out; {@code --only=log} runs that measurement alone), {@code --state-ids=1000000} (the size of the intake state restored in the
  * state measurement; 0 leaves it out), and {@code --hub-java-options="..."} for extra options of the hub's JVM, such as
- * {@code -XX:StartFlightRecording=filename=hub.jfr} to profile it.
+ * {@code -XX:StartFlightRecording=filename=hub.jfr} to profile it. The hub runs with {@code MALLOC_ARENA_MAX=2}, as
+ * {@code hub/run} and the Dockerfile start it (unless the benchmark's own environment sets another value), and with
+ * Native Memory Tracking, whose breakdown follows the memory figures ({@code --native-memory=false} leaves it out).
  */
 public final class HubBenchmark {
 
@@ -41,8 +43,12 @@ public final class HubBenchmark {
         Map<String, String> options = parse(args);
         Path hubJar = Path.of(options.getOrDefault("hub-jar", "hub/target/ips-hub.jar"));
         Path jvmOptions = Path.of(options.getOrDefault("jvm-options", "hub/jvm.options"));
-        List<String> extraJavaOptions = options.containsKey("hub-java-options")
-                ? List.of(options.get("hub-java-options").trim().split("\\s+")) : List.of();
+        List<String> extraJavaOptions = new ArrayList<>(options.containsKey("hub-java-options")
+                ? List.of(options.get("hub-java-options").trim().split("\\s+")) : List.of());
+        // the JVM's own breakdown of its memory for (5); --native-memory=false leaves it out (it costs a few MiB)
+        if (!"false".equals(options.get("native-memory"))) {
+            extraJavaOptions.add("-XX:NativeMemoryTracking=summary");
+        }
         int messages = Integer.parseInt(options.getOrDefault("messages", "200000"));
         int httpMessages = Integer.parseInt(options.getOrDefault("http-messages", "40000"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "1000"));
@@ -127,6 +133,17 @@ public final class HubBenchmark {
                 memory.stopSampling();
                 System.out.printf("(5) hub resident memory: idle %.0f MiB, peak under load %.0f MiB (target < 600 MiB)%n",
                         memory.first(), memory.peak());
+                Map<String, Double> nativeMemory = hub.nativeMemoryMiB();
+                if (!nativeMemory.isEmpty()) {
+                    StringBuilder line = new StringBuilder();
+                    nativeMemory.forEach((category, mib) -> {
+                        if (mib >= 1) {
+                            line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.0f", category, mib));
+                        }
+                    });
+                    System.out.printf("    committed by the JVM now (Native Memory Tracking, MiB; resident %.0f MiB): %s%n",
+                            hub.residentMiB(), line);
+                }
                 if (stateIds > 0) {
                     StateRestoreBench.Result state = new StateRestoreBench(hub.bootstrapServers()).run(stateIds);
                     System.out.printf("(7) intake state: %,d accepted ids in %,d cases restored from the changelog in %.1f s"

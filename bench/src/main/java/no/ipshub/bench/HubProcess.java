@@ -6,19 +6,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A hub started the way the README starts it ({@code java -jar hub/target/ips-hub.jar}, embedded broker,
+ * A hub started the way the README starts it ({@code hub/run}, without its class archive: {@code java @hub/jvm.options
+ * -jar hub/target/ips-hub.jar} with {@code MALLOC_ARENA_MAX=2}; embedded broker,
  * registry and database), in its own working directory and on free ports, so its memory is measured as
  * a user would see it.
  */
 final class HubProcess implements AutoCloseable {
+
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
+    private static final Pattern NMT_CATEGORY =
+            Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
 
     private final Process process;
     private final int httpPort;
@@ -33,7 +43,8 @@ final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the hub with the README's command: {@code java @hub/jvm.options -jar hub/target/ips-hub.jar}, plus
+     * Starts the hub with the README's command: {@code java @hub/jvm.options -jar hub/target/ips-hub.jar} with
+     * {@code MALLOC_ARENA_MAX=2}, plus
      * {@code extraJavaOptions} (a profiler, for instance) and the free ports.
      */
     static HubProcess start(Path hubJar, Path jvmOptions, List<String> extraJavaOptions, Path workDir)
@@ -63,7 +74,10 @@ final class HubProcess implements AutoCloseable {
                 "--hub.http.rate-limit.enabled=false"));
         command.addAll(arguments);
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // as hub/run and the Dockerfile do: two glibc malloc arenas instead of one per busy thread
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Process process = builder
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("hub.log").toFile())
@@ -123,6 +137,39 @@ final class HubProcess implements AutoCloseable {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * The JVM's own account of its memory by category (committed MiB, largest first), from {@code jcmd
+     * VM.native_memory summary}; empty when the hub runs without {@code -XX:NativeMemoryTracking} or this JDK
+     * has no jcmd.
+     */
+    Map<String, Double> nativeMemoryMiB() throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Map<String, Double> categories = new LinkedHashMap<>();
+        if (!Files.isExecutable(jcmd)) {
+            return categories;
+        }
+        try {
+            Process call = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).start();
+            String answer = new String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            call.waitFor(30, TimeUnit.SECONDS);
+            List<Map.Entry<String, Double>> found = new ArrayList<>();
+            Matcher total = NMT_TOTAL.matcher(answer);
+            if (total.find()) {
+                categories.put("Total", Long.parseLong(total.group(1)) / 1024.0);
+            }
+            Matcher category = NMT_CATEGORY.matcher(answer);
+            while (category.find()) {
+                found.add(Map.entry(category.group(1).strip(), Long.parseLong(category.group(2)) / 1024.0));
+            }
+            found.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+            found.forEach(e -> categories.put(e.getKey(), e.getValue()));
+        } catch (IOException e) {
+            return categories;
+        }
+        return categories;
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import no.ipshub.connectors.security.ApiKeyHasher;
+import no.ipshub.hub.startup.StartupReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -39,7 +41,10 @@ public class HubApplication {
                 return;
             }
         }
-        SpringApplication.run(HubApplication.class, springArguments(args));
+        SpringApplication application = new SpringApplication(HubApplication.class);
+        // records each bean's creation for the start-up line of StartupReport
+        application.setApplicationStartup(new BufferingApplicationStartup(StartupReport.TIMELINE_CAPACITY));
+        application.run(springArguments(args));
     }
 
     /** The arguments for Spring, with {@code --demo} spelled as the property it stands for. */

@@ -219,7 +219,7 @@ public final class ApiKeyHasher {
     }
 
     /** A least-recently-used set with a fixed capacity; a short lock per call is far below a request's cost. */
-    private static final class BoundedSet {
+    static final class BoundedSet {
         private final Map<String, Boolean> entries;
 
         BoundedSet(int capacity) {
@@ -237,6 +237,10 @@ public final class ApiKeyHasher {
 
         synchronized void add(String key) {
             entries.put(key, Boolean.TRUE);
+        }
+
+        synchronized int size() {
+            return entries.size();
         }
     }
 }

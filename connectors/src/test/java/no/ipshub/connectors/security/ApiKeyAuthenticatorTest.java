@@ -52,6 +52,33 @@ class ApiKeyAuthenticatorTest {
         assertThat(ApiKeyHasher.derivations()).isEqualTo(before);
     }
 
+    /* The cache holds pairs of presented key and stored hash: once a partner's stored hash is replaced (a
+       rotation) or removed (a revocation), the old key's cached verification no longer applies. */
+    @Test
+    void aRotatedKeyIsRefusedAtOnceAfterBeingCached() {
+        Partner before = partner("nav-tromso", "old-key-of-tromso");
+        listed.add(before);
+        assertThat(authenticator.authenticate("old-key-of-tromso")).isPresent();
+
+        String newHash = ApiKeyHasher.hash("new-key-of-tromso");
+        listed.set(listed.indexOf(before), new Partner("nav-tromso", "nav-tromso", Sector.NAV, "1203", List.of(newHash)));
+
+        assertThat(authenticator.authenticate("old-key-of-tromso")).isEmpty();
+        assertThat(authenticator.authenticate("new-key-of-tromso").map(ApiKeyAuthentication::getName))
+                .contains("nav-tromso");
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedAtOnceAfterBeingCached() {
+        Partner revoked = partner("nav-alta", "key-of-alta-to-revoke");
+        listed.add(revoked);
+        assertThat(authenticator.authenticate("key-of-alta-to-revoke")).isPresent();
+
+        listed.set(listed.indexOf(revoked), new Partner("nav-alta", "nav-alta", Sector.NAV, "1203", List.of()));
+
+        assertThat(authenticator.authenticate("key-of-alta-to-revoke")).isEmpty();
+    }
+
     @Test
     void theGuardDecidesWhetherTheLookupRuns() {
         listed.add(partner("nav-bodo", "key-of-bodo-for-guard"));

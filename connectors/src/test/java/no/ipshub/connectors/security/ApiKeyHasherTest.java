@@ -78,6 +78,20 @@ class ApiKeyHasherTest {
     }
 
     @Test
+    void theCacheKeepsTheMostRecentlyUsedEntriesUpToItsCapacity() {
+        ApiKeyHasher.BoundedSet cache = new ApiKeyHasher.BoundedSet(2);
+        cache.add("first");
+        cache.add("second");
+        cache.contains("first");
+        cache.add("third");
+
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.contains("first")).isTrue();
+        assertThat(cache.contains("second")).isFalse();
+        assertThat(cache.contains("third")).isTrue();
+    }
+
+    @Test
     void aRefusedKeyIsNotDerivedAgainOnTheNextRequest() {
         String hash = ApiKeyHasher.hash("some-partner-key");
         ApiKeyHasher.matches("another-partner-key", hash);

@@ -45,6 +45,7 @@ public final class EmbeddedKafkaBroker implements KafkaClientSettings, Disposabl
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path dataDir;
+    private volatile Duration startUpTime = Duration.ZERO;
 
     private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path dataDir) {
         this.server = server;
@@ -75,8 +76,9 @@ public final class EmbeddedKafkaBroker implements KafkaClientSettings, Disposabl
             broker.destroy();
             throw e;
         }
+        broker.startUpTime = Duration.ofNanos(System.nanoTime() - started);
         log.info("Embedded Kafka broker ready on {} with data in {} ({}) after {} ms", bootstrap, dataDir,
-                formatted ? "new" : "reused", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                formatted ? "new" : "reused", broker.startUpTime.toMillis());
         return broker;
     }
 
@@ -96,6 +98,11 @@ public final class EmbeddedKafkaBroker implements KafkaClientSettings, Disposabl
     @Override
     public int clusterSize() {
         return 1;
+    }
+
+    /** How long formatting (the first time), starting and waiting for the broker took. */
+    public Duration startUpTime() {
+        return startUpTime;
     }
 
     /** Where the broker keeps its logs and metadata. */

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * The hub started as the README's set-up starts it ({@code java @hub/jvm.options -jar hub/target/ips-hub.jar}, all
+ * The hub started as the README's set-up starts it ({@code hub/run}: {@code java @hub/jvm.options -jar
+ * hub/target/ips-hub.jar} with {@code MALLOC_ARENA_MAX=2}, all
  * on its embedded defaults) in a fresh working directory, so its {@code ./data} is new. Only its ports differ, free
  * ones instead of 8080, 9092 and 9093, so that it never meets another hub on the machine.
  */
@@ -52,7 +53,9 @@ final class ReadmeHub implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(workDir);
-            process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            process = builder.directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(logFile.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);

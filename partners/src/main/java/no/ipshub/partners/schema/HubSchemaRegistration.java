@@ -66,7 +66,9 @@ public class HubSchemaRegistration implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         Map<String, Schema> schemas = topicSchemas(topics, partners.all());
-        schemas.forEach((topic, schema) -> HubSubjects.ensureRegistered(registry, topic, schema));
-        log.info("Registered the hub's schemas under {} subjects with {}", schemas.size(), HubSubjects.HUB_LEVEL);
+        // one listing of what the registry holds; only subjects without their schema yet are written
+        int registered = HubSubjects.ensureRegistered(registry, schemas);
+        log.info("Registered the hub's schemas under {} subjects with {} ({} already held their schema)",
+                schemas.size(), HubSubjects.HUB_LEVEL, schemas.size() - registered);
     }
 }

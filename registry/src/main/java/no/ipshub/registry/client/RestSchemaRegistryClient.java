@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,6 +142,35 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         List<String> subjects = new ArrayList<>();
         call("GET", "/subjects", null).forEach(s -> subjects.add(s.asString()));
         return subjects;
+    }
+
+    /**
+     * One call, {@code GET /schemas?subjectPrefix=...&latestOnly=true}; a registry without that listing (older
+     * Confluent versions) is asked subject by subject.
+     */
+    @Override
+    public Map<String, SubjectVersion> latestVersions(String subjectPrefix) {
+        JsonNode answer;
+        try {
+            answer = call("GET", "/schemas?latestOnly=true&subjectPrefix=" + encode(subjectPrefix), null);
+        } catch (SchemaRegistryException e) {
+            if (e.errorCode() == 404 || e.errorCode() == 405) {
+                return SchemaRegistryClient.super.latestVersions(subjectPrefix);
+            }
+            throw e;
+        }
+        Map<String, SubjectVersion> latest = new LinkedHashMap<>();
+        for (JsonNode version : answer) {
+            if (!"AVRO".equals(version.path("schemaType").asString("AVRO"))) {
+                continue; // not a schema of the hub's; registering there answers as it did before
+            }
+            SubjectVersion found = subjectVersion(version);
+            if (found.subject().startsWith(subjectPrefix)
+                    && (!latest.containsKey(found.subject()) || latest.get(found.subject()).version() < found.version())) {
+                latest.put(found.subject(), found);
+            }
+        }
+        return latest;
     }
 
     @Override

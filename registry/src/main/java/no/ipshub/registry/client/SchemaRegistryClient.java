@@ -1,6 +1,8 @@
 package no.ipshub.registry.client;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
@@ -31,6 +33,20 @@ public interface SchemaRegistryClient {
 
     /** The live subjects. */
     List<String> getSubjects();
+
+    /**
+     * The newest live version of every live subject whose name starts with {@code subjectPrefix}, by subject.
+     * This default asks subject by subject; implementations that can answer in one call do.
+     */
+    default Map<String, SubjectVersion> latestVersions(String subjectPrefix) {
+        Map<String, SubjectVersion> latest = new LinkedHashMap<>();
+        for (String subject : getSubjects()) {
+            if (subject.startsWith(subjectPrefix)) {
+                latest.put(subject, getLatest(subject));
+            }
+        }
+        return latest;
+    }
 
     /** Whether {@code schema} may be registered under {@code subject} by its compatibility level. */
     boolean isCompatible(String subject, Schema schema);

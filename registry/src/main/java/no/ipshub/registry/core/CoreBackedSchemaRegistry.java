@@ -1,6 +1,8 @@
 package no.ipshub.registry.core;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import no.ipshub.registry.client.RegistryErrors;
@@ -174,6 +176,19 @@ public abstract class CoreBackedSchemaRegistry implements SchemaRegistryClient {
     @Override
     public List<String> getSubjects() {
         return subjects(VersionFilter.LIVE);
+    }
+
+    /** From memory, after catching up with every change made anywhere. */
+    @Override
+    public Map<String, SubjectVersion> latestVersions(String subjectPrefix) {
+        catchUp();
+        Map<String, SubjectVersion> latest = new LinkedHashMap<>();
+        for (String subject : core.subjects(VersionFilter.LIVE)) {
+            if (subject.startsWith(subjectPrefix)) {
+                latest.put(subject, core.version(subject, -1, false));
+            }
+        }
+        return latest;
     }
 
     /** The subjects the filter selects, sorted. */

@@ -1,6 +1,7 @@
 package no.ipshub.registry.embedded;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,24 @@ public class SchemaRegistryController {
     @GetMapping("/schemas/types")
     List<String> schemaTypes() {
         return List.of("AVRO");
+    }
+
+    /** The live versions of the subjects with the prefix, or their newest only (the listing read at start-up). */
+    @GetMapping("/schemas")
+    List<Map<String, Object>> schemas(@RequestParam(defaultValue = "") String subjectPrefix,
+                                      @RequestParam(defaultValue = "false") boolean latestOnly) {
+        if (latestOnly) {
+            return registry.latestVersions(subjectPrefix).values().stream()
+                    .map(SchemaRegistryController::subjectVersion).toList();
+        }
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (String subject : registry.subjects(VersionFilter.LIVE)) {
+            if (subject.startsWith(subjectPrefix)) {
+                registry.versions(subject, VersionFilter.LIVE)
+                        .forEach(v -> all.add(subjectVersion(registry.getVersion(subject, v))));
+            }
+        }
+        return all;
     }
 
     @GetMapping("/schemas/ids/{id}")

@@ -118,6 +118,31 @@ class RestSchemaRegistryClientTest {
         assertThat(requests.get()).isEqualTo(1);
     }
 
+    @Test
+    void theNewestVersionsOfTheHubsSubjectsTakeOneRequest() {
+        answers.add(new Canned(200, "[{\"subject\":\"ips.a-value\",\"version\":2,\"id\":7,\"schema\":\"\\\"string\\\"\"},"
+                + "{\"subject\":\"ips.b-value\",\"version\":1,\"id\":8,\"schema\":\"\\\"int\\\"\"}]"));
+
+        var latest = client("").latestVersions("ips.");
+
+        assertThat(requests.get()).isEqualTo(1);
+        assertThat(latest.get("ips.a-value").version()).isEqualTo(2);
+        assertThat(latest.get("ips.a-value").schema()).isEqualTo(Schema.create(Schema.Type.STRING));
+        assertThat(latest.get("ips.b-value").id()).isEqualTo(8);
+    }
+
+    @Test
+    void aRegistryWithoutTheListingIsAskedSubjectBySubject() {
+        answers.add(new Canned(404, "{}"));
+        answers.add(new Canned(200, "[\"ips.a-value\",\"other-value\"]"));
+        answers.add(new Canned(200, "{\"subject\":\"ips.a-value\",\"version\":1,\"id\":3,\"schema\":\"\\\"string\\\"\"}"));
+
+        var latest = client("").latestVersions("ips.");
+
+        assertThat(latest.keySet()).containsExactly("ips.a-value");
+        assertThat(requests.get()).isEqualTo(3);
+    }
+
     private RestSchemaRegistryClient client(String userInfo) {
         return new RestSchemaRegistryClient(
                 List.of("http://" + userInfo + "127.0.0.1:" + server.getAddress().getPort() + "/registry"),
