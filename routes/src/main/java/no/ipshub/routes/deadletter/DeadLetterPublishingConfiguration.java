@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires dead letters: how they are built and the quarantine the engine's loops hand poison records to. */
 @Configuration(proxyBeanMethods = false)
-public class DeadLetterConfiguration {
+public class DeadLetterPublishingConfiguration {
 
     @Bean
     DeadLetterQuarantine deadLetterQuarantine(DeadLetterPublisher publisher, HubTopics topics, Clock clock) {
