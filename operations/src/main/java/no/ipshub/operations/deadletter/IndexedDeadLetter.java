@@ -1,6 +1,5 @@
 package no.ipshub.operations.deadletter;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +8,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.registry.serde.WireFormatException;
+import no.ipshub.routes.deadletter.DeadLetters;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
 
@@ -29,7 +29,7 @@ public record IndexedDeadLetter(DeadLetterEntry entry, byte[] originalKey, byte[
 
     /** The index form of a decoded dead letter. */
     public static IndexedDeadLetter of(DeadLetter letter) {
-        byte[] value = bytes(letter.getOriginalValue());
+        byte[] value = DeadLetters.originalValue(letter);
         return new IndexedDeadLetter(new DeadLetterEntry(
                 letter.getDeadLetterId(),
                 letter.getPartner(),
@@ -44,7 +44,7 @@ public record IndexedDeadLetter(DeadLetterEntry entry, byte[] originalKey, byte[
                 letter.getLastFailureAt() == null ? letter.getFirstFailureAt() : letter.getLastFailureAt(),
                 Math.max(1, letter.getAttempts()),
                 DeadLetterStatus.OPEN, sizeOf(value), 0, null, null, null),
-                bytes(letter.getOriginalKey()), value);
+                DeadLetters.originalKey(letter), value);
     }
 
     /**
@@ -86,15 +86,5 @@ public record IndexedDeadLetter(DeadLetterEntry entry, byte[] originalKey, byte[
 
     private static String truncate(String messageId) {
         return messageId == null || messageId.length() <= MAX_MESSAGE_ID ? messageId : messageId.substring(0, MAX_MESSAGE_ID);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        ByteBuffer b = buffer.duplicate();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
     }
 }
