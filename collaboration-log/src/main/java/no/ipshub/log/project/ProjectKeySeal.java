@@ -1,14 +1,8 @@
 package no.ipshub.log.project;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.AEADBadTagException;
+import no.ipshub.engine.config.SecretSeal;
 import no.ipshub.log.pseudonym.ResearchKeyException;
 
 /**
@@ -22,12 +16,7 @@ public final class ProjectKeySeal {
     /** Key material shorter than this is refused. */
     public static final int MIN_KEY_BYTES = 32;
 
-    private static final byte FORMAT = 1;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final SecretKeySpec key;
+    private final SecretSeal secretSeal;
 
     public ProjectKeySeal(byte[] keyMaterial) {
         if (keyMaterial == null || keyMaterial.length < MIN_KEY_BYTES) {
@@ -35,24 +24,12 @@ public final class ProjectKeySeal {
                     + " bytes; at least " + MIN_KEY_BYTES + " are needed (e.g. 'openssl rand -out project-seal.key 32' "
                     + "and hub.research.project-seal-key-file=project-seal.key)");
         }
-        byte[] aes = derive(keyMaterial);
-        this.key = new SecretKeySpec(aes, "AES");
-        Arrays.fill(aes, (byte) 0);
+        this.secretSeal = new SecretSeal(keyMaterial, "ips-hub/research-project-keys/aes-256-gcm/v1");
     }
 
     /** The project key sealed for the project's row. */
     public byte[] seal(String project, byte[] projectKey) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(project.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(projectKey);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
+        return secretSeal.seal(project.getBytes(StandardCharsets.UTF_8), projectKey);
     }
 
     /**
@@ -61,29 +38,14 @@ public final class ProjectKeySeal {
      * @throws ResearchKeyException when it was sealed with another key or for another project, or was changed
      */
     public byte[] open(String project, byte[] sealed) {
-        if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != FORMAT) {
+        if (!SecretSeal.isSealed(sealed)) {
             throw new ResearchKeyException("the stored key of project " + project + " is not in a known sealed format");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-            cipher.updateAAD(project.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-        } catch (javax.crypto.AEADBadTagException e) {
+            return secretSeal.open(project.getBytes(StandardCharsets.UTF_8), sealed);
+        } catch (AEADBadTagException e) {
             throw new ResearchKeyException("the stored key of project " + project + " does not open with the configured "
                     + "project seal key (another key, or the row was changed)", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
-    }
-
-    private static byte[] derive(byte[] material) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(material, "HmacSHA256"));
-            return mac.doFinal("ips-hub/research-project-keys/aes-256-gcm/v1".getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 }

@@ -2,17 +2,12 @@ package no.ipshub.log.pseudonym;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.ipshub.engine.config.KeyMaterial;
 import no.ipshub.log.ResearchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,61 +97,25 @@ public final class ProjectKey {
     }
 
     private static byte[] decode(byte[] raw, String source) {
-        String text = new String(raw, StandardCharsets.UTF_8).strip();
-        try {
-            if (text.startsWith("base64:")) {
-                return Base64.getDecoder().decode(text.substring("base64:".length()).strip());
-            }
-            if (text.startsWith("hex:")) {
-                return HexFormat.of().parseHex(text.substring("hex:".length()).strip());
-            }
-        } catch (IllegalArgumentException e) {
-            // the message of the decoder may quote part of the value; say only where it came from
-            throw new ResearchKeyException(source + " is not valid " + text.substring(0, text.indexOf(':')));
-        }
-        return raw;
+        return KeyMaterial.decode(raw, source, ResearchKeyException::new);
     }
 
     private static byte[] read(Path file, String setting) {
-        if (!Files.isRegularFile(file)) {
-            throw new ResearchKeyException(setting + " " + file + " does not exist or is not a file");
+        if (Files.isRegularFile(file)) {
+            warnIfReadableByOthers(file);
         }
-        warnIfReadableByOthers(file);
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ResearchKeyException(setting + " " + file + " cannot be read: " + e.getClass().getSimpleName(), e);
-        }
+        return KeyMaterial.read(file, setting, ResearchKeyException::new);
     }
 
     private static void generate(Path file) {
-        byte[] fresh = new byte[MIN_KEY_BYTES];
-        new SecureRandom().nextBytes(fresh);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (supportsPosix(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-            } else {
-                Files.createFile(file);
-            }
-            Files.write(file, fresh);
+        if (KeyMaterial.generate(file, MIN_KEY_BYTES, "the key file", ResearchKeyException::new)) {
             log.warn("Generated a new research key in {}: what it protects cannot be recovered without it; keep the file "
                     + "safe and out of version control", file);
-        } catch (FileAlreadyExistsException e) {
-            // another instance created it first; its key is the one to use
-        } catch (IOException e) {
-            throw new ResearchKeyException("cannot create the key file " + file + ": " + e.getClass().getSimpleName(), e);
-        } finally {
-            Arrays.fill(fresh, (byte) 0);
         }
     }
 
     private static void warnIfReadableByOthers(Path file) {
-        if (!supportsPosix(file)) {
+        if (!KeyMaterial.supportsPosix(file)) {
             return;
         }
         try {
@@ -167,10 +126,5 @@ public final class ProjectKey {
         } catch (IOException | UnsupportedOperationException e) {
             // permissions are advice here, not a condition to start
         }
-    }
-
-    private static boolean supportsPosix(Path file) {
-        Path probe = file.toAbsolutePath().getParent();
-        return probe != null && probe.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

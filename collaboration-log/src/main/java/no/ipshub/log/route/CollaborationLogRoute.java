@@ -3,8 +3,8 @@ package no.ipshub.log.route;
 import no.ipshub.engine.error.DatabaseProbe;
 import no.ipshub.engine.kafka.BatchConsumerComponent;
 import no.ipshub.engine.kafka.BatchConsumerSpec;
+import no.ipshub.engine.kafka.BatchRoute;
 import no.ipshub.partners.topics.HubTopics;
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,27 +16,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "hub.research", name = "enabled", havingValue = "true", matchIfMissing = true)
-public class CollaborationLogRoute extends RouteBuilder {
+public class CollaborationLogRoute extends BatchRoute {
 
     public static final String ROUTE_ID = "collaboration-log";
     /** A new group id re-reads the canonical topics from the start. */
     public static final String GROUP_ID = "ips-hub-collaboration-log";
 
-    private final String endpointUri;
-    private final CollaborationLogProcessor processor;
-
     public CollaborationLogRoute(BatchConsumerComponent batches, HubTopics topics, CollaborationLogProcessor processor,
             JdbcTemplate jdbc) {
-        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.canonicalTopics())
-                .withProbe(new DatabaseProbe(jdbc)));
-        this.processor = processor;
-    }
-
-    @Override
-    public void configure() {
-        from(endpointUri)
-            .routeId(ROUTE_ID)
-            .errorHandler(noErrorHandler())
-            .process(processor);
+        super(batches, BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.canonicalTopics())
+                .withProbe(new DatabaseProbe(jdbc)), processor);
     }
 }

@@ -3,8 +3,8 @@ package no.ipshub.connectors.nhn;
 import no.ipshub.engine.error.DatabaseProbe;
 import no.ipshub.engine.kafka.BatchConsumerComponent;
 import no.ipshub.engine.kafka.BatchConsumerSpec;
+import no.ipshub.engine.kafka.BatchRoute;
 import no.ipshub.partners.topics.HubTopics;
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -12,26 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * instances), queues the messages of partners that receive over Norsk helsenett in the {@code nhn_delivery}
  * outbox and commits; the {@code nhn-dispatch} route sends them.
  */
-public class NhnOutboundRoute extends RouteBuilder {
+public class NhnOutboundRoute extends BatchRoute {
 
     public static final String ROUTE_ID = "nhn-outbound";
     public static final String GROUP_ID = "ips-hub-nhn";
 
-    private final String endpointUri;
-    private final NhnEnqueueProcessor enqueue;
-
     public NhnOutboundRoute(BatchConsumerComponent batches, HubTopics topics, NhnEnqueueProcessor enqueue,
             JdbcTemplate jdbc) {
-        this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.inboxPattern())
-                .withProbe(new DatabaseProbe(jdbc)));
-        this.enqueue = enqueue;
-    }
-
-    @Override
-    public void configure() {
-        from(endpointUri)
-            .routeId(ROUTE_ID)
-            .errorHandler(noErrorHandler())
-            .process(enqueue);
+        super(batches, BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.inboxPattern())
+                .withProbe(new DatabaseProbe(jdbc)), enqueue);
     }
 }

@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import no.ipshub.engine.error.FailureClassifier;
 import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.engine.kafka.HubWireCodec;
 import no.ipshub.partners.topics.HubTopics;
-import no.ipshub.registry.serde.WireFormatException;
 import no.ipshub.routes.deadletter.DeadLetters;
 import no.ipshub.schemas.v1.DeadLetter;
 import no.ipshub.schemas.v1.DeadLetterReason;
@@ -79,11 +77,7 @@ public final class InboxBatchReader {
         try {
             return codec.decodeMessage(record.value());
         } catch (RuntimeException e) {
-            if (FailureClassifier.isTransient(e)) {
-                throw new TransientFailureException("cannot decode " + record.position() + " now", e);
-            }
-            DeadLetterReason reason = e instanceof WireFormatException w ? DeadLetters.reasonOf(w)
-                    : DeadLetterReason.MALFORMED_AVRO;
+            DeadLetterReason reason = DeadLetters.reasonOfDecodeFailure(record, e);
             dead.add(DeadLetters.of(record, routeId, null, null, reason,
                     "inbox record cannot be decoded as a HubMessage: " + e.getClass().getSimpleName(), now));
             return null;

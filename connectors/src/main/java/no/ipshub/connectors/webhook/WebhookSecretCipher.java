@@ -1,17 +1,12 @@
 package no.ipshub.connectors.webhook;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import no.ipshub.engine.config.SecretSeal;
 
 /**
  * Seals and opens partners' webhook signing secrets for storage: AES-256-GCM with a random 96-bit nonce, the
@@ -27,12 +22,9 @@ public final class WebhookSecretCipher {
     /** Key material shorter than this is refused. */
     public static final int MIN_KEY_BYTES = 32;
 
-    private static final byte FORMAT = 1;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private final SecretSeal secretSeal;
     private final String keyId;
 
     public WebhookSecretCipher(byte[] keyMaterial) {
@@ -41,10 +33,9 @@ public final class WebhookSecretCipher {
                     + " bytes; at least " + MIN_KEY_BYTES + " are needed (e.g. 'openssl rand -out webhook.key 32' and "
                     + "hub.webhooks.secret-key-file=webhook.key)");
         }
-        byte[] aes = derive(keyMaterial, "ips-hub/webhook-secrets/aes-256-gcm/v1");
-        this.key = new SecretKeySpec(aes, "AES");
-        this.keyId = HexFormat.of().formatHex(Arrays.copyOf(derive(keyMaterial, "ips-hub/webhook-secrets/key-id/v1"), 8));
-        Arrays.fill(aes, (byte) 0);
+        this.secretSeal = new SecretSeal(keyMaterial, "ips-hub/webhook-secrets/aes-256-gcm/v1");
+        this.keyId = HexFormat.of().formatHex(
+                Arrays.copyOf(SecretSeal.derive(keyMaterial, "ips-hub/webhook-secrets/key-id/v1"), 8));
     }
 
     /** A secret sealed for one partner, and the id of the key that sealed it. */
@@ -65,18 +56,7 @@ public final class WebhookSecretCipher {
 
     /** {@code secret} sealed for {@code partnerId}. */
     public Sealed seal(String partnerId, String secret) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(partnerId));
-            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return new Sealed(ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT).put(nonce).put(sealed)
-                    .array(), keyId);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM is not available in this JVM", e);
-        }
+        return new Sealed(secretSeal.seal(associatedData(partnerId), secret.getBytes(StandardCharsets.UTF_8)), keyId);
     }
 
     /**
@@ -89,20 +69,14 @@ public final class WebhookSecretCipher {
             throw new WebhookKeyException("the webhook secret of " + partnerId + " was sealed with key " + sealedWithKeyId
                     + ", but this hub has key " + keyId + " (hub.webhooks.secret-key-file differs between instances?)");
         }
-        if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != FORMAT) {
+        if (!SecretSeal.isSealed(sealed)) {
             throw new WebhookKeyException("the stored webhook secret of " + partnerId + " is not in a known format");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-            cipher.updateAAD(associatedData(partnerId));
-            byte[] secret = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-            return new String(secret, StandardCharsets.UTF_8);
+            return new String(secretSeal.open(associatedData(partnerId), sealed), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
             throw new WebhookKeyException("the stored webhook secret of " + partnerId
                     + " does not open with this key: altered, or moved from another partner's row", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM is not available in this JVM", e);
         }
     }
 
@@ -113,15 +87,5 @@ public final class WebhookSecretCipher {
 
     private static byte[] associatedData(String partnerId) {
         return ("ips-hub/webhook-secret/" + partnerId).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] derive(byte[] material, String label) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(material, "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
     }
 }

@@ -1,17 +1,9 @@
 package no.ipshub.connectors.webhook;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Set;
+import no.ipshub.engine.config.KeyMaterial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,57 +38,18 @@ final class WebhookSecretKey {
     }
 
     private static byte[] decode(byte[] raw, String source) {
-        String text = new String(raw, StandardCharsets.UTF_8).strip();
-        try {
-            if (text.startsWith("base64:")) {
-                return Base64.getDecoder().decode(text.substring("base64:".length()).strip());
-            }
-            if (text.startsWith("hex:")) {
-                return HexFormat.of().parseHex(text.substring("hex:".length()).strip());
-            }
-        } catch (IllegalArgumentException e) {
-            // the decoder's message may quote part of the value; name only where it came from
-            throw new WebhookKeyException(source + " is not valid " + text.substring(0, text.indexOf(':')));
-        }
-        return raw;
+        return KeyMaterial.decode(raw, source, WebhookKeyException::new);
     }
 
     private static byte[] read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new WebhookKeyException("hub.webhooks.secret-key-file " + file + " does not exist or is not a file");
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new WebhookKeyException("hub.webhooks.secret-key-file " + file + " cannot be read: "
-                    + e.getClass().getSimpleName(), e);
-        }
+        return KeyMaterial.read(file, "hub.webhooks.secret-key-file", WebhookKeyException::new);
     }
 
     private static void generate(Path file) {
-        byte[] fresh = new byte[WebhookSecretCipher.MIN_KEY_BYTES];
-        new SecureRandom().nextBytes(fresh);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (parent != null && parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-            } else {
-                Files.createFile(file);
-            }
-            Files.write(file, fresh);
+        if (KeyMaterial.generate(file, WebhookSecretCipher.MIN_KEY_BYTES, "hub.webhooks.secret-key-file",
+                WebhookKeyException::new)) {
             log.warn("Generated a new webhook secret key in {}: every hub instance sharing this database needs the "
                     + "same file, and losing it makes registered webhooks unusable until partners register again", file);
-        } catch (FileAlreadyExistsException e) {
-            // another instance created it first; its key is the one to use
-        } catch (IOException e) {
-            throw new WebhookKeyException("cannot create hub.webhooks.secret-key-file " + file + ": "
-                    + e.getClass().getSimpleName(), e);
-        } finally {
-            Arrays.fill(fresh, (byte) 0);
         }
     }
 }

@@ -8,37 +8,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import no.ipshub.engine.config.ConsumerProperties;
-import no.ipshub.engine.config.ProducerProperties;
 import no.ipshub.engine.error.FailureClassifier;
-import no.ipshub.engine.supervision.LoopHandle;
-import org.apache.kafka.clients.consumer.CommitFailedException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One consumer thread of a {@code hub-kafka} endpoint: poll, hand the batch to the route, commit.
+ * One consumer thread of a {@code hub-kafka} endpoint: poll, hand the batch to the route, commit. The loop
+ * itself is here; the jobs around it are the {@link BatchCommitter} (transaction or plain commit of one batch),
+ * the {@link SeekBack} (reading a failed batch again after a back-off), the {@link PartitionHold} (pausing
+ * partitions) and the {@link LoopPace} (waits, and what the supervisor is told).
  *
  * <ul>
  *   <li>Transactional endpoints begin a Kafka transaction per batch; everything the route sends and the batch's
@@ -63,99 +48,76 @@ import org.slf4j.LoggerFactory;
 final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(BatchPollLoop.class);
-    private static final Duration CLIENT_CALL_TIMEOUT = Duration.ofSeconds(30);
-    private static final int TRANSACTION_RETRY_BACKOFF_MS = 2;
-    private static final int TRANSACTION_RETRY_BACKOFF_MAX_MS = 20;
 
     private final BatchConsumer owner;
     private final BatchConsumerComponent component;
     private final BatchConsumerSpec spec;
     private final int index;
-    private final Backoff backoff;
     private final PoisonIsolation isolation;
-    private final LoopHandle loop;
+    private final LoopPace pace;
+    private final BatchCommitter committer;
+    private final SeekBack seekBack;
+    private final PartitionHold hold;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
-    private final Object sleeper = new Object();
-    private final Set<TopicPartition> toReposition = new HashSet<>();
-    private volatile boolean running = true;
-    private volatile boolean paused;
     private volatile Set<String> subscribed = Set.of();
     private KafkaConsumer<byte[], byte[]> consumer;
-    private Producer<byte[], byte[]> producer;
 
     BatchPollLoop(BatchConsumer owner, BatchConsumerComponent component, BatchConsumerSpec spec, int index) {
         this.owner = owner;
         this.component = component;
         this.spec = spec;
         this.index = index;
-        this.backoff = new Backoff(component.retry());
         this.isolation = new PoisonIsolation(component.retry().recordAttempts());
-        this.loop = component.loop(spec.routeId(), index);
+        this.pace = new LoopPace(new Backoff(component.retry()), component.loop(spec.routeId(), index));
+        this.committer = new BatchCommitter(component, spec, index);
+        this.seekBack = new SeekBack(spec, index, component.retry(), isolation, pace);
+        this.hold = new PartitionHold(owner, spec);
     }
 
     @Override
     public void run() {
-        while (running) {
-            try (KafkaConsumer<byte[], byte[]> created = component.kafka().consumer(clientId(), consumerConfig())) {
+        while (pace.running()) {
+            try (KafkaConsumer<byte[], byte[]> created = component.kafka().consumer(
+                    LoopClients.clientId(component, spec, index), LoopClients.consumerConfig(component, spec))) {
                 consumer = created;
                 if (spec.topicPattern() != null) {
                     consumer.subscribe(spec.topicPattern(), this);
                 } else {
                     consumer.subscribe(spec.topics(), this);
                 }
-                while (running) {
+                while (pace.running()) {
                     try {
                         step();
                     } catch (InterruptException e) {
                         Thread.interrupted();
                     } catch (RuntimeException e) {
-                        Duration wait = backoff.next();
+                        Duration wait = pace.failed(e);
                         log.warn("Route {} consumer {} failed ({}); trying again in {} ms", spec.routeId(), index,
                                 e.toString(), wait.toMillis());
-                        reportFailure(e, wait);
-                        sleep(wait);
+                        pace.sleep(wait);
                     }
                 }
             } catch (RuntimeException e) {
-                Duration wait = backoff.next();
+                Duration wait = pace.failed(e);
                 log.error("Route {} consumer {} stopped; it starts again in {} ms", spec.routeId(), index,
                         wait.toMillis(), e);
-                reportFailure(e, wait);
-                sleep(wait);
+                pace.sleep(wait);
             } finally {
-                closeProducer(Duration.ofSeconds(5));
-                paused = false;
+                committer.closeProducer(Duration.ofSeconds(5));
+                hold.reset();
                 committed.clear();
-                toReposition.clear();
+                seekBack.clear();
             }
-        }
-    }
-
-    private void reportFailure(Throwable failure, Duration retryIn) {
-        if (loop != null) {
-            loop.failed(failure, retryIn);
-        }
-    }
-
-    private void reportRunning() {
-        if (loop != null) {
-            loop.running();
         }
     }
 
     /** Asks the loop to finish its batch and stop. */
     void stop() {
-        running = false;
-        if (loop != null) {
-            loop.stopped();
-        }
-        synchronized (sleeper) {
-            sleeper.notifyAll();
-        }
+        pace.stop();
     }
 
     boolean isPaused() {
-        return paused;
+        return hold.isPaused();
     }
 
     Set<String> subscribedTopics() {
@@ -163,10 +125,8 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
     }
 
     private void step() {
-        if (!toReposition.isEmpty()) {
-            reposition();
-        }
-        holdBack();
+        seekBack.reposition(consumer);
+        hold.apply(consumer);
         ConsumerRecords<byte[], byte[]> polled = consumer.poll(component.consumerProperties().pollTimeout());
         if (polled.isEmpty()) {
             idle();
@@ -192,19 +152,18 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
             List<ConsumedRecord> chunk = records.subList(from, from + size);
             Map<TopicPartition, OffsetAndMetadata> offsets = offsetsAfter(chunk, lastOffsets);
             long started = System.nanoTime();
-            Exception failure = spec.transactional() ? inTransaction(chunk, offsets, owner::process)
-                    : plain(chunk, offsets, owner::process);
+            Exception failure = committer.commit(consumer, chunk, offsets, owner::process);
             if (failure != null) {
-                if (!isRebalance(failure) && isolation.failed(chunk, failure, FailureClassifier.isTransient(failure))) {
+                if (!SeekBack.isRebalance(failure)
+                        && isolation.failed(chunk, failure, FailureClassifier.isTransient(failure))) {
                     // a split is progress towards the record at fault: the next, smaller try need not wait long
-                    backoff.reset();
+                    pace.resetBackoff();
                 }
-                failed(failure, partitionsOf(records.subList(from, records.size())), chunk.size());
+                seekBack.failed(consumer, failure, partitionsOf(records.subList(from, records.size())), chunk.size());
                 return;
             }
             offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
-            backoff.reset();
-            reportRunning();
+            pace.succeeded();
             isolation.committed(size);
             from += size;
             log.debug("Route {} committed a batch of {} records in {} ms", spec.routeId(), size,
@@ -226,12 +185,10 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
             Exception cause = isolation.lastFailure();
             int attempts = isolation.failures();
             Map<TopicPartition, OffsetAndMetadata> offsets = offsetsAfter(List.of(record), lastOffsets);
-            BatchBody body = batch -> {
+            failure = committer.commit(consumer, List.of(record), offsets, batch -> {
                 batch.output().send(quarantine.deadLetter(spec.routeId(), record, cause, attempts));
                 return null;
-            };
-            failure = spec.transactional() ? inTransaction(List.of(record), offsets, body)
-                    : plain(List.of(record), offsets, body);
+            });
             if (failure == null) {
                 log.error("Route {} dead-lettered {} after it failed {} times in a row ({})", spec.routeId(),
                         record.position(), attempts, cause == null ? "unknown failure" : cause.toString());
@@ -240,12 +197,11 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
                 return true;
             }
         }
-        toReposition.addAll(assigned(partitionsOf(uncommitted)));
-        Duration wait = backoff.next();
-        reportFailure(failure, wait);
+        seekBack.readAgain(consumer, partitionsOf(uncommitted));
+        Duration wait = pace.failed(failure);
         log.warn("Route {} cannot dead-letter {} now ({}); it is read again in {} ms", spec.routeId(),
                 record.position(), failure.toString(), wait.toMillis());
-        sleep(wait);
+        pace.sleep(wait);
         return false;
     }
 
@@ -286,206 +242,6 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
         return partitions;
     }
 
-    private Set<TopicPartition> assigned(Collection<TopicPartition> partitions) {
-        Set<TopicPartition> mine = new HashSet<>(partitions);
-        mine.retainAll(consumer.assignment());
-        return mine;
-    }
-
-    /**
-     * Suspending the route pauses every assigned partition (again after a rebalance); resuming undoes it.
-     * Otherwise partitions whose state is not ready are paused, and resumed once it is.
-     */
-    private void holdBack() {
-        Set<TopicPartition> assignment = consumer.assignment();
-        if (owner.suspendRequested()) {
-            consumer.pause(assignment);
-            paused = true;
-            return;
-        }
-        paused = false;
-        Set<TopicPartition> notReady = spec.partitions() == null ? Set.of() : spec.partitions().notReady(assignment);
-        Set<TopicPartition> toResume = new HashSet<>(consumer.paused());
-        toResume.removeAll(notReady);
-        if (!toResume.isEmpty()) {
-            consumer.resume(toResume);
-        }
-        if (!notReady.isEmpty()) {
-            consumer.pause(notReady);
-        }
-    }
-
-    /** The work of one transaction or commit: a route's batch, idle work or a dead letter. */
-    @FunctionalInterface
-    private interface BatchBody {
-        Exception run(RecordBatch batch);
-    }
-
-    private Exception plain(List<ConsumedRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets,
-            BatchBody body) {
-        HubProducer out = component.plainProducer();
-        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
-        RecordBatch batch = new RecordBatch(records, record -> acks.add(out.send(record)), consumer.assignment());
-        Exception failure = body.run(batch);
-        if (failure != null) {
-            return failure;
-        }
-        try {
-            out.await(acks);
-            consumer.commitSync(offsets, CLIENT_CALL_TIMEOUT);
-        } catch (RuntimeException e) {
-            return e;
-        }
-        batch.committed();
-        return null;
-    }
-
-    /**
-     * Runs the batch (or, with no records, the idle work) in one transaction with the offsets. Null when
-     * committed, otherwise the failure; the transaction is then aborted.
-     */
-    private Exception inTransaction(List<ConsumedRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets,
-            BatchBody body) {
-        Producer<byte[], byte[]> tx;
-        try {
-            tx = producer();
-            tx.beginTransaction();
-        } catch (RuntimeException e) {
-            closeProducer(Duration.ZERO);
-            return e;
-        }
-        AtomicReference<Exception> sendFailure = new AtomicReference<>();
-        RecordBatch batch = new RecordBatch(records, record -> send(tx, record, sendFailure), consumer.assignment());
-        Exception failure = body.run(batch);
-        if (failure == null) {
-            failure = sendFailure.get();
-        }
-        if (failure == null) {
-            try {
-                long processed = System.nanoTime();
-                if (!offsets.isEmpty()) {
-                    tx.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-                }
-                long offsetsSent = System.nanoTime();
-                tx.commitTransaction();
-                log.debug("Route {}: offsets sent in {} ms, transaction committed in {} ms", spec.routeId(),
-                        (offsetsSent - processed) / 1_000_000, (System.nanoTime() - offsetsSent) / 1_000_000);
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            abort(tx, failure);
-            return failure;
-        }
-        batch.committed();
-        return null;
-    }
-
-    private static Exception runIdleWork(BatchConsumerSpec.IdleWork idleWork, RecordBatch batch) {
-        try {
-            idleWork.run(batch);
-            return null;
-        } catch (RuntimeException e) {
-            return e;
-        }
-    }
-
-    private static void send(Producer<byte[], byte[]> tx, ProducerRecord<byte[], byte[]> record,
-            AtomicReference<Exception> sendFailure) {
-        try {
-            tx.send(record, (metadata, error) -> {
-                if (error != null) {
-                    sendFailure.compareAndSet(null, error);
-                }
-            });
-        } catch (RuntimeException e) {
-            sendFailure.compareAndSet(null, e);
-        }
-    }
-
-    private void abort(Producer<byte[], byte[]> tx, Exception failure) {
-        if (isFatalForProducer(failure)) {
-            closeProducer(Duration.ZERO);
-            return;
-        }
-        try {
-            tx.abortTransaction();
-        } catch (RuntimeException e) {
-            // the outcome of the commit is unknown, or the producer is unusable: a new producer with the same
-            // transactional id finishes or aborts whatever is pending when it initialises
-            closeProducer(Duration.ZERO);
-        }
-    }
-
-    private static boolean isFatalForProducer(Exception failure) {
-        return failure instanceof ProducerFencedException || failure instanceof InvalidProducerEpochException
-                || failure instanceof FencedInstanceIdException || failure instanceof OutOfOrderSequenceException
-                || failure instanceof AuthorizationException || failure instanceof UnsupportedVersionException;
-    }
-
-    /**
-     * A failed batch: the state of its partitions is caught up from the changelog before the next use (a commit
-     * may have happened after all), the partitions are sought back to their committed offsets, and the loop
-     * waits before polling again, unless the failure was a rebalance.
-     */
-    private void failed(Exception failure, Set<TopicPartition> partitions, int size) {
-        Set<TopicPartition> mine = assigned(partitions);
-        if (spec.partitions() != null && !mine.isEmpty()) {
-            spec.partitions().uncertain(index, mine);
-        }
-        toReposition.addAll(mine);
-        if (isRebalance(failure)) {
-            log.info("Route {} handed a batch of {} records back after a rebalance: {}", spec.routeId(), size,
-                    failure.toString());
-            return;
-        }
-        if (isolation.isolating() && !FailureClassifier.isTransient(failure)) {
-            // the records are being split to find the one the route fails on: no reason to wait long
-            log.warn("Route {} failed on a batch of {} records ({}); splitting it to find the record",
-                    spec.routeId(), size, failure.toString());
-            sleep(component.retry().initialDelay());
-            return;
-        }
-        Duration wait = backoff.next();
-        reportFailure(failure, wait);
-        if (FailureClassifier.isTransient(failure)) {
-            log.warn("Route {} could not finish a batch of {} records ({}); it is read again in {} ms", spec.routeId(),
-                    size, failure.toString(), wait.toMillis());
-        } else {
-            log.error("Route {} failed on a batch of {} records; it is read again in {} ms", spec.routeId(), size,
-                    wait.toMillis(), failure);
-        }
-        sleep(wait);
-    }
-
-    private static boolean isRebalance(Exception failure) {
-        return failure instanceof CommitFailedException || failure instanceof RebalanceInProgressException
-                || failure instanceof FencedInstanceIdException || failure instanceof ProducerFencedException;
-    }
-
-    /** Seeks the partitions of failed batches back to their committed offsets (the beginning when none). */
-    private void reposition() {
-        Set<TopicPartition> mine = new HashSet<>(toReposition);
-        mine.retainAll(consumer.assignment());
-        if (!mine.isEmpty()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = consumer.committed(mine, CLIENT_CALL_TIMEOUT);
-            List<TopicPartition> never = new ArrayList<>();
-            for (TopicPartition tp : mine) {
-                OffsetAndMetadata offset = offsets.get(tp);
-                if (offset == null) {
-                    never.add(tp);
-                } else {
-                    consumer.seek(tp, offset);
-                }
-            }
-            if (!never.isEmpty()) {
-                consumer.seekToBeginning(never);
-            }
-        }
-        toReposition.clear();
-    }
-
     /**
      * Nothing was polled: commits positions that moved past transaction markers since the last commit, and
      * does the endpoint's idle work, in one transaction on a transactional endpoint.
@@ -500,32 +256,21 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
                 advanced.put(tp, new OffsetAndMetadata(position));
             }
         });
-        BatchConsumerSpec.IdleWork work = spec.idleWork() != null && !paused && spec.idleWork().due() ? spec.idleWork() : null;
+        BatchConsumerSpec.IdleWork work = spec.idleWork() != null && !hold.isPaused() && spec.idleWork().due() ? spec.idleWork() : null;
         if (advanced.isEmpty() && work == null) {
             return;
         }
-        Exception failure;
-        if (spec.transactional()) {
-            failure = inTransaction(List.of(), advanced, batch -> runIdleWork(work, batch));
-        } else {
-            try {
-                consumer.commitSync(advanced, CLIENT_CALL_TIMEOUT);
-                failure = null;
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
+        Exception failure = committer.commitIdle(consumer, advanced, work);
         if (failure == null) {
             advanced.forEach((tp, o) -> committed.put(tp, o.offset()));
-            if (toReposition.isEmpty()) {
-                reportRunning();
+            if (!seekBack.pending()) {
+                pace.reportRunning();
             }
-        } else if (!isRebalance(failure)) {
-            Duration wait = backoff.next();
-            reportFailure(failure, wait);
+        } else if (!SeekBack.isRebalance(failure)) {
+            Duration wait = pace.failed(failure);
             log.warn("Route {} could not commit while idle ({}); trying again in {} ms", spec.routeId(), failure.toString(),
                     wait.toMillis());
-            sleep(wait);
+            pace.sleep(wait);
         }
     }
 
@@ -552,90 +297,9 @@ final class BatchPollLoop implements Runnable, ConsumerRebalanceListener {
 
     private void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(committed::remove);
-        toReposition.removeAll(partitions);
+        seekBack.forget(partitions);
         if (spec.partitions() != null && !partitions.isEmpty()) {
             spec.partitions().revoked(index, partitions);
         }
-    }
-
-    private Producer<byte[], byte[]> producer() {
-        if (producer == null) {
-            Producer<byte[], byte[]> created = component.kafka().transactionalProducer(clientId(), clientId(),
-                    producerConfig());
-            try {
-                created.initTransactions();
-            } catch (RuntimeException e) {
-                created.close(Duration.ZERO);
-                throw e;
-            }
-            producer = created;
-        }
-        return producer;
-    }
-
-    private void closeProducer(Duration timeout) {
-        if (producer != null) {
-            try {
-                producer.close(timeout);
-            } catch (RuntimeException e) {
-                log.debug("Route {} could not close its producer cleanly: {}", spec.routeId(), e.toString());
-            }
-            producer = null;
-        }
-    }
-
-    private void sleep(Duration wait) {
-        synchronized (sleeper) {
-            if (!running) {
-                return;
-            }
-            try {
-                sleeper.wait(Math.max(1, wait.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-    }
-
-    /** Also the producer's transactional id: the same route, instance and thread fence their predecessor. */
-    private String clientId() {
-        return "ips-hub-" + spec.routeId() + "-" + component.instance().id() + "-" + index;
-    }
-
-    /** What this loop's consumer needs beyond a hub consumer's settings. */
-    private Map<String, Object> consumerConfig() {
-        ConsumerProperties settings = component.consumerProperties();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, spec.groupId());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
-        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, settings.sessionTimeout().toMillis() / 3));
-        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.metadataRefresh().toMillis());
-        if (spec.transactional()) {
-            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CoPartitionedAssignor.class.getName());
-            config.put(CoPartitionedAssignor.STATE_PARTITIONS_CONFIG, Integer.toString(spec.statePartitions()));
-        }
-        return config;
-    }
-
-    /** What this loop's transactional producer needs beyond a hub producer's settings. */
-    private Map<String, Object> producerConfig() {
-        ProducerProperties settings = component.producerProperties();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs());
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchSize());
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compressionType());
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxRequestBytes());
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, ProducerProperties.BUFFER_BYTES);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.sendTimeout().toMillis());
-        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                (int) component.consumerProperties().transactionTimeout().toMillis());
-        // The next transaction's first request usually meets the previous one's markers still being written
-        // (CONCURRENT_TRANSACTIONS) and is retried: with the default 100 ms back-off every batch waited 100 ms.
-        config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, TRANSACTION_RETRY_BACKOFF_MS);
-        config.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, TRANSACTION_RETRY_BACKOFF_MAX_MS);
-        return config;
     }
 }

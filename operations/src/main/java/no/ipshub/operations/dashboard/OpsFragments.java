@@ -18,6 +18,7 @@ import no.ipshub.engine.supervision.LoopStatus;
 import no.ipshub.operations.deadletter.BytePreview;
 import no.ipshub.operations.deadletter.DeadLetterCounts;
 import no.ipshub.operations.deadletter.DeadLetterDetail;
+import no.ipshub.operations.deadletter.DeadLetterEntry;
 import no.ipshub.operations.deadletter.DeadLetterStatus;
 import no.ipshub.operations.deadletter.DeadLetterSummary;
 import no.ipshub.web.page.Model;
@@ -215,51 +216,53 @@ final class OpsFragments {
     }
 
     private Model deadLetter(DeadLetterSummary d, Instant now) {
-        return Model.of("id", d.id())
-                .with("lastFailure", OpsHtml.time(d.lastFailureAt(), now, zone, "–"))
-                .with("partner", d.partner())
-                .with("reasonCode", d.reasonCode())
-                .with("reason", abbreviate(d.reason(), 140))
-                .with("message", d.messageId())
-                .with("sourceTopic", d.sourceTopic())
-                .with("partition", d.sourcePartition())
-                .with("offset", d.sourceOffset())
-                .with("attempts", d.attempts())
-                .with("statusClass", statusClass(d.status()))
-                .with("status", d.status())
-                .with("decided", d.decidedBy() == null ? null : Model.of("by", d.decidedBy())
-                        .with("at", OpsHtml.time(d.decidedAt(), now, zone, "")))
-                .with("replay", d.status() == DeadLetterStatus.DISCARDED ? null
+        DeadLetterEntry e = d.entry();
+        return Model.of("id", e.id())
+                .with("lastFailure", OpsHtml.time(e.lastFailureAt(), now, zone, "–"))
+                .with("partner", e.partner())
+                .with("reasonCode", e.reasonCode())
+                .with("reason", abbreviate(e.reason(), 140))
+                .with("message", e.messageId())
+                .with("sourceTopic", e.sourceTopic())
+                .with("partition", e.sourcePartition())
+                .with("offset", e.sourceOffset())
+                .with("attempts", e.attempts())
+                .with("statusClass", statusClass(e.status()))
+                .with("status", e.status())
+                .with("decided", e.decidedBy() == null ? null : Model.of("by", e.decidedBy())
+                        .with("at", OpsHtml.time(e.decidedAt(), now, zone, "")))
+                .with("replay", e.status() == DeadLetterStatus.DISCARDED ? null
                         : Model.of("replayable", d.replayable()).with("topic", d.replayTopic())
                                 .with("because", d.notReplayableBecause()))
-                .with("discard", d.status() == DeadLetterStatus.OPEN);
+                .with("discard", e.status() == DeadLetterStatus.OPEN);
     }
 
     String deadLetterDetail(DeadLetterDetail detail, Instant now) {
         DeadLetterSummary d = detail.deadLetter();
+        DeadLetterEntry e = d.entry();
         BytePreview p = detail.preview();
-        return draw("deadletter-detail", Model.of("id", d.id())
-                .with("status", d.status())
-                .with("decided", d.decidedBy() == null ? null : Model.of("by", d.decidedBy())
-                        .with("at", OpsHtml.localTime(d.decidedAt(), zone)))
-                .with("discardReason", d.discardReason())
-                .with("reasonCode", d.reasonCode())
-                .with("reason", d.reason())
-                .with("partner", d.partner() == null ? "unknown" : d.partner())
-                .with("messageId", d.messageId())
-                .with("route", d.routeId())
-                .with("sourceTopic", d.sourceTopic())
-                .with("partition", d.sourcePartition())
-                .with("offset", d.sourceOffset())
-                .with("attempts", d.attempts())
-                .with("firstFailure", OpsHtml.localTime(d.firstFailureAt(), zone))
-                .with("lastFailure", OpsHtml.localTime(d.lastFailureAt(), zone))
-                .with("replays", d.replayCount())
+        return draw("deadletter-detail", Model.of("id", e.id())
+                .with("status", e.status())
+                .with("decided", e.decidedBy() == null ? null : Model.of("by", e.decidedBy())
+                        .with("at", OpsHtml.localTime(e.decidedAt(), zone)))
+                .with("discardReason", e.discardReason())
+                .with("reasonCode", e.reasonCode())
+                .with("reason", e.reason())
+                .with("partner", e.partner() == null ? "unknown" : e.partner())
+                .with("messageId", e.messageId())
+                .with("route", e.routeId())
+                .with("sourceTopic", e.sourceTopic())
+                .with("partition", e.sourcePartition())
+                .with("offset", e.sourceOffset())
+                .with("attempts", e.attempts())
+                .with("firstFailure", OpsHtml.localTime(e.firstFailureAt(), zone))
+                .with("lastFailure", OpsHtml.localTime(e.lastFailureAt(), zone))
+                .with("replays", e.replayCount())
                 .with("replayable", d.replayable())
                 .with("replayTopic", d.replayTopic())
                 .with("because", d.notReplayableBecause())
                 .with("key", detail.originalKey())
-                .with("size", count(d.originalSize()))
+                .with("size", count(e.originalSize()))
                 // the masked message, or why it could not be decoded and a preview of its bytes
                 .with("json", detail.message() == null ? null : detail.message().toPrettyString())
                 .with("error", detail.decodeError())

@@ -73,7 +73,7 @@ public class DeadLetterStore {
             Optional<String> existing = jdbc.query("SELECT id FROM dead_letter WHERE fingerprint = ?"
                             + " AND partner IS NOT DISTINCT FROM ? AND status <> 'DISCARDED'"
                             + " ORDER BY last_failure_at DESC, id LIMIT 1",
-                    (rs, row) -> rs.getString(1), fingerprint, letter.partner()).stream().findFirst();
+                    (rs, row) -> rs.getString(1), fingerprint, letter.entry().partner()).stream().findFirst();
             String entryId;
             if (existing.isPresent()) {
                 entryId = existing.get();
@@ -98,17 +98,19 @@ public class DeadLetterStore {
         return seen;
     }
 
-    private void insert(IndexedDeadLetter l, String fingerprint, OffsetDateTime now) {
+    private void insert(IndexedDeadLetter letter, String fingerprint, OffsetDateTime now) {
+        DeadLetterEntry l = letter.entry();
         jdbc.update("INSERT INTO dead_letter (id, partner, reason_code, reason, message_id, route_id, source_topic,"
                         + " source_partition, source_offset, first_failure_at, last_failure_at, attempts, status,"
                         + " fingerprint, original_key, original_value, original_size, replay_count, indexed_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
-                l.deadLetterId(), l.partner(), l.reasonCode(), l.reason(), l.messageId(), l.routeId(), l.sourceTopic(),
+                l.id(), l.partner(), l.reasonCode(), l.reason(), l.messageId(), l.routeId(), l.sourceTopic(),
                 l.sourcePartition(), l.sourceOffset(), utc(l.firstFailureAt()), utc(l.lastFailureAt()), l.attempts(),
-                fingerprint, l.originalKey(), l.originalValue(), l.originalSize(), now);
+                fingerprint, letter.originalKey(), letter.originalValue(), letter.originalSize(), now);
     }
 
-    private void failedAgain(String entryId, IndexedDeadLetter l) {
+    private void failedAgain(String entryId, IndexedDeadLetter letter) {
+        DeadLetterEntry l = letter.entry();
         jdbc.update("UPDATE dead_letter SET attempts = attempts + ?, status = 'OPEN', reason_code = ?, reason = ?,"
                         + " route_id = ?, source_topic = ?, source_partition = ?, source_offset = ?,"
                         + " message_id = COALESCE(?, message_id),"

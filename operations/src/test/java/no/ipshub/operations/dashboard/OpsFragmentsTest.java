@@ -10,6 +10,7 @@ import java.util.Map;
 import no.ipshub.engine.supervision.LoopKind;
 import no.ipshub.engine.supervision.LoopState;
 import no.ipshub.engine.supervision.LoopStatus;
+import no.ipshub.operations.deadletter.DeadLetterEntry;
 import no.ipshub.operations.deadletter.DeadLetterStatus;
 import no.ipshub.operations.deadletter.DeadLetterSummary;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ class OpsFragmentsTest {
     }
 
     private static DeadLetterSummary deadLetter(String reason, DeadLetterStatus status) {
-        return new DeadLetterSummary("dl-1", "haukeland-tsb", "PROCESSING_FAILED", reason, null, "partner-ingress",
-                "ips.ingress.haukeland-tsb-v1", 0, 7, NOW, NOW, 1, status, 12, 0, null, null, null, true,
-                "ips.ingress.haukeland-tsb-v1", null);
+        return new DeadLetterSummary(new DeadLetterEntry("dl-1", "haukeland-tsb", "PROCESSING_FAILED", reason, null,
+                "partner-ingress", "ips.ingress.haukeland-tsb-v1", 0, 7, NOW, NOW, 1, status, 12, 0, null, null, null),
+                true, "ips.ingress.haukeland-tsb-v1", null);
     }
 
     private static LoopStatus loop(String name, LoopState state, boolean degraded, String failure, String reason) {

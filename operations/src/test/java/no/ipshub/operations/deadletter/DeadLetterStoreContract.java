@@ -45,9 +45,10 @@ abstract class DeadLetterStoreContract {
     }
 
     private static IndexedDeadLetter letter(String partner, String value, String reason, Instant at, long offset) {
-        return new IndexedDeadLetter(UUID.randomUUID().toString(), partner, reason, "why it failed", null,
-                "partner-ingress", INGRESS, 0, offset, at, at, 1, "case-1".getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8));
+        byte[] original = value.getBytes(StandardCharsets.UTF_8);
+        return new IndexedDeadLetter(new DeadLetterEntry(UUID.randomUUID().toString(), partner, reason, "why it failed",
+                null, "partner-ingress", INGRESS, 0, offset, at, at, 1, DeadLetterStatus.OPEN, original.length, 0, null,
+                null, null), "case-1".getBytes(StandardCharsets.UTF_8), original);
     }
 
     @Test

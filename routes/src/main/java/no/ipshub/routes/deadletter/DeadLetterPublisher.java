@@ -1,6 +1,5 @@
 package no.ipshub.routes.deadletter;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import no.ipshub.engine.kafka.BatchOutput;
 import no.ipshub.engine.kafka.HubWireCodec;
@@ -39,16 +38,6 @@ public class DeadLetterPublisher {
                 letter.getPartner(), letter.getSourceTopic(), letter.getSourcePartition(), letter.getSourceOffset(),
                 letter.getReason());
         String topic = topics.deadLetter();
-        return new ProducerRecord<>(topic, bytes(letter.getOriginalKey()), codec.encode(topic, letter));
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        ByteBuffer b = buffer.duplicate();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
+        return new ProducerRecord<>(topic, DeadLetters.originalKey(letter), codec.encode(topic, letter));
     }
 }

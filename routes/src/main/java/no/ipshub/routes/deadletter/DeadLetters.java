@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import no.ipshub.engine.error.FailureClassifier;
+import no.ipshub.engine.error.TransientFailureException;
 import no.ipshub.engine.kafka.ConsumedRecord;
 import no.ipshub.registry.serde.WireFormatException;
 import no.ipshub.schemas.v1.DeadLetter;
@@ -59,6 +61,39 @@ public final class DeadLetters {
             case UNKNOWN_SCHEMA_ID -> DeadLetterReason.UNKNOWN_SCHEMA_ID;
             default -> DeadLetterReason.MALFORMED_AVRO;
         };
+    }
+
+    /**
+     * The dead-letter reason of a record whose value could not be decoded. A transient failure (a dependency
+     * away) is no reason: it is thrown on, so that the batch is read again.
+     *
+     * @throws TransientFailureException when {@code failure} is transient
+     */
+    public static DeadLetterReason reasonOfDecodeFailure(ConsumedRecord record, RuntimeException failure) {
+        if (FailureClassifier.isTransient(failure)) {
+            throw new TransientFailureException("cannot decode " + record.position() + " now", failure);
+        }
+        return failure instanceof WireFormatException w ? reasonOf(w) : DeadLetterReason.MALFORMED_AVRO;
+    }
+
+    /** The failed record's key as the dead letter keeps it; null when it had none. */
+    public static byte[] originalKey(DeadLetter letter) {
+        return bytes(letter.getOriginalKey());
+    }
+
+    /** The failed record's value as the dead letter keeps it; null when it had none. */
+    public static byte[] originalValue(DeadLetter letter) {
+        return bytes(letter.getOriginalValue());
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        ByteBuffer b = buffer.duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
     }
 
     private static DeadLetter build(ConsumedRecord record, byte[] value, String routeId, String partner,

@@ -169,11 +169,7 @@ public class IntakeProcessor implements Processor {
         try {
             return codec.decodeMessage(record.value());
         } catch (RuntimeException e) {
-            if (FailureClassifier.isTransient(e)) {
-                throw new TransientFailureException("cannot decode " + record.position() + " now", e);
-            }
-            DeadLetterReason reason = e instanceof WireFormatException w ? DeadLetters.reasonOf(w)
-                    : DeadLetterReason.MALFORMED_AVRO;
+            DeadLetterReason reason = DeadLetters.reasonOfDecodeFailure(record, e);
             refuse(record, origin, reason, "cannot be decoded as a HubMessage: " + describeDecodeFailure(e), now, dead,
                     out);
             return null;

@@ -2,10 +2,10 @@ package no.ipshub.routes.intake;
 
 import no.ipshub.engine.kafka.BatchConsumerComponent;
 import no.ipshub.engine.kafka.BatchConsumerSpec;
+import no.ipshub.engine.kafka.BatchRoute;
 import no.ipshub.engine.state.CaseStateStore;
 import no.ipshub.partners.topics.HubTopics;
 import no.ipshub.registry.client.SchemaRegistryClient;
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,27 +16,15 @@ import org.springframework.stereotype.Component;
  * is dead-lettered only while the schema registry answers.
  */
 @Component
-public class PartnerIngressRoute extends RouteBuilder {
+public class PartnerIngressRoute extends BatchRoute {
 
     public static final String ROUTE_ID = "partner-ingress";
     public static final String GROUP_ID = "ips-hub-ingress";
 
-    private final String endpointUri;
-    private final IntakeProcessor processor;
-
     public PartnerIngressRoute(BatchConsumerComponent batches, HubTopics topics, CaseStateStore state,
             IntakeProcessor processor, SchemaRegistryClient registry) {
-        this.endpointUri = batches.endpointUri(BatchConsumerSpec.transactional(ROUTE_ID, GROUP_ID,
+        super(batches, BatchConsumerSpec.transactional(ROUTE_ID, GROUP_ID,
                 topics.intakePattern(), state.changelog().partitions(), state, new StateExpiry(state))
-                .withProbe(registry::getSubjects));
-        this.processor = processor;
-    }
-
-    @Override
-    public void configure() {
-        from(endpointUri)
-            .routeId(ROUTE_ID)
-            .errorHandler(noErrorHandler())
-            .process(processor);
+                .withProbe(registry::getSubjects), processor);
     }
 }
