@@ -3,6 +3,7 @@ package no.ipshub.log.route;
 import no.ipshub.engine.error.DatabaseProbe;
 import no.ipshub.engine.kafka.BatchConsumerComponent;
 import no.ipshub.engine.kafka.BatchConsumerSpec;
+import no.ipshub.log.config.ResearchProperties;
 import no.ipshub.partners.topics.HubTopics;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The collaboration log: reads the canonical referral, follow-up and outcome topics in batches (committed records
  * only), writes the pseudonymised entries of consenting participants to the store and the compacted log topic,
- * and commits the batch's offsets only after both.
+ * and commits the batch's offsets only after both. Its batches are larger than other routes'
+ * ({@code hub.research.log-max-poll-records}): each costs a fixed number of statements and one commit.
  */
 @Component
 @ConditionalOnProperty(prefix = "hub.research", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -26,9 +28,10 @@ public class CollaborationLogRoute extends RouteBuilder {
     private final CollaborationLogProcessor processor;
 
     public CollaborationLogRoute(BatchConsumerComponent batches, HubTopics topics, CollaborationLogProcessor processor,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, ResearchProperties research) {
         this.endpointUri = batches.endpointUri(BatchConsumerSpec.plain(ROUTE_ID, GROUP_ID, topics.canonicalTopics())
-                .withProbe(new DatabaseProbe(jdbc)));
+                .withProbe(new DatabaseProbe(jdbc))
+                .withMaxPollRecords(research.logMaxPollRecords()));
         this.processor = processor;
     }
 
