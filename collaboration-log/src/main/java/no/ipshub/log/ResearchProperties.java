@@ -29,6 +29,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projectSealKeyFile   a file holding it, like {@code keyFile}; without either, projects cannot be added
  * @param maxDisclosureSteps   the work one statistic's disclosure check may take; a check that would take longer blanks
  *                             the values it could not clear
+ * @param logMaxPollRecords    the largest batch the collaboration-log route reads at once; larger than the other
+ *                             routes' ({@code hub.routes.consumer.max-poll-records}) because its cost is mostly per
+ *                             batch (one database transaction of a fixed number of statements, one wait for the log
+ *                             topic's acknowledgements)
  */
 @ConfigurationProperties("hub.research")
 public record ResearchProperties(
@@ -45,7 +49,8 @@ public record ResearchProperties(
         List<String> researchers,
         String projectSealKey,
         String projectSealKeyFile,
-        @DefaultValue("50000000") long maxDisclosureSteps) {
+        @DefaultValue("50000000") long maxDisclosureSteps,
+        @DefaultValue("5000") int logMaxPollRecords) {
 
     @ConstructorBinding
     public ResearchProperties {
@@ -55,6 +60,10 @@ public record ResearchProperties(
         if (maxDisclosureSteps < 1) {
             throw new IllegalArgumentException("hub.research.max-disclosure-steps must be at least 1");
         }
+        if (logMaxPollRecords < 1) {
+            throw new IllegalArgumentException("hub.research.log-max-poll-records must be at least 1, was "
+                    + logMaxPollRecords);
+        }
         researchers = researchers == null ? null : List.copyOf(researchers);
     }
 
@@ -62,7 +71,7 @@ public record ResearchProperties(
     public ResearchProperties(boolean enabled, String project, String key, String keyFile, boolean generateKeyIfMissing,
             int minCellSize, int defaultPageSize, int maxPageSize, Duration pendingRetention, Duration sessionMaxAge) {
         this(enabled, project, key, keyFile, generateKeyIfMissing, minCellSize, defaultPageSize, maxPageSize,
-                pendingRetention, sessionMaxAge, null, null, null, 50_000_000L);
+                pendingRetention, sessionMaxAge, null, null, null, 50_000_000L, 5000);
     }
 
     /** True when a key to seal run-time projects' keys is configured. */

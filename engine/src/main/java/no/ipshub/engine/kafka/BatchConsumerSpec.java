@@ -24,10 +24,12 @@ import org.apache.kafka.common.TopicPartition;
  *                        may be null
  * @param probe           asked before a record the route keeps failing on is dead-lettered, so that an outage of
  *                        the route's registry or database never dead-letters anything; may be null (nothing to ask)
+ * @param maxPollRecords  the largest batch one poll hands to this route, for a route whose cost is mostly per batch
+ *                        (a database transaction); 0: {@code hub.routes.consumer.max-poll-records}, as every route
  */
 public record BatchConsumerSpec(String routeId, String groupId, List<String> topics, Pattern topicPattern,
         boolean transactional, int statePartitions, PartitionListener partitions, IdleWork idleWork,
-        DependencyProbe probe) {
+        DependencyProbe probe, int maxPollRecords) {
 
     public BatchConsumerSpec {
         Objects.requireNonNull(routeId, "routeId");
@@ -39,29 +41,48 @@ public record BatchConsumerSpec(String routeId, String groupId, List<String> top
         if (transactional && statePartitions < 1) {
             throw new IllegalArgumentException("a transactional route needs at least one state partition");
         }
+        if (maxPollRecords < 0) {
+            throw new IllegalArgumentException("route " + routeId + ": max-poll-records must be positive, or 0 for "
+                    + "the routes' shared setting");
+        }
     }
 
     /** A consumer that commits its offsets after the route processed the batch and its outputs were acknowledged. */
     public static BatchConsumerSpec plain(String routeId, String groupId, List<String> topics) {
-        return new BatchConsumerSpec(routeId, groupId, topics, null, false, 0, null, null, null);
+        return new BatchConsumerSpec(routeId, groupId, topics, null, false, 0, null, null, null, 0);
     }
 
     /** As {@link #plain}, reading every topic that matches {@code pattern}, now and later. */
     public static BatchConsumerSpec plain(String routeId, String groupId, Pattern pattern) {
-        return new BatchConsumerSpec(routeId, groupId, List.of(), pattern, false, 0, null, null, null);
+        return new BatchConsumerSpec(routeId, groupId, List.of(), pattern, false, 0, null, null, null, 0);
     }
 
     /** A consumer whose batches are Kafka transactions, with state partitioned {@code statePartitions} ways. */
     public static BatchConsumerSpec transactional(String routeId, String groupId, Pattern pattern, int statePartitions,
             PartitionListener partitions, IdleWork idleWork) {
         return new BatchConsumerSpec(routeId, groupId, List.of(), pattern, true, statePartitions, partitions, idleWork,
-                null);
+                null, 0);
     }
 
     /** The same endpoint, asking {@code probe} before a record it keeps failing on is dead-lettered. */
     public BatchConsumerSpec withProbe(DependencyProbe probe) {
         return new BatchConsumerSpec(routeId, groupId, topics, topicPattern, transactional, statePartitions, partitions,
-                idleWork, probe);
+                idleWork, probe, maxPollRecords);
+    }
+
+    /**
+     * The same endpoint, handed batches of up to {@code maxPollRecords} records instead of the size all routes
+     * share: a route that pays per batch (one database transaction, one wait for the broker's acknowledgements)
+     * keeps up better with fewer, larger batches.
+     */
+    public BatchConsumerSpec withMaxPollRecords(int maxPollRecords) {
+        return new BatchConsumerSpec(routeId, groupId, topics, topicPattern, transactional, statePartitions, partitions,
+                idleWork, probe, maxPollRecords);
+    }
+
+    /** The largest batch one poll hands to this route: its own size, or {@code shared} when it has none. */
+    public int maxPollRecords(int shared) {
+        return maxPollRecords > 0 ? maxPollRecords : shared;
     }
 
     /**

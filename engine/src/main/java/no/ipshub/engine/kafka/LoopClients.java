@@ -30,7 +30,7 @@ final class LoopClients {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, spec.groupId());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, spec.maxPollRecords(settings.maxPollRecords()));
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, settings.sessionTimeout().toMillis() / 3));
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.metadataRefresh().toMillis());
